@@ -1,0 +1,105 @@
+# stretchtui — guided stretch routines in the terminal.
+#
+#   make            build build/stretchtui
+#   make run        install missing dependencies, build, start the menu
+#   make test       install missing dependencies, build, run every test
+#   make sanitize   every test again under AddressSanitizer + UBSan
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make uninstall, make clean
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/stretchtui
+MANDIR   = $(PREFIX)/share/man/man1
+BUILD   ?= build
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+ifneq ($(CI),)
+WARN    += -Werror
+endif
+ifneq ($(SAN),)
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+# pkg-config's ncursesw flags carry their own _XOPEN_SOURCE; we set ours.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw yaml-0.1 2>/dev/null))
+PKG_LIBS   = $(shell pkg-config --libs ncursesw yaml-0.1 2>/dev/null)
+TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) $(PKG_CFLAGS)
+
+SRC      = $(wildcard src/*.c)
+LIB_SRC  = $(filter-out src/main.c,$(SRC))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+TESTS    = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+BIN      = $(BUILD)/stretchtui
+
+.PHONY: all run test sanitize deps deps-test build-tests test-only \
+        install uninstall clean FORCE
+
+all: $(BIN)
+
+# Generated so that a changed PREFIX rebuilds what depends on it.
+$(BUILD)/config.h: FORCE
+	@mkdir -p $(BUILD)
+	@printf '#define STRETCHTUI_VERSION "%s"\n#define STRETCHTUI_DATADIR "%s"\n#define STRETCHTUI_SRCDIR "%s"\n' \
+		'$(VERSION)' '$(DATADIR)' '$(CURDIR)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/config.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libstretchtui.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(BUILD)/libstretchtui.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libstretchtui.a $(BUILD)/config.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libstretchtui.a $(PKG_LIBS) $(TEST_LIBS)
+
+build-tests: $(BIN) $(TESTS)
+
+deps:
+	@scripts/have-deps.sh || scripts/install-deps.sh
+
+deps-test:
+	@scripts/have-deps.sh test || scripts/install-deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) --routines routines
+
+# Every test: cmocka units, the shipped routines through `check`, tmux end-to-end.
+test: deps-test
+	@$(MAKE) --no-print-directory test-only
+
+test-only: build-tests
+	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
+	@echo "== check routines/*.yaml"
+	@$(BIN) check routines/*.yaml
+	@echo "== end-to-end (tmux)"
+	@STRETCHTUI_BIN=$(CURDIR)/$(BIN) tests/e2e/run.sh
+
+sanitize: deps-test
+	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test-only
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/routines
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/stretchtui
+	install -m 644 routines/*.yaml $(DESTDIR)$(DATADIR)/routines/
+	for f in routines/*.txt; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/routines/ || true; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/stretchtui
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)

@@ -1,0 +1,54 @@
+/* catalog — where routines are found. Directories, lowest priority first:
+ *   1. built-in: $(PREFIX)/share/stretchtui/routines (or the source tree's
+ *      routines/ when not installed)
+ *   2. $XDG_CONFIG_HOME/stretchtui/routines (default ~/.config/...)
+ *   3. each directory of $STRETCHTUI_PATH (colon-separated), in order
+ *   4. --routines DIR
+ * A routine is DIR/ID.yaml (or .yml); a later directory's ID overrides an
+ * earlier one. Each directory's exercises.yaml is an exercise library, and
+ * later libraries override earlier ones by exercise id. */
+#ifndef STRETCHTUI_CATALOG_H
+#define STRETCHTUI_CATALOG_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "loader.h"
+#include "routine.h"
+
+struct catalog_entry {
+	char *id;
+	char *path;
+};
+
+struct catalog_lib {
+	char *path;
+	struct library lib;
+	int status;           /* 0 not loaded, 1 loaded, -1 had errors */
+};
+
+struct catalog {
+	char **dirs;                   /* existing directories, lowest first */
+	size_t n_dirs;
+	struct catalog_entry *v;       /* sorted by id, overrides applied */
+	size_t n;
+	struct catalog_lib *libs;      /* loaded on first use */
+	size_t n_libs;
+};
+
+/* Scans the directories. extra_dir is --routines (NULL when not given); it
+ * is an error (diagnostic, -1) for it not to be a readable directory. */
+int catalog_open(struct catalog *c, const char *extra_dir, struct diags *d);
+void catalog_close(struct catalog *c);
+
+const struct catalog_entry *catalog_find(const struct catalog *c,
+					 const char *id);
+
+/* Loads a routine named by arg: a catalog id, or a path (anything with a
+ * '/' or ending in .yaml / .yml). Library problems and routine problems are
+ * both reported in d. 0 on success; -1 for an unknown id or an invalid file
+ * (r must still be routine_free'd). */
+int catalog_load(struct catalog *c, const char *arg, struct routine *r,
+		 struct diags *d);
+
+#endif

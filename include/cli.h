@@ -1,0 +1,28 @@
+/* cli — the command line: options, subcommands, exit codes.
+ *   0 success, 1 invalid input (bad routine, unknown routine), 2 usage. */
+#ifndef STRETCHTUI_CLI_H
+#define STRETCHTUI_CLI_H
+
+#include <stdbool.h>
+
+enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2 };
+
+#define CLI_SPEED_MIN 0.1
+#define CLI_SPEED_MAX 100.0
+
+struct cli_options {
+	const char *command;        /* NULL: the menu */
+	char **args;                /* operands after the command */
+	int n_args;
+	const char *routines_dir;   /* --routines DIR, or NULL */
+	double speed;               /* --speed, 1.0 by default */
+	bool plain;                 /* --plain (or stdout not a terminal) */
+	bool color;                 /* false with --no-color or NO_COLOR */
+	bool quiet;                 /* --quiet: no bell */
+	bool no_safety;             /* --no-safety: skip the first-run notice */
+};
+
+/* Runs the program; returns the exit status. */
+int cli_main(int argc, char **argv);
+
+#endif

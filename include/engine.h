@@ -1,0 +1,105 @@
+/* engine — a session: a position in a plan, moved by time and commands.
+ * Never reads a clock (every call is handed `now`, monotonic ms) and never
+ * draws. Positions are derived from the start time, the pauses and the
+ * extensions, never by summing ticks, so a session cannot drift.
+ *
+ * Events are queued as they happen (on engine_update and on commands) and
+ * handed out in order by engine_update; a late update still yields every
+ * event it passed, in order. */
+#ifndef STRETCHTUI_ENGINE_H
+#define STRETCHTUI_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plan.h"
+
+#define ENGINE_EXTEND_MS     10000  /* '+' adds this to the current segment */
+#define ENGINE_BACK_GRACE_MS 3000   /* back within this goes to the previous exercise */
+#define ENGINE_RESUME_MS     3000   /* 3-2-1 lead-in after a resume */
+
+enum engine_event_kind {
+	ENGINE_SEGMENT_START,   /* seg started */
+	ENGINE_TICK,            /* one of the last 3 whole seconds of seg: value 3, 2, 1 */
+	ENGINE_SIDE_SWITCH,     /* a SWITCH segment started */
+	ENGINE_SET_REST,        /* a rest between sets started */
+	ENGINE_EXERCISE_DONE,   /* the last segment of an exercise step ended */
+	ENGINE_PAUSED,
+	ENGINE_RESUMED,         /* the clock runs again (after the lead-in) */
+	ENGINE_SKIPPED,         /* the rest of an exercise step was skipped */
+	ENGINE_FINISHED,        /* the plan's end was reached (or quit) */
+};
+
+struct engine_event {
+	enum engine_event_kind kind;
+	size_t seg;             /* segment index (plan->n for FINISHED) */
+	int value;              /* TICK: seconds left (3, 2, 1) */
+	int64_t at_ms;          /* session time (ms of play, pauses excluded) */
+};
+
+struct engine_state {
+	const struct segment *seg;   /* current segment; NULL once finished */
+	size_t seg_index;
+	int64_t seg_len_ms;          /* with extensions */
+	int64_t seg_remaining_ms;
+	size_t step_index;           /* routine step of seg (0-based) */
+	size_t step_count;
+	const struct exercise *next_exercise;  /* next exercise step's, or NULL */
+	int64_t elapsed_ms;          /* session time played, pauses excluded */
+	int64_t remaining_ms;        /* planned time left, with extensions */
+	int64_t total_ms;            /* elapsed + remaining */
+	bool paused;
+	int64_t resume_in_ms;        /* > 0 during the 3-2-1 lead-in */
+	bool waiting_rep;            /* self-paced rep: waiting for rep_done */
+	int reps_done;               /* self-paced reps counted in this step */
+	bool finished;
+	bool quit;
+};
+
+struct engine_summary {
+	int64_t planned_ms;          /* the plan's total */
+	int64_t done_ms;             /* time played (pauses excluded) */
+	int64_t paused_ms;           /* paused, lead-ins included */
+	int64_t extended_ms;
+	int64_t skipped_ms;          /* planned time that was skipped */
+	int exercises_total;         /* exercise steps in the plan */
+	int exercises_done;          /* reached their end */
+	int exercises_skipped;
+	bool completed;              /* reached the end without quitting */
+};
+
+struct engine;                   /* opaque */
+
+/* NULL when out of memory. plan must outlive the engine. */
+struct engine *engine_start(const struct plan *plan, int64_t now_ms);
+void engine_free(struct engine *e);
+
+/* Advances to now_ms; *events gets the events since the last call, in
+ * order (valid until the next call on e). Returns their number. */
+size_t engine_update(struct engine *e, int64_t now_ms,
+		     const struct engine_event **events);
+
+void engine_state(const struct engine *e, int64_t now_ms,
+		  struct engine_state *out);
+
+/* How long a front end may sleep before something it shows changes: the
+ * next whole second of the segment countdown or the segment's end. > 0
+ * while running; -1 when paused, waiting for a self-paced rep, or done. */
+int64_t engine_ms_until_change(const struct engine *e, int64_t now_ms);
+
+/* Commands. Each takes effect at now_ms; the events they cause come out of
+ * the next engine_update. */
+void engine_pause(struct engine *e, int64_t now_ms);
+void engine_resume(struct engine *e, int64_t now_ms);   /* with the lead-in */
+void engine_toggle_pause(struct engine *e, int64_t now_ms);
+void engine_skip(struct engine *e, int64_t now_ms);     /* to the next exercise step */
+void engine_back(struct engine *e, int64_t now_ms);
+void engine_extend(struct engine *e, int64_t now_ms);   /* +ENGINE_EXTEND_MS */
+void engine_rep_done(struct engine *e, int64_t now_ms);
+void engine_quit(struct engine *e, int64_t now_ms);
+
+void engine_summary(const struct engine *e, int64_t now_ms,
+		    struct engine_summary *out);
+
+#endif

@@ -1,0 +1,52 @@
+/* loader — routine and exercise-library files (YAML, via libyaml's event
+ * API) into struct routine / struct library. Every problem becomes a located
+ * diagnostic and loading goes on to find the others. Never touches the
+ * terminal, never aborts on bad input.
+ *
+ * Safety limits, enforced before or while parsing: file <= 1 MiB, exactly one
+ * document, nesting depth <= 32, no anchors or aliases, scalars <= 4 KiB,
+ * no duplicate keys, no NUL, control characters or invalid UTF-8. */
+#ifndef STRETCHTUI_LOADER_H
+#define STRETCHTUI_LOADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "routine.h"
+
+#define LOADER_MAX_FILE   (1024 * 1024)
+#define LOADER_MAX_DEPTH  32
+#define LOADER_MAX_SCALAR 4096
+
+/* An exercise library: a file whose one key is `exercises:`, a mapping of
+ * id to exercise definition. */
+struct library {
+	struct arena arena;
+	const char *path;
+	struct exercise *v;
+	size_t n;
+};
+
+/* 0 when the file loaded without errors; -1 otherwise (diagnostics in d,
+ * and lib holds whatever exercises were valid). Free with library_free
+ * either way. */
+int loader_load_library(const char *path, struct library *lib,
+			struct diags *d);
+void library_free(struct library *lib);
+const struct exercise *library_find(const struct library *lib,
+				    const char *id);
+
+/* Loads a routine. A `use:` id is looked up in the routine's own
+ * `exercises:` first, then in libs from the last to the first (so later
+ * libraries override earlier ones). Exercises are copied into the routine's
+ * arena: the routine does not point into libs. r->id is the file's base name
+ * without .yaml / .yml. 0 on success, -1 with diagnostics in d. Free with
+ * routine_free either way. */
+int loader_load_routine(const char *path, const struct library *const *libs,
+			size_t n_libs, struct routine *r, struct diags *d);
+
+/* True for a path whose base name is exercises.yaml / exercises.yml. */
+bool loader_is_library_path(const char *path);
+
+#endif

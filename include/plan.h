@@ -1,0 +1,57 @@
+/* plan — a routine flattened into a timeline of segments, in milliseconds.
+ * Pure: no clocks, no I/O. Layout (the totals depend on it):
+ *   - every exercise step starts with a PREPARE of get_ready (0 leaves it out);
+ *   - sets are the outer loop, sides the inner one;
+ *   - SWITCH between sides, REST of set_rest between sets, nothing after the last;
+ *   - a rest step is one REST segment; nothing else is inserted between steps.
+ * A hold is one WORK segment; reps give one WORK segment per phase per rep
+ * (a self-paced rep is one WORK segment of the step's tempo). */
+#ifndef STRETCHTUI_PLAN_H
+#define STRETCHTUI_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "routine.h"
+
+enum segment_kind { SEG_PREPARE, SEG_WORK, SEG_SWITCH, SEG_REST };
+
+struct segment {
+	enum segment_kind kind;
+	int64_t start_ms, len_ms;
+	size_t step;                      /* index into routine->steps */
+	/* The exercise being done, or coming next for PREPARE, SWITCH and a
+	 * set REST; NULL for a rest step. */
+	const struct exercise *exercise;
+	const char *side;                 /* label, NULL when the step has none */
+	int side_i, side_n;               /* 1-based; side_n 1 when no sides */
+	int set_i, set_n;                 /* 1-based */
+	int rep_i, rep_n;                 /* 1-based; 0 for holds and transitions */
+	int phase_i, phase_n;             /* 1-based; 0 when not a phase */
+	const char *cue;                  /* phase cue, or NULL */
+	bool self_paced;                  /* WORK that ends on a key, not on time */
+};
+
+struct plan {
+	const struct routine *routine;
+	struct segment *seg;
+	size_t n;
+	int64_t total_ms;
+};
+
+enum plan_status { PLAN_OK, PLAN_EMPTY, PLAN_TOO_LONG, PLAN_NOMEM };
+
+/* Builds p from r (which must outlive p). On PLAN_TOO_LONG p->total_ms still
+ * holds the total that was reached. */
+enum plan_status plan_build(const struct routine *r, struct plan *p);
+void plan_free(struct plan *p);
+
+const char *plan_kind_name(enum segment_kind k);  /* "prepare", "work", ... */
+
+/* Index of the first segment of the step that segment i belongs to, and of
+ * the first segment of the next step (p->n when none). */
+size_t plan_step_first(const struct plan *p, size_t i);
+size_t plan_step_end(const struct plan *p, size_t i);
+
+#endif

@@ -1,0 +1,109 @@
+/* routine — the data model of a routine and its exercises, and the rules
+ * that make one valid (limits, required fields). Knows nothing of YAML: the
+ * loader fills these structs and asks the routine_rule_* functions whether
+ * a value is allowed, so the rules live in one place. */
+#ifndef STRETCHTUI_ROUTINE_H
+#define STRETCHTUI_ROUTINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* Limits of format version 1. */
+#define ROUTINE_MIN_MS        500            /* a duration: 0.5 s ... */
+#define ROUTINE_MAX_MS        3600000        /* ... to 1 h */
+#define ROUTINE_MAX_PLAN_MS   14400000       /* a whole plan: 4 h */
+#define ROUTINE_MAX_REPS      500
+#define ROUTINE_MAX_SETS      20
+#define ROUTINE_MAX_SIDES     4
+#define ROUTINE_MAX_PHASES    16
+#define ROUTINE_MAX_STEPS     500
+#define ROUTINE_DURATION_SLACK_MS 5000       /* declared vs planned total */
+
+#define ROUTINE_DEFAULT_GET_READY_MS 5000
+#define ROUTINE_DEFAULT_SWITCH_MS    5000
+#define ROUTINE_DEFAULT_SET_REST_MS  15000
+
+/* Where a value stood in its file (1-based; 0 = unknown). */
+struct srcpos {
+	int line, col;
+};
+
+struct strlist {
+	const char **v;
+	size_t n;
+};
+
+struct phase {
+	const char *cue;
+	int64_t ms;
+};
+
+struct exercise {
+	const char *id;           /* library or routine id; NULL when inline */
+	const char *name;         /* required */
+	const char *summary;      /* one glanceable line, may be NULL */
+	struct strlist how;       /* instruction lines */
+	struct strlist area;      /* body areas */
+	struct strlist figure;    /* ASCII-art frames, one per phase (or one) */
+	struct phase *phases;     /* one rep, in order */
+	size_t n_phases;
+	/* Defaults for steps that use the exercise; 0 / empty when absent. */
+	int64_t hold_ms;
+	int reps;
+	struct strlist sides;
+	struct srcpos pos;        /* where it was defined */
+};
+
+enum step_kind { STEP_HOLD, STEP_REPS, STEP_REST };
+
+struct step {
+	enum step_kind kind;
+	const struct exercise *exercise;  /* NULL for a rest step */
+	int64_t hold_ms;                  /* STEP_HOLD */
+	int64_t rest_ms;                  /* STEP_REST */
+	int reps;                         /* STEP_REPS */
+	bool self_paced;                  /* STEP_REPS: a key press per rep */
+	int64_t tempo_ms;                 /* estimated (self-paced) or phase-less rep */
+	struct strlist sides;             /* empty: one side, unlabelled */
+	int sets;                         /* >= 1 */
+	/* Transitions, resolved against the routine's defaults. */
+	int64_t get_ready_ms, switch_ms, set_rest_ms;
+	struct srcpos pos;
+};
+
+struct routine {
+	struct arena arena;               /* owns every string and array below */
+	const char *path;
+	const char *id;                   /* file name without .yaml */
+	const char *name;                 /* required */
+	const char *summary;
+	const char *description;
+	int64_t duration_ms;              /* declared target; 0 when absent */
+	struct srcpos duration_pos;
+	struct srcpos steps_pos;
+	struct strlist tags;
+	struct strlist equipment;
+	int64_t get_ready_ms, switch_ms, set_rest_ms;   /* defaults */
+	struct step *steps;
+	size_t n_steps;
+};
+
+/* Rules: NULL when the value is allowed, else a message fragment such as
+ * "reps must be from 1 to 500". */
+const char *routine_rule_duration(int64_t ms);     /* 0.5 s .. 1 h */
+const char *routine_rule_transition(int64_t ms);   /* 0 .. 1 h; 0 leaves it out */
+const char *routine_rule_reps(long reps);
+const char *routine_rule_sets(long sets);
+const char *routine_rule_sides(size_t n);
+
+/* The routine's defaults, as the blueprint gives them. */
+void routine_init(struct routine *r);
+void routine_free(struct routine *r);
+
+/* Number of steps that are exercises (not rests). */
+size_t routine_exercise_steps(const struct routine *r);
+
+#endif

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Install the Debian packages that stretchtui needs to build and test.
+# Runs apt-get as root (or through sudo); otherwise prints the command and fails.
+set -eu
+
+PACKAGES="build-essential pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux"
+CMD="apt-get install -y --no-install-recommends $PACKAGES"
+
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	SUDO="sudo"
+else
+	echo "stretchtui: missing build dependencies; install them with:" >&2
+	echo "  sudo apt-get update && sudo $CMD" >&2
+	exit 1
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "stretchtui: no apt-get here; install the equivalents of: $PACKAGES" >&2
+	exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO $CMD
