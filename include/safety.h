@@ -1,0 +1,24 @@
+/* safety — the safety notice shipped as data (safety.txt beside the
+ * routines), shown before the first session on a machine, in the help
+ * overlay, and by `stretchtui safety`. */
+#ifndef STRETCHTUI_SAFETY_H
+#define STRETCHTUI_SAFETY_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "catalog.h"
+
+/* The text of the notice: safety.txt from the catalog's directories, the
+ * highest-priority one that has it. malloc'd; NULL when none is found. */
+char *safety_load(const struct catalog *c);
+
+/* Whether the notice has been shown on this machine (a marker file in the
+ * state directory), and recording that it has. */
+bool safety_seen(void);
+int safety_mark_seen(void);
+
+/* `stretchtui safety`: prints the notice; exit status (1 when missing). */
+int safety_print(const struct catalog *c, FILE *out);
+
+#endif
