@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
 #include "routine.h"
 
 enum segment_kind { SEG_PREPARE, SEG_WORK, SEG_SWITCH, SEG_REST };
@@ -46,6 +47,12 @@ enum plan_status { PLAN_OK, PLAN_EMPTY, PLAN_TOO_LONG, PLAN_NOMEM };
  * holds the total that was reached. */
 enum plan_status plan_build(const struct routine *r, struct plan *p);
 void plan_free(struct plan *p);
+
+/* plan_build plus the rules only a plan can check, as diagnostics against
+ * the routine's file: the 4 h limit (at `steps:`) and a declared
+ * `duration:` more than 5 s off the plan's total (at `duration:`).
+ * 0 when p is a valid plan (free it), -1 otherwise (p is freed). */
+int plan_check(const struct routine *r, struct plan *p, struct diags *d);
 
 const char *plan_kind_name(enum segment_kind k);  /* "prepare", "work", ... */
 

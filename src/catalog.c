@@ -1,0 +1,304 @@
+/* catalog — routine directories, ids, overrides and exercise libraries. */
+#include "catalog.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "paths.h"
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+static bool is_routine_name(const char *name)
+{
+	return name[0] != '.' && !loader_is_library_path(name) &&
+	       (has_suffix(name, ".yaml") || has_suffix(name, ".yml"));
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+/* Appends dir (canonical) unless absent; a repeated dir moves to the end,
+ * where its priority is highest. */
+static int add_dir(struct catalog *c, const char *dir)
+{
+	char real[PATH_MAX];
+	if (!realpath(dir, real) || !is_dir(real))
+		return -1;
+	for (size_t i = 0; i < c->n_dirs; i++) {
+		if (strcmp(c->dirs[i], real) == 0) {
+			char *same = c->dirs[i];
+			memmove(&c->dirs[i], &c->dirs[i + 1],
+				(c->n_dirs - i - 1) * sizeof *c->dirs);
+			c->dirs[c->n_dirs - 1] = same;
+			return 0;
+		}
+	}
+	char **v = realloc(c->dirs, (c->n_dirs + 1) * sizeof *v);
+	if (!v)
+		return -1;
+	c->dirs = v;
+	if (!(c->dirs[c->n_dirs] = strdup(real)))
+		return -1;
+	c->n_dirs++;
+	return 0;
+}
+
+static void add_builtin_dirs(struct catalog *c)
+{
+	char cfg[PATH_MAX];
+	if (add_dir(c, STRETCHTUI_DATADIR "/routines") != 0)
+		add_dir(c, STRETCHTUI_SRCDIR "/routines");
+	if (paths_config_dir(cfg, sizeof cfg) == 0 &&
+	    strlen(cfg) + sizeof "/routines" <= sizeof cfg) {
+		strcat(cfg, "/routines");
+		add_dir(c, cfg);
+	}
+}
+
+static void add_env_dirs(struct catalog *c, struct diags *d)
+{
+	const char *env = getenv("STRETCHTUI_PATH");
+	if (!env || !*env)
+		return;
+	char *copy = strdup(env), *save = NULL;
+	for (char *dir = copy ? strtok_r(copy, ":", &save) : NULL; dir;
+	     dir = strtok_r(NULL, ":", &save)) {
+		if (add_dir(c, dir) != 0)
+			diag_warning(d, "STRETCHTUI_PATH", 0, 0,
+				     "'%s' is not a readable directory; skipped",
+				     dir);
+	}
+	free(copy);
+}
+
+static struct catalog_entry *find_entry(struct catalog *c, const char *id)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].id, id) == 0)
+			return &c->v[i];
+	return NULL;
+}
+
+static int add_entry(struct catalog *c, const char *dir, const char *name)
+{
+	size_t len = strlen(name) - (has_suffix(name, ".yml") ? 4 : 5);
+	char *id = strndup(name, len), *path = join(dir, name);
+	if (!id || !path) {
+		free(id);
+		free(path);
+		return -1;
+	}
+	struct catalog_entry *e = find_entry(c, id);
+	if (e) {                     /* a later directory overrides */
+		free(e->path);
+		free(id);
+		e->path = path;
+		return 0;
+	}
+	struct catalog_entry *v = realloc(c->v, (c->n + 1) * sizeof *v);
+	if (!v) {
+		free(id);
+		free(path);
+		return -1;
+	}
+	c->v = v;
+	c->v[c->n++] = (struct catalog_entry){ id, path };
+	return 0;
+}
+
+static int add_lib(struct catalog *c, char *path)
+{
+	struct catalog_lib *v = realloc(c->libs, (c->n_libs + 1) * sizeof *v);
+	if (!v) {
+		free(path);
+		return -1;
+	}
+	c->libs = v;
+	memset(&c->libs[c->n_libs], 0, sizeof *c->libs);
+	c->libs[c->n_libs++].path = path;
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The routine files and the exercise library of one directory. */
+static void scan_dir(struct catalog *c, const char *dir)
+{
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return;
+	char **names = NULL;
+	size_t n = 0;
+	for (struct dirent *de; (de = readdir(dp));) {
+		if (!is_routine_name(de->d_name) &&
+		    !loader_is_library_path(de->d_name))
+			continue;
+		char **v = realloc(names, (n + 1) * sizeof *v);
+		if (!v)
+			break;
+		names = v;
+		if ((names[n] = strdup(de->d_name)))
+			n++;
+	}
+	closedir(dp);
+	qsort(names, n, sizeof *names, by_name);
+	/* Backwards, so x.yaml comes after x.yml and overrides it. */
+	const char *lib = NULL;
+	for (size_t i = n; i-- > 0;) {
+		if (loader_is_library_path(names[i]))
+			lib = names[i];
+		else
+			add_entry(c, dir, names[i]);
+	}
+	if (lib)
+		add_lib(c, join(dir, lib));
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct catalog_entry *)a)->id,
+		      ((const struct catalog_entry *)b)->id);
+}
+
+int catalog_open(struct catalog *c, const char *extra_dir, struct diags *d)
+{
+	memset(c, 0, sizeof *c);
+	add_builtin_dirs(c);
+	add_env_dirs(c, d);
+	if (extra_dir && add_dir(c, extra_dir) != 0) {
+		diag_error(d, extra_dir, 0, 0,
+			   "--routines: not a readable directory");
+		return -1;
+	}
+	for (size_t i = 0; i < c->n_dirs; i++)
+		scan_dir(c, c->dirs[i]);
+	qsort(c->v, c->n, sizeof *c->v, by_id);
+	return 0;
+}
+
+void catalog_close(struct catalog *c)
+{
+	for (size_t i = 0; i < c->n_dirs; i++)
+		free(c->dirs[i]);
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].id);
+		free(c->v[i].path);
+	}
+	for (size_t i = 0; i < c->n_libs; i++) {
+		if (c->libs[i].status)
+			library_free(&c->libs[i].lib);
+		free(c->libs[i].path);
+	}
+	free(c->dirs);
+	free(c->v);
+	free(c->libs);
+	memset(c, 0, sizeof *c);
+}
+
+const struct catalog_entry *catalog_find(const struct catalog *c,
+					 const char *id)
+{
+	return find_entry((struct catalog *)c, id);
+}
+
+static bool is_path_arg(const char *arg)
+{
+	return strchr(arg, '/') || has_suffix(arg, ".yaml") ||
+	       has_suffix(arg, ".yml");
+}
+
+/* The library beside a routine file given by path, when the catalog does
+ * not already have it: it then ranks above every catalog library. */
+static void add_sibling_lib(struct catalog *c, const char *path)
+{
+	char real[PATH_MAX];
+	if (!realpath(path, real))
+		return;
+	char *slash = strrchr(real, '/');
+	*slash = '\0';
+	const char *names[] = { "exercises.yaml", "exercises.yml" };
+	for (size_t i = 0; i < 2; i++) {
+		char *lib = join(*real ? real : "/", names[i]);
+		struct stat st;
+		if (!lib || stat(lib, &st) != 0) {
+			free(lib);
+			continue;
+		}
+		for (size_t k = 0; k < c->n_libs; k++) {
+			if (strcmp(c->libs[k].path, lib) == 0) {
+				free(lib);
+				return;
+			}
+		}
+		add_lib(c, lib);
+		return;
+	}
+}
+
+static void load_libs(struct catalog *c, struct diags *d)
+{
+	for (size_t i = 0; i < c->n_libs; i++) {
+		struct catalog_lib *l = &c->libs[i];
+		if (l->status)
+			continue;
+		l->status = loader_load_library(l->path, &l->lib, d) == 0 ? 1 : -1;
+	}
+}
+
+int catalog_load(struct catalog *c, const char *arg, struct routine *r,
+		 struct diags *d)
+{
+	routine_init(r);
+	const char *path = arg;
+	if (!is_path_arg(arg)) {
+		const struct catalog_entry *e = catalog_find(c, arg);
+		if (!e) {
+			diag_error(d, NULL, 0, 0,
+				   "unknown routine '%s' (see 'stretchtui list')",
+				   arg);
+			return -1;
+		}
+		path = e->path;
+	} else {
+		add_sibling_lib(c, arg);
+	}
+	load_libs(c, d);
+	const struct library **libs = malloc((c->n_libs + 1) * sizeof *libs);
+	if (!libs) {
+		diag_error(d, path, 0, 0, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < c->n_libs; i++)
+		libs[i] = &c->libs[i].lib;
+	int rc = loader_load_routine(path, libs, c->n_libs, r, d);
+	free(libs);
+	return rc;
+}

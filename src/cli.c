@@ -1,0 +1,399 @@
+/* cli — options, subcommands and exit codes. */
+#include "cli.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "config.h"
+#include "duration.h"
+#include "loader.h"
+#include "plain.h"
+#include "plan.h"
+#include "safety.h"
+#include "ui.h"
+
+static const char usage_text[] =
+	"Usage: stretchtui [OPTION]... [COMMAND [ARG]...]\n"
+	"Guided stretch routines in the terminal.\n"
+	"\n"
+	"Commands:\n"
+	"  (none)            pick a routine from the menu, then play it\n"
+	"  play ROUTINE      play a routine: an id from 'list', or a file path\n"
+	"  list              the routines: id, name, total time, tags, equipment\n"
+	"  show ROUTINE      the plan: every segment with its start time; the total\n"
+	"  check FILE...     validate routine (or exercises.yaml) files; errors\n"
+	"                    as FILE:LINE:COL: error: MESSAGE, exit 1 on any\n"
+	"  safety            print the safety notice\n"
+	"\n"
+	"Options:\n"
+	"  --routines DIR    also read routines from DIR (overrides same ids)\n"
+	"  --plain           line-by-line output, no full-screen interface\n"
+	"                    (the default when standard output is not a terminal)\n"
+	"  --no-color        no colours (also when NO_COLOR is set)\n"
+	"  --quiet           no terminal bell\n"
+	"  --speed FACTOR    play FACTOR times faster, 0.1 to 100 (to preview)\n"
+	"  --no-safety       skip the first-run safety notice\n"
+	"  -h, --help        this help\n"
+	"  -V, --version     the version\n"
+	"\n"
+	"Player keys: space pause/resume, n or Right skip, b or Left back,\n"
+	"+ add 10 s, Enter count a rep, ? help, q quit.\n"
+	"\n"
+	"Routines are read from the built-in directory, then\n"
+	"$XDG_CONFIG_HOME/stretchtui/routines (~/.config/stretchtui/routines),\n"
+	"then each directory in $STRETCHTUI_PATH (colon-separated), then --routines.\n"
+	"Exit status: 0 success, 1 invalid input or unknown routine, 2 usage error.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "stretchtui: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'stretchtui --help' for more information.\n");
+	return CLI_USAGE;
+}
+
+/* The value of --opt VALUE or --opt=VALUE; NULL when missing. */
+static const char *option_value(int argc, char **argv, int *i, size_t len)
+{
+	const char *arg = argv[*i];
+	if (arg[len] == '=')
+		return arg + len + 1;
+	return *i + 1 < argc ? argv[++*i] : NULL;
+}
+
+static int parse_speed(const char *s, double *speed)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || *end || !(v >= CLI_SPEED_MIN && v <= CLI_SPEED_MAX))
+		return usage_error("--speed takes a number from 0.1 to 100, not '%s'", s);
+	*speed = v;
+	return CLI_OK;
+}
+
+static int is_option(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+static int flag_option(const char *arg, struct cli_options *o)
+{
+	if (strcmp(arg, "--plain") == 0)
+		o->plain = true;
+	else if (strcmp(arg, "--no-color") == 0 || strcmp(arg, "--no-colour") == 0)
+		o->color = false;
+	else if (strcmp(arg, "--quiet") == 0)
+		o->quiet = true;
+	else if (strcmp(arg, "--no-safety") == 0)
+		o->no_safety = true;
+	else
+		return 0;
+	return 1;
+}
+
+/* -1: --help/--version printed, exit 0. */
+static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
+{
+	const char *arg = argv[*i], *v;
+	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+		fputs(usage_text, stdout);
+		return -1;
+	}
+	if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
+		puts("stretchtui " STRETCHTUI_VERSION);
+		return -1;
+	}
+	if (flag_option(arg, o))
+		return CLI_OK;
+	if (is_option(arg, "--routines")) {
+		if (!(v = option_value(argc, argv, i, strlen("--routines"))))
+			return usage_error("%s needs a directory", "--routines");
+		o->routines_dir = v;
+		return CLI_OK;
+	}
+	if (is_option(arg, "--speed")) {
+		if (!(v = option_value(argc, argv, i, strlen("--speed"))))
+			return usage_error("%s needs a factor", "--speed");
+		return parse_speed(v, &o->speed);
+	}
+	return usage_error("unknown option '%s'", arg);
+}
+
+static int parse(int argc, char **argv, struct cli_options *o, char **operands)
+{
+	const char *no_color = getenv("NO_COLOR");
+	*o = (struct cli_options){ .speed = 1.0, .color = true, .args = operands };
+	o->color = !(no_color && *no_color);
+	o->plain = !isatty(STDOUT_FILENO);
+	int n = 0, options_done = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (!options_done && strcmp(arg, "--") == 0) {
+			options_done = 1;
+		} else if (!options_done && arg[0] == '-' && arg[1]) {
+			int rc = parse_option(argc, argv, &i, o);
+			if (rc != CLI_OK)
+				return rc;
+		} else {
+			operands[n++] = argv[i];
+		}
+	}
+	if (n > 0) {
+		o->command = operands[0];
+		o->args = operands + 1;
+		o->n_args = n - 1;
+	}
+	return CLI_OK;
+}
+
+static int open_catalog(const struct cli_options *o, struct catalog *c)
+{
+	struct diags d = { 0 };
+	int rc = catalog_open(c, o->routines_dir, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	if (rc != 0)
+		catalog_close(c);
+	return rc == 0 ? CLI_OK : CLI_INVALID;
+}
+
+/* A routine with a valid plan, or CLI_INVALID with its diagnostics shown. */
+static int load_plan(struct catalog *c, const char *arg, struct routine *r,
+		     struct plan *p)
+{
+	struct diags d = { 0 };
+	int rc = catalog_load(c, arg, r, &d);
+	if (rc == 0 && d.errors == 0)
+		rc = plan_check(r, p, &d);
+	diag_print(&d, stderr);
+	rc = rc == 0 && d.errors == 0 ? CLI_OK : CLI_INVALID;
+	diag_free(&d);
+	if (rc != CLI_OK)
+		routine_free(r);
+	return rc;
+}
+
+static void join_list(const struct strlist *l, char *buf, size_t size)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < l->n && used < size; i++) {
+		int n = snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+				 l->v[i]);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+static int cmd_list(struct catalog *c)
+{
+	int status = CLI_OK;
+	for (size_t i = 0; i < c->n; i++) {
+		struct routine r;
+		struct plan p;
+		if (load_plan(c, c->v[i].id, &r, &p) != CLI_OK) {
+			status = CLI_INVALID;
+			continue;
+		}
+		char total[DURATION_BUF], tags[256], gear[256];
+		join_list(&r.tags, tags, sizeof tags);
+		join_list(&r.equipment, gear, sizeof gear);
+		printf("%-22s %-30s %6s  %s", r.id, r.name,
+		       duration_format(p.total_ms, total, sizeof total), tags);
+		printf(gear[0] ? "  (needs: %s)\n" : "%s\n", gear);
+		plan_free(&p);
+		routine_free(&r);
+	}
+	if (c->n == 0)
+		fprintf(stderr, "stretchtui: no routines found\n");
+	return status;
+}
+
+static void show_segment(const struct plan *p, const struct segment *g)
+{
+	char start[DURATION_BUF], len[DURATION_BUF], set[16] = "-", rep[16] = "-";
+	const struct routine *r = p->routine;
+	const char *what = g->exercise ? g->exercise->name : "Rest";
+	if (g->exercise)
+		snprintf(set, sizeof set, "%d/%d", g->set_i, g->set_n);
+	if (g->rep_n)
+		snprintf(rep, sizeof rep, "%d/%d", g->rep_i, g->rep_n);
+	printf("%4zu/%-4zu %8s  %-8s %-28s %-7s %-6s %-8s %-10s %8s\n",
+	       g->step + 1, r->n_steps, duration_format(g->start_ms, start, sizeof start),
+	       plan_kind_name(g->kind), what, g->side ? g->side : "-", set, rep,
+	       g->cue ? g->cue : (g->self_paced ? "(own pace)" : "-"),
+	       duration_format(g->len_ms, len, sizeof len));
+}
+
+static int cmd_show(struct catalog *c, const char *arg)
+{
+	struct routine r;
+	struct plan p;
+	if (load_plan(c, arg, &r, &p) != CLI_OK)
+		return CLI_INVALID;
+	char total[DURATION_BUF];
+	printf("%s (%s): %zu steps, total %s\n", r.name, r.id, r.n_steps,
+	       duration_format(p.total_ms, total, sizeof total));
+	printf("%-9s %8s  %-8s %-28s %-7s %-6s %-8s %-10s %8s\n", "step",
+	       "start", "kind", "exercise", "side", "set", "rep", "phase",
+	       "length");
+	for (size_t i = 0; i < p.n; i++)
+		show_segment(&p, &p.seg[i]);
+	printf("total %s\n", total);
+	plan_free(&p);
+	routine_free(&r);
+	return CLI_OK;
+}
+
+static int same_file(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+	return realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0;
+}
+
+static int check_library(const char *path)
+{
+	struct library lib;
+	struct diags d = { 0 };
+	int rc = loader_load_library(path, &lib, &d);
+	diag_print(&d, stderr);
+	if (rc == 0 && d.errors == 0)
+		printf("%s: ok, %zu exercises\n", path, lib.n);
+	rc = rc == 0 && d.errors == 0 ? CLI_OK : CLI_INVALID;
+	library_free(&lib);
+	diag_free(&d);
+	return rc;
+}
+
+/* Diagnostics of d, less those about library files that are themselves
+ * being checked (they are reported there, once). */
+static void print_unless_checked(const struct diags *d, char **files, int n)
+{
+	char buf[2048];
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+		int skip = 0;
+		for (int k = 0; k < n && !skip && g->file; k++)
+			skip = loader_is_library_path(files[k]) &&
+			       same_file(files[k], g->file);
+		diag_format(g, buf, sizeof buf);
+		if (!skip)
+			fprintf(stderr, "%s\n", buf);
+	}
+}
+
+static int check_routine(struct catalog *c, const char *path, char **files,
+			 int n)
+{
+	struct routine r;
+	struct plan p;
+	struct diags d = { 0 };
+	int rc = catalog_load(c, path, &r, &d);
+	size_t own = 0;
+	for (size_t i = 0; i < d.n; i++)
+		own += d.v[i].level == DIAG_ERROR && d.v[i].file &&
+		       strcmp(d.v[i].file, path) == 0;
+	if (rc == 0 && own == 0 && plan_check(&r, &p, &d) == 0) {
+		char total[DURATION_BUF];
+		printf("%s: ok, %zu steps, total %s\n", path, r.n_steps,
+		       duration_format(p.total_ms, total, sizeof total));
+		plan_free(&p);
+	}
+	print_unless_checked(&d, files, n);
+	rc = d.errors ? CLI_INVALID : CLI_OK;
+	diag_free(&d);
+	routine_free(&r);
+	return rc;
+}
+
+static int cmd_check(struct catalog *c, char **files, int n)
+{
+	int status = CLI_OK;
+	for (int i = 0; i < n; i++) {
+		int rc = loader_is_library_path(files[i])
+				 ? check_library(files[i])
+				 : check_routine(c, files[i], files, n);
+		if (rc != CLI_OK)
+			status = rc;
+	}
+	return status;
+}
+
+static int play(const struct cli_options *o, struct catalog *c,
+		const char *arg)
+{
+	return o->plain ? plain_run(o, c, arg) : ui_run(o, c, arg);
+}
+
+struct command {
+	const char *name;
+	int min_args, max_args;
+	const char *operand;
+};
+
+static const struct command commands[] = {
+	{ "play", 1, 1, "ROUTINE" },
+	{ "list", 0, 0, "" },
+	{ "show", 1, 1, "ROUTINE" },
+	{ "check", 1, INT_MAX, "FILE..." },
+	{ "safety", 0, 0, "" },
+};
+
+static int check_arity(const struct cli_options *o)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+		const struct command *k = &commands[i];
+		if (strcmp(o->command, k->name) != 0)
+			continue;
+		if (o->n_args >= k->min_args && o->n_args <= k->max_args)
+			return CLI_OK;
+		fprintf(stderr, "stretchtui: usage: stretchtui %s %s\n",
+			k->name, k->operand);
+		return CLI_USAGE;
+	}
+	return usage_error("unknown command '%s'", o->command);
+}
+
+static int dispatch(const struct cli_options *o, struct catalog *c)
+{
+	const char *cmd = o->command;
+	if (!cmd)
+		return play(o, c, NULL);
+	if (strcmp(cmd, "play") == 0)
+		return play(o, c, o->args[0]);
+	if (strcmp(cmd, "list") == 0)
+		return cmd_list(c);
+	if (strcmp(cmd, "show") == 0)
+		return cmd_show(c, o->args[0]);
+	if (strcmp(cmd, "check") == 0)
+		return cmd_check(c, o->args, o->n_args);
+	return safety_print(c, stdout);
+}
+
+int cli_main(int argc, char **argv)
+{
+	char **operands = calloc((size_t)argc + 1, sizeof *operands);
+	struct cli_options o;
+	struct catalog c;
+	if (!operands) {
+		fputs("stretchtui: out of memory\n", stderr);
+		return CLI_INVALID;
+	}
+	int rc = parse(argc, argv, &o, operands);
+	if (rc == CLI_OK && o.command)
+		rc = check_arity(&o);
+	if (rc == CLI_OK)
+		rc = open_catalog(&o, &c);
+	if (rc == CLI_OK) {
+		rc = dispatch(&o, &c);
+		catalog_close(&c);
+	}
+	free(operands);
+	return rc < 0 ? CLI_OK : rc;
+}
