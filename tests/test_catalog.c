@@ -1,0 +1,185 @@
+/* Unit tests: where routines are found and which one wins. Every
+ * directory is a fresh temporary one; the environment points at them. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "catalog.h"
+
+struct fixture {
+	char root[64];
+	char dirs[5][PATH_MAX];   /* xdg, path1, path2, extra, xdg routines */
+};
+
+static void touch(const char *dir, const char *name)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("name: x\nsteps:\n  - rest: 5s\n", f);
+	fclose(f);
+}
+
+static void make_dir(char *out, const char *root, const char *name)
+{
+	assert_true(snprintf(out, PATH_MAX, "%s/%s", root, name) < PATH_MAX);
+	assert_int_equal(mkdir(out, 0700), 0);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	strcpy(f->root, "/tmp/stretchtui-catalog-XXXXXX");
+	if (!f || !mkdtemp(f->root))
+		return -1;
+	make_dir(f->dirs[0], f->root, "xdg");
+	make_dir(f->dirs[4], f->dirs[0], "stretchtui");
+	make_dir(f->dirs[4], f->dirs[0], "stretchtui/routines");
+	make_dir(f->dirs[1], f->root, "p1");
+	make_dir(f->dirs[2], f->root, "p2");
+	make_dir(f->dirs[3], f->root, "extra");
+	setenv("XDG_CONFIG_HOME", f->dirs[0], 1);
+	unsetenv("STRETCHTUI_PATH");
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[PATH_MAX + 16];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->root);
+	int rc = system(cmd);
+	free(f);
+	return rc;
+}
+
+static const char *path_of(const struct catalog *c, const char *id)
+{
+	const struct catalog_entry *e = catalog_find(c, id);
+	return e ? e->path : NULL;
+}
+
+static void assert_in_dir(const struct catalog *c, const char *id,
+			  const char *dir, const char *file)
+{
+	char want[PATH_MAX * 2], real[PATH_MAX];
+	assert_non_null(realpath(dir, real));
+	snprintf(want, sizeof want, "%s/%s", real, file);
+	assert_non_null(path_of(c, id));
+	assert_string_equal(path_of(c, id), want);
+}
+
+static void test_later_directories_override(void **state)
+{
+	struct fixture *f = *state;
+	touch(f->dirs[4], "alpha.yaml");
+	touch(f->dirs[4], "beta.yaml");
+	touch(f->dirs[1], "beta.yaml");
+	touch(f->dirs[1], "gamma.yml");
+	touch(f->dirs[2], "gamma.yaml");
+	touch(f->dirs[3], "alpha.yaml");
+	char env[PATH_MAX * 2 + 2];
+	snprintf(env, sizeof env, "%s:%s", f->dirs[1], f->dirs[2]);
+	setenv("STRETCHTUI_PATH", env, 1);
+	struct catalog c;
+	struct diags d = { 0 };
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_in_dir(&c, "alpha", f->dirs[3], "alpha.yaml");   /* --routines */
+	assert_in_dir(&c, "beta", f->dirs[1], "beta.yaml");     /* STRETCHTUI_PATH */
+	assert_in_dir(&c, "gamma", f->dirs[2], "gamma.yaml");   /* its later dir */
+	for (size_t i = 1; i < c.n; i++)                        /* sorted by id */
+		assert_true(strcmp(c.v[i - 1].id, c.v[i].id) < 0);
+	catalog_close(&c);
+}
+
+static void test_what_counts_as_a_routine(void **state)
+{
+	struct fixture *f = *state;
+	touch(f->dirs[3], "one.yaml");
+	touch(f->dirs[3], "two.yml");
+	touch(f->dirs[3], "two.yaml");          /* .yaml beats .yml in one dir */
+	touch(f->dirs[3], ".hidden.yaml");
+	touch(f->dirs[3], "notes.txt");
+	touch(f->dirs[3], "exercises.yaml");    /* a library, not a routine */
+	struct catalog c;
+	struct diags d = { 0 };
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	assert_non_null(catalog_find(&c, "one"));
+	assert_in_dir(&c, "two", f->dirs[3], "two.yaml");
+	assert_null(catalog_find(&c, ".hidden"));
+	assert_null(catalog_find(&c, "notes"));
+	assert_null(catalog_find(&c, "exercises"));
+	assert_true(c.n_libs >= 1);
+	char lib[PATH_MAX * 2], real[PATH_MAX];
+	assert_non_null(realpath(f->dirs[3], real));
+	snprintf(lib, sizeof lib, "%s/exercises.yaml", real);
+	assert_string_equal(c.libs[c.n_libs - 1].path, lib);  /* highest last */
+	catalog_close(&c);
+}
+
+static void test_bad_directories(void **state)
+{
+	struct fixture *f = *state;
+	char missing[PATH_MAX + 16];
+	snprintf(missing, sizeof missing, "%s/nope", f->root);
+	setenv("STRETCHTUI_PATH", missing, 1);
+	struct catalog c;
+	struct diags d = { 0 };
+	assert_int_equal(catalog_open(&c, NULL, &d), 0);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.n, 1);                /* a warning, not fatal */
+	assert_int_equal(d.v[0].level, DIAG_WARNING);
+	catalog_close(&c);
+	diag_clear(&d);
+	assert_int_equal(catalog_open(&c, missing, &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.v[d.n - 1].file, missing);
+	assert_string_equal(d.v[d.n - 1].msg, "--routines: not a readable directory");
+	catalog_close(&c);
+	diag_free(&d);
+}
+
+static void test_same_directory_twice_counts_once(void **state)
+{
+	struct fixture *f = *state;
+	touch(f->dirs[3], "solo.yaml");
+	char env[PATH_MAX * 3];
+	assert_true(snprintf(env, sizeof env, "%s:%s/../extra", f->dirs[3],
+			     f->dirs[1]) < (int)sizeof env);
+	setenv("STRETCHTUI_PATH", env, 1);
+	struct catalog c;
+	struct diags d = { 0 };
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	size_t seen = 0;
+	char real[PATH_MAX];
+	assert_non_null(realpath(f->dirs[3], real));
+	for (size_t i = 0; i < c.n_dirs; i++)
+		seen += strcmp(c.dirs[i], real) == 0;
+	assert_int_equal(seen, 1);
+	assert_string_equal(c.dirs[c.n_dirs - 1], real);
+	catalog_close(&c);
+	diag_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_later_directories_override, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_what_counts_as_a_routine, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_directories, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_directory_twice_counts_once, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
