@@ -21,7 +21,9 @@
 
 enum engine_event_kind {
 	ENGINE_SEGMENT_START,   /* seg started */
-	ENGINE_TICK,            /* one of the last 3 whole seconds of seg: value 3, 2, 1 */
+	ENGINE_TICK,            /* one of the last 3 whole seconds of seg: value 3, 2, 1;
+	                         * fires when ceil(remaining / 1000) turns to k (remaining
+	                         * == k000 ms), so only in timed segments longer than k s */
 	ENGINE_SIDE_SWITCH,     /* a SWITCH segment started */
 	ENGINE_SET_REST,        /* a rest between sets started */
 	ENGINE_EXERCISE_DONE,   /* the last segment of an exercise step ended */
@@ -42,14 +44,16 @@ struct engine_state {
 	const struct segment *seg;   /* current segment; NULL once finished */
 	size_t seg_index;
 	int64_t seg_len_ms;          /* with extensions */
-	int64_t seg_remaining_ms;
+	int64_t seg_remaining_ms;    /* 0 once a self-paced rep passes its tempo */
+	int64_t seg_elapsed_ms;      /* time into the segment (counts up; a
+	                              * self-paced rep may pass seg_len_ms) */
 	size_t step_index;           /* routine step of seg (0-based) */
 	size_t step_count;
 	const struct exercise *next_exercise;  /* next exercise step's, or NULL */
 	int64_t elapsed_ms;          /* session time played, pauses excluded */
 	int64_t remaining_ms;        /* planned time left, with extensions */
 	int64_t total_ms;            /* elapsed + remaining */
-	bool paused;
+	bool paused;                 /* false during the lead-in */
 	int64_t resume_in_ms;        /* > 0 during the 3-2-1 lead-in */
 	bool waiting_rep;            /* self-paced rep: waiting for rep_done */
 	int reps_done;               /* self-paced reps counted in this step */
@@ -84,12 +88,26 @@ void engine_state(const struct engine *e, int64_t now_ms,
 		  struct engine_state *out);
 
 /* How long a front end may sleep before something it shows changes: the
- * next whole second of the segment countdown or the segment's end. > 0
- * while running; -1 when paused, waiting for a self-paced rep, or done. */
+ * next whole second of the segment countdown (ceil), of the session's
+ * elapsed (floor) or remaining (ceil) time, or the segment's end; during
+ * the lead-in, its next whole second. In 1..1000 while running (1 when an
+ * update is already due); -1 when paused, waiting for a self-paced rep, or
+ * done. */
 int64_t engine_ms_until_change(const struct engine *e, int64_t now_ms);
 
 /* Commands. Each takes effect at now_ms; the events they cause come out of
- * the next engine_update. */
+ * the next engine_update. Nothing after the session finished or quit.
+ * pause: also during the lead-in (paused again). resume: starts the
+ *   ENGINE_RESUME_MS lead-in; ENGINE_RESUMED fires when it ends.
+ * skip: the rest of this step and any rest steps after it, to the first
+ *   segment of the next exercise step (the end when none); ENGINE_SKIPPED,
+ *   the planned time left out goes into skipped_ms.
+ * back: to this step's first segment (its prepare); within
+ *   ENGINE_BACK_GRACE_MS of the step's start, or in a rest step, to the
+ *   previous exercise step's first segment.
+ * extend: +ENGINE_EXTEND_MS to the current timed segment (not to a
+ *   self-paced rep). rep_done: ends the current self-paced WORK segment
+ *   (ignored elsewhere and while paused). */
 void engine_pause(struct engine *e, int64_t now_ms);
 void engine_resume(struct engine *e, int64_t now_ms);   /* with the lead-in */
 void engine_toggle_pause(struct engine *e, int64_t now_ms);
