@@ -46,6 +46,12 @@ const struct exercise *library_find(const struct library *lib,
 int loader_load_routine(const char *path, const struct library *const *libs,
 			size_t n_libs, struct routine *r, struct diags *d);
 
+/* loader_load_routine on bytes in memory (for tests and the fuzz harness);
+ * path only names them in diagnostics and gives r->id. */
+int loader_parse_routine(const char *path, const char *buf, size_t len,
+			 const struct library *const *libs, size_t n_libs,
+			 struct routine *r, struct diags *d);
+
 /* True for a path whose base name is exercises.yaml / exercises.yml. */
 bool loader_is_library_path(const char *path);
 

@@ -1,0 +1,72 @@
+/* ydoc — one YAML document as a small tree of nodes with positions, built
+ * from libyaml's event API under the loader's safety limits (loader.h).
+ *
+ * Before libyaml sees a byte, a pre-scan rejects NUL bytes, control
+ * characters, invalid UTF-8 and tabs in indentation. While events arrive,
+ * the builder rejects a second document, nesting deeper than
+ * LOADER_MAX_DEPTH, anchors and aliases, tags, scalars longer than
+ * LOADER_MAX_SCALAR, control characters produced by escapes, keys that are
+ * not scalars, and duplicate keys. Problems that leave the tree whole mark
+ * the node `bad` (reported once: later stages skip it silently); the others
+ * (syntax errors, depth, anchors and aliases) stop parsing and leave no
+ * tree. Part of the loader; nothing else should need it. */
+#ifndef STRETCHTUI_YDOC_H
+#define STRETCHTUI_YDOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "diag.h"
+
+enum ynode_kind { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
+
+struct ynode {
+	enum ynode_kind kind;
+	int line, col;              /* 1-based start of the node */
+	const char *str;            /* SCALAR: the text, NUL-terminated */
+	size_t len;
+	bool plain;                 /* SCALAR: written without quotes */
+	bool bad;                   /* already reported: skip it silently */
+	struct ynode *head, *tail;  /* SEQ: the items; MAP: the keys */
+	size_t n;
+	struct ynode *next;         /* the next item, or the next key */
+	struct ynode *value;        /* a MAP key's value */
+};
+
+struct ydoc {
+	struct arena arena;         /* owns every node and string */
+	struct ynode *root;         /* NULL for an empty file or on failure */
+};
+
+/* Reads path (at most LOADER_MAX_FILE bytes, checked before reading) and
+ * parses it. Problems go to d, located in `path`. 0 when doc->root (which
+ * may be NULL for an empty document) is a complete tree, -1 when the file
+ * could not be read or parsed. Free with ydoc_free either way. */
+int ydoc_load_file(struct ydoc *doc, const char *path, struct diags *d);
+
+/* The same for bytes in memory (len need not be NUL-terminated). */
+int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
+	       size_t len, struct diags *d);
+
+void ydoc_free(struct ydoc *doc);
+
+/* A plain empty, ~ or null scalar. */
+bool ynode_is_null(const struct ynode *n);
+
+/* The key node (its value in ->value) of map named key, skipping bad keys;
+ * NULL when absent or when map is not a mapping. */
+const struct ynode *ynode_find(const struct ynode *map, const char *key);
+
+#define YDOC_QUOTE_MAX 40   /* bytes of a value quoted in a message */
+#define YDOC_QUOTE_BUF 48
+
+/* s (len bytes) in single quotes for a message, shortened with "..." past
+ * YDOC_QUOTE_MAX bytes (never inside a UTF-8 sequence). Returns buf. */
+const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size);
+
+/* What a node is, for messages: "empty", "a list", "a mapping", or the
+ * scalar's text in quotes (shortened), into buf. Returns buf. */
+const char *ynode_describe(const struct ynode *n, char *buf, size_t size);
+
+#endif

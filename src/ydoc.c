@@ -1,0 +1,611 @@
+/* ydoc — libyaml events into a tree of positioned nodes, under the limits
+ * of loader.h. See ydoc.h for what is checked where. */
+#include "ydoc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "loader.h"
+
+#define YDOC_MAX_BYTE_ERRORS 20   /* lines with bad bytes reported, at most */
+
+struct ybuild {
+	struct ydoc *doc;
+	const char *path;
+	struct diags *d;
+	struct ynode *stack[LOADER_MAX_DEPTH];
+	int depth;
+	int documents;
+};
+
+enum ybuild_step { YB_GO, YB_DONE, YB_FAIL };
+
+static void ydoc_error(struct diags *d, const char *path, int line, int col,
+		       const char *fmt, ...) DIAG_PRINTF(5, 6);
+
+static void ydoc_error(struct diags *d, const char *path, int line, int col,
+		       const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error(d, path, line, col, "%s", msg);
+}
+
+/* libyaml marks are 0-based. */
+static int ydoc_pos(size_t v)
+{
+	return v >= INT_MAX ? INT_MAX : (int)v + 1;
+}
+
+/* ---- the pre-scan of the raw bytes --------------------------------------- */
+
+/* Length of the UTF-8 sequence at s (n bytes left), its code point in *cp;
+ * 0 when it is not valid UTF-8 (overlong, surrogate, truncated...). */
+static size_t ydoc_utf8(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char b = s[0];
+	size_t len;
+	uint32_t c, min;
+	if (b < 0x80) {
+		*cp = b;
+		return 1;
+	}
+	if (b >= 0xc2 && b <= 0xdf) {
+		len = 2, c = b & 0x1fu, min = 0x80;
+	} else if (b >= 0xe0 && b <= 0xef) {
+		len = 3, c = b & 0x0fu, min = 0x800;
+	} else if (b >= 0xf0 && b <= 0xf4) {
+		len = 4, c = b & 0x07u, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[k] & 0x3fu);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* C0 (but tab and line breaks), DEL and C1: what could drive a terminal. */
+static bool ydoc_is_control(uint32_t c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f ||
+	       (c >= 0x80 && c <= 0x9f);
+}
+
+/* The problem with the character at s, or NULL; *len gets its size. */
+static const char *ydoc_char_problem(const unsigned char *s, size_t n,
+				     size_t *len, char *buf, size_t size)
+{
+	uint32_t c;
+	*len = ydoc_utf8(s, n, &c);
+	if (*len == 0) {
+		*len = 1;
+		snprintf(buf, size, "invalid UTF-8 byte 0x%02x", s[0]);
+		return buf;
+	}
+	if (c == 0)
+		return "NUL byte; the file must be UTF-8 text";
+	if (ydoc_is_control(c)) {
+		snprintf(buf, size, "control character U+%04X not allowed",
+			 (unsigned)c);
+		return buf;
+	}
+	return NULL;
+}
+
+/* Rejects NUL, control characters, invalid UTF-8 and tabs in indentation,
+ * at most one per line. Columns count characters, as libyaml's do.
+ * Returns the number of errors. */
+static size_t ydoc_prescan(const char *path, const unsigned char *s, size_t n,
+			   struct diags *d)
+{
+	int line = 1, col = 1, tab_col = 0;
+	bool indent = true, reported = false;
+	size_t errors = 0;
+	for (size_t i = 0; i < n && errors < YDOC_MAX_BYTE_ERRORS;) {
+		if (s[i] == '\n' || s[i] == '\r') {
+			i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+			line++, col = 1, tab_col = 0;
+			indent = true, reported = false;
+			continue;
+		}
+		char buf[64];
+		size_t len;
+		const char *problem = ydoc_char_problem(s + i, n - i, &len,
+							buf, sizeof buf);
+		int at = col;
+		if (indent && s[i] == '\t' && !tab_col)
+			tab_col = col;
+		if (indent && s[i] != ' ' && s[i] != '\t') {
+			indent = false;
+			if (tab_col && !problem) {
+				problem = "tab in indentation; use spaces";
+				at = tab_col;
+			}
+		}
+		if (problem && !reported) {
+			ydoc_error(d, path, line, at, "%s", problem);
+			errors++;
+			reported = true;
+		}
+		i += len;
+		col++;
+	}
+	return errors;
+}
+
+/* ---- building the tree from events --------------------------------------- */
+
+static void ybuild_error(struct ybuild *b, yaml_mark_t m, const char *fmt,
+			 ...) DIAG_PRINTF(3, 4);
+
+static void ybuild_error(struct ybuild *b, yaml_mark_t m, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error(b->d, b->path, ydoc_pos(m.line), ydoc_pos(m.column), "%s",
+		   msg);
+}
+
+static void ynode_error(struct ybuild *b, const struct ynode *n,
+			const char *msg)
+{
+	diag_error(b->d, b->path, n->line, n->col, "%s", msg);
+}
+
+static struct ynode *ybuild_node(struct ybuild *b, enum ynode_kind kind,
+				 yaml_mark_t m)
+{
+	struct ynode *n = arena_alloc(&b->doc->arena, sizeof *n);
+	if (!n) {
+		ybuild_error(b, m, "out of memory");
+		return NULL;
+	}
+	n->kind = kind;
+	n->line = ydoc_pos(m.line);
+	n->col = ydoc_pos(m.column);
+	n->str = "";
+	return n;
+}
+
+static void ynode_append(struct ynode *parent, struct ynode *n)
+{
+	if (parent->tail)
+		parent->tail->next = n;
+	else
+		parent->head = n;
+	parent->tail = n;
+	parent->n++;
+}
+
+/* Hangs n under the open collection: an item, a key, or a key's value. */
+static void ybuild_attach(struct ybuild *b, struct ynode *n)
+{
+	if (b->depth == 0) {
+		b->doc->root = n;
+		return;
+	}
+	struct ynode *parent = b->stack[b->depth - 1];
+	if (parent->kind == YNODE_MAP && parent->tail && !parent->tail->value) {
+		parent->tail->value = n;
+		return;
+	}
+	ynode_append(parent, n);
+	if (parent->kind == YNODE_MAP && n->kind != YNODE_SCALAR && !n->bad) {
+		ynode_error(b, n, n->kind == YNODE_SEQ
+					  ? "a key must be a string, not a list"
+					  : "a key must be a string, not a mapping");
+		n->bad = true;
+	}
+}
+
+static bool ybuild_check_props(struct ybuild *b, yaml_mark_t m,
+			       const yaml_char_t *anchor,
+			       const yaml_char_t *tag, struct ynode *n)
+{
+	if (anchor) {
+		ybuild_error(b, m, "anchors and aliases are not supported");
+		return false;
+	}
+	if (tag) {
+		ybuild_error(b, m, "tags are not supported");
+		n->bad = true;
+	}
+	return true;
+}
+
+/* The first control character (NUL included) in a scalar's value, which
+ * escapes such as "\e" or "\0" can produce; -1 when there is none. */
+static long ydoc_value_control(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t len = ydoc_utf8(s + i, n - i, &c);
+		if (len == 0)
+			return 0xfffd;
+		if (c == '\r' || ydoc_is_control(c))
+			return (long)c;
+		i += len;
+	}
+	return -1;
+}
+
+static enum ybuild_step ybuild_scalar(struct ybuild *b, const yaml_event_t *e)
+{
+	struct ynode *n = ybuild_node(b, YNODE_SCALAR, e->start_mark);
+	if (!n)
+		return YB_FAIL;
+	if (!ybuild_check_props(b, e->start_mark, e->data.scalar.anchor,
+				e->data.scalar.tag, n))
+		return YB_FAIL;
+	const unsigned char *v = e->data.scalar.value;
+	size_t len = e->data.scalar.length;
+	n->plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	long ctl = -1;
+	if (len > LOADER_MAX_SCALAR) {
+		ynode_error(b, n, "value is longer than 4096 bytes");
+		n->bad = true;
+	} else if ((ctl = ydoc_value_control(v, len)) >= 0) {
+		char msg[64];
+		snprintf(msg, sizeof msg, "control character U+%04lX in a string",
+			 (unsigned long)ctl);
+		ynode_error(b, n, msg);
+		n->bad = true;
+	} else {
+		n->str = arena_strndup(&b->doc->arena, (const char *)v, len);
+		n->len = len;
+		if (!n->str) {
+			ynode_error(b, n, "out of memory");
+			return YB_FAIL;
+		}
+	}
+	ybuild_attach(b, n);
+	return YB_GO;
+}
+
+static enum ybuild_step ybuild_open(struct ybuild *b, const yaml_event_t *e,
+				    enum ynode_kind kind)
+{
+	if (b->depth == LOADER_MAX_DEPTH) {
+		ybuild_error(b, e->start_mark,
+			     "nesting is deeper than %d levels",
+			     LOADER_MAX_DEPTH);
+		return YB_FAIL;
+	}
+	struct ynode *n = ybuild_node(b, kind, e->start_mark);
+	if (!n)
+		return YB_FAIL;
+	const yaml_char_t *anchor = kind == YNODE_MAP
+					    ? e->data.mapping_start.anchor
+					    : e->data.sequence_start.anchor;
+	const yaml_char_t *tag = kind == YNODE_MAP ? e->data.mapping_start.tag
+						   : e->data.sequence_start.tag;
+	if (!ybuild_check_props(b, e->start_mark, anchor, tag, n))
+		return YB_FAIL;
+	ybuild_attach(b, n);
+	b->stack[b->depth++] = n;
+	return YB_GO;
+}
+
+static int ydoc_key_cmp(const void *pa, const void *pb)
+{
+	const struct ynode *a = *(const struct ynode *const *)pa;
+	const struct ynode *b = *(const struct ynode *const *)pb;
+	int c = memcmp(a->str, b->str, (a->len < b->len ? a->len : b->len) + 1);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return (a->col > b->col) - (a->col < b->col);
+}
+
+/* Sorting, not pairwise comparison: a mapping may hold 100,000 keys. */
+static enum ybuild_step ybuild_check_duplicates(struct ybuild *b,
+						struct ynode *map)
+{
+	if (map->n < 2)
+		return YB_GO;
+	struct ynode **keys = malloc(map->n * sizeof *keys);
+	if (!keys) {
+		ynode_error(b, map, "out of memory");
+		return YB_FAIL;
+	}
+	size_t n = 0;
+	for (struct ynode *k = map->head; k; k = k->next)
+		if (!k->bad)
+			keys[n++] = k;
+	qsort(keys, n, sizeof *keys, ydoc_key_cmp);
+	for (size_t i = 1, first = 0; i < n; i++) {
+		if (keys[i]->len != keys[first]->len ||
+		    memcmp(keys[i]->str, keys[first]->str, keys[i]->len)) {
+			first = i;
+			continue;
+		}
+		char msg[128], q[YDOC_QUOTE_BUF];
+		snprintf(msg, sizeof msg, "duplicate key %s (first at line %d)",
+			 ydoc_quote(keys[i]->str, keys[i]->len, q, sizeof q),
+			 keys[first]->line);
+		ynode_error(b, keys[i], msg);
+		keys[i]->bad = true;
+	}
+	free(keys);
+	return YB_GO;
+}
+
+static enum ybuild_step ybuild_close(struct ybuild *b)
+{
+	struct ynode *n = b->stack[--b->depth];
+	return n->kind == YNODE_MAP ? ybuild_check_duplicates(b, n) : YB_GO;
+}
+
+static enum ybuild_step ybuild_event(struct ybuild *b, const yaml_event_t *e)
+{
+	switch (e->type) {
+	case YAML_STREAM_END_EVENT:
+		return YB_DONE;
+	case YAML_DOCUMENT_START_EVENT:
+		if (b->documents++ == 0)
+			return YB_GO;
+		ybuild_error(b, e->start_mark,
+			     "only one document is allowed per file");
+		return YB_DONE;
+	case YAML_ALIAS_EVENT:
+		ybuild_error(b, e->start_mark,
+			     "anchors and aliases are not supported");
+		return YB_FAIL;
+	case YAML_SCALAR_EVENT:
+		return ybuild_scalar(b, e);
+	case YAML_SEQUENCE_START_EVENT:
+		return ybuild_open(b, e, YNODE_SEQ);
+	case YAML_MAPPING_START_EVENT:
+		return ybuild_open(b, e, YNODE_MAP);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return ybuild_close(b);
+	default:
+		return YB_GO;
+	}
+}
+
+/* ---- syntax errors ------------------------------------------------------- */
+
+struct ydoc_hint {
+	const char *problem;      /* libyaml's problem text */
+	const char *context;      /* and context, or NULL for any */
+	const char *message;      /* ours */
+	bool at_context;          /* point at the context mark (e.g. the quote) */
+	bool opened_at;           /* add "(opened at line N)" */
+};
+
+static const struct ydoc_hint ydoc_hints[] = {
+	{ "found unexpected end of stream", "while scanning a quoted scalar",
+	  "unterminated quoted string", true, false },
+	{ "found unexpected document indicator", "while scanning a quoted scalar",
+	  "unterminated quoted string", true, false },
+	{ "found unknown escape character", NULL,
+	  "unknown escape sequence in a double-quoted string", false, false },
+	{ "did not find expected hexdecimal number", NULL,
+	  "bad \\x, \\u or \\U escape in a double-quoted string", false, false },
+	{ "could not find expected ':'", NULL, "missing ':' after a key", true,
+	  false },
+	{ "mapping values are not allowed in this context", NULL,
+	  "unexpected ':'; put a value that contains ': ' in quotes", false,
+	  false },
+	{ "found character that cannot start any token", NULL,
+	  "this character cannot start a value; put the value in quotes",
+	  false, false },
+	{ "block sequence entries are not allowed in this context", NULL,
+	  "unexpected '-' list item; check the indentation", false, false },
+	{ "did not find expected key", NULL,
+	  "expected a 'key: value' line; check the indentation", false, false },
+	{ "did not find expected '-' indicator", NULL,
+	  "expected a '- ' list item; check the indentation", false, false },
+	{ "did not find expected node content", NULL, "expected a value", false,
+	  false },
+	{ "did not find expected ',' or ']'", NULL, "expected ',' or ']'", false,
+	  true },
+	{ "did not find expected ',' or '}'", NULL, "expected ',' or '}'", false,
+	  true },
+};
+
+static void ydoc_syntax_error(struct ybuild *b, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "unknown problem";
+	const char *context = p->context ? p->context : "";
+	yaml_mark_t m = p->problem_mark, cm = p->context_mark;
+	if (p->error == YAML_MEMORY_ERROR) {
+		ybuild_error(b, m, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < sizeof ydoc_hints / sizeof ydoc_hints[0]; i++) {
+		const struct ydoc_hint *h = &ydoc_hints[i];
+		if (strcmp(h->problem, problem) ||
+		    (h->context && strcmp(h->context, context)))
+			continue;
+		if (h->opened_at && p->context)
+			ybuild_error(b, m, "%s (opened at line %d)", h->message,
+				     ydoc_pos(cm.line));
+		else
+			ybuild_error(b, h->at_context && p->context ? cm : m,
+				     "%s", h->message);
+		return;
+	}
+	if (p->context)
+		ybuild_error(b, m, "syntax error: %s (%s at line %d)", problem,
+			     context, ydoc_pos(cm.line));
+	else
+		ybuild_error(b, m, "syntax error: %s", problem);
+}
+
+/* ---- entry points -------------------------------------------------------- */
+
+static int ydoc_run_parser(struct ybuild *b, const char *buf, size_t len)
+{
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p)) {
+		diag_error(b->d, b->path, 0, 0, "out of memory");
+		return -1;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	enum ybuild_step step = YB_GO;
+	while (step == YB_GO) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&p, &e)) {
+			ydoc_syntax_error(b, &p);
+			step = YB_FAIL;
+			break;
+		}
+		step = ybuild_event(b, &e);
+		yaml_event_delete(&e);
+	}
+	yaml_parser_delete(&p);
+	return step == YB_FAIL ? -1 : 0;
+}
+
+int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
+	       size_t len, struct diags *d)
+{
+	memset(doc, 0, sizeof *doc);
+	if (len > LOADER_MAX_FILE) {
+		diag_error(d, path, 1, 1,
+			   "file is larger than 1 MiB (%zu bytes)", len);
+		return -1;
+	}
+	if (ydoc_prescan(path, (const unsigned char *)buf, len, d))
+		return -1;
+	struct ybuild b = { .doc = doc, .path = path, .d = d };
+	if (ydoc_run_parser(&b, buf, len) == 0)
+		return 0;
+	doc->root = NULL;
+	return -1;
+}
+
+/* The whole file, when it is a regular file of at most LOADER_MAX_FILE
+ * bytes; malloc'd, NULL with a diagnostic otherwise. */
+static char *ydoc_read(const char *path, size_t *len, struct diags *d)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		diag_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	char *buf = NULL;
+	if (fstat(fd, &st) != 0) {
+		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		diag_error(d, path, 0, 0, "not a regular file");
+	} else if (st.st_size > LOADER_MAX_FILE) {
+		diag_error(d, path, 1, 1, "file is larger than 1 MiB (%lld bytes)",
+			   (long long)st.st_size);
+	} else if (!(buf = malloc(LOADER_MAX_FILE + 1))) {
+		diag_error(d, path, 0, 0, "out of memory");
+	} else {
+		size_t n = 0;
+		ssize_t got = 1;
+		while (n <= LOADER_MAX_FILE && got > 0) {
+			got = read(fd, buf + n, LOADER_MAX_FILE + 1 - n);
+			if (got < 0 && errno == EINTR)
+				got = 1;
+			else if (got > 0)
+				n += (size_t)got;
+		}
+		if (got < 0) {
+			diag_error(d, path, 0, 0, "cannot read: %s",
+				   strerror(errno));
+			free(buf);
+			buf = NULL;
+		}
+		*len = n;   /* a file that grew past the limit fails later */
+	}
+	close(fd);
+	return buf;
+}
+
+int ydoc_load_file(struct ydoc *doc, const char *path, struct diags *d)
+{
+	memset(doc, 0, sizeof *doc);
+	size_t len = 0;
+	char *buf = ydoc_read(path, &len, d);
+	if (!buf)
+		return -1;
+	int rc = ydoc_parse(doc, path, buf, len, d);
+	free(buf);
+	return rc;
+}
+
+void ydoc_free(struct ydoc *doc)
+{
+	arena_free(&doc->arena);
+	doc->root = NULL;
+}
+
+bool ynode_is_null(const struct ynode *n)
+{
+	if (!n)
+		return true;
+	if (n->kind != YNODE_SCALAR || !n->plain || n->bad)
+		return false;
+	return n->len == 0 || strcmp(n->str, "~") == 0 ||
+	       strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
+	       strcmp(n->str, "NULL") == 0;
+}
+
+const struct ynode *ynode_find(const struct ynode *map, const char *key)
+{
+	if (!map || map->kind != YNODE_MAP)
+		return NULL;
+	for (const struct ynode *k = map->head; k; k = k->next)
+		if (!k->bad && k->kind == YNODE_SCALAR && strcmp(k->str, key) == 0)
+			return k;
+	return NULL;
+}
+
+const char *ynode_describe(const struct ynode *n, char *buf, size_t size)
+{
+	if (ynode_is_null(n))
+		snprintf(buf, size, "empty");
+	else if (n->kind == YNODE_SEQ)
+		snprintf(buf, size, "a list");
+	else if (n->kind == YNODE_MAP)
+		snprintf(buf, size, "a mapping");
+	else
+		ydoc_quote(n->str, n->len, buf, size);
+	return buf;
+}
+
+const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size)
+{
+	if (len <= YDOC_QUOTE_MAX) {
+		snprintf(buf, size, "'%.*s'", (int)len, s);
+		return buf;
+	}
+	size_t cut = YDOC_QUOTE_MAX - 3;
+	while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+		cut--;   /* not inside a UTF-8 sequence */
+	snprintf(buf, size, "'%.*s...'", (int)cut, s);
+	return buf;
+}

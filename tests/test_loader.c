@@ -1,0 +1,548 @@
+/* test_loader — the YAML loader: good files load with the right values;
+ * every file of tests/data/bad/ gives exactly the diagnostics of its
+ * .expect; generated hostile files (deep nesting, over 1 MiB) fail cleanly.
+ * Run from the repository root. A bad fixture named lib-*.yaml is loaded as
+ * an exercise library; the others as routines with the tiny test library
+ * tests/data/good/exercises.yaml. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "loader.h"
+
+#define GOOD_LIB "tests/data/good/exercises.yaml"
+#define BAD_DIR  "tests/data/bad"
+#define MIN_BAD_FIXTURES 35
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static void load_lib(struct library *lib)
+{
+	struct diags d = { 0 };
+	assert_int_equal(loader_load_library(GOOD_LIB, lib, &d), 0);
+	assert_int_equal(d.n, 0);
+	diag_free(&d);
+}
+
+static void assert_strlist(const struct strlist *l, size_t n, ...)
+{
+	va_list ap;
+	assert_int_equal(l->n, n);
+	va_start(ap, n);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(l->v[i], va_arg(ap, const char *));
+	va_end(ap);
+}
+
+static void assert_transitions(const struct step *s, int64_t get_ready,
+			       int64_t sw, int64_t set_rest)
+{
+	assert_int_equal(s->get_ready_ms, get_ready);
+	assert_int_equal(s->switch_ms, sw);
+	assert_int_equal(s->set_rest_ms, set_rest);
+}
+
+/* The diagnostics of d as printed, one per line, into a malloc'd string. */
+static char *format_diags(const struct diags *d)
+{
+	size_t cap = 4096, len = 0;
+	char *out = malloc(cap);
+	assert_non_null(out);
+	out[0] = '\0';
+	for (size_t i = 0; i < d->n; i++) {
+		char line[2048];
+		diag_format(&d->v[i], line, sizeof line);
+		size_t n = strlen(line);
+		if (len + n + 2 > cap) {
+			cap = (len + n + 2) * 2;
+			out = realloc(out, cap);
+			assert_non_null(out);
+		}
+		memcpy(out + len, line, n);
+		len += n;
+		out[len++] = '\n';
+		out[len] = '\0';
+	}
+	return out;
+}
+
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = malloc(1 << 16);
+	assert_non_null(buf);
+	size_t n = fread(buf, 1, (1 << 16) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Loads path as a routine (with the test library) or, for lib-*, as a
+ * library; returns the printed diagnostics. */
+static char *load_diags(const char *path)
+{
+	struct diags d = { 0 };
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	int rc;
+	if (strncmp(base, "lib-", 4) == 0) {
+		struct library lib;
+		rc = loader_load_library(path, &lib, &d);
+		library_free(&lib);
+	} else {
+		struct library lib;
+		load_lib(&lib);
+		const struct library *libs[] = { &lib };
+		struct routine r;
+		rc = loader_load_routine(path, libs, 1, &r, &d);
+		routine_free(&r);
+		library_free(&lib);
+	}
+	assert_int_equal(rc, d.errors ? -1 : 0);
+	char *out = format_diags(&d);
+	diag_free(&d);
+	return out;
+}
+
+/* ---- good files ---------------------------------------------------------- */
+
+static void test_blueprint_example(void **state)
+{
+	(void)state;
+	struct library lib;
+	load_lib(&lib);
+	const struct library *libs[] = { &lib };
+	struct routine r;
+	struct diags d = { 0 };
+	assert_int_equal(loader_load_routine("tests/data/good/upper-back.yaml",
+					     libs, 1, &r, &d), 0);
+	assert_int_equal(d.n, 0);
+	const struct exercise *lib_foam = library_find(&lib, "foam-roll-upper-back");
+	assert_non_null(lib_foam);
+	assert_ptr_not_equal(r.steps[0].exercise, lib_foam);
+	library_free(&lib);   /* the routine must not point into it */
+
+	assert_string_equal(r.id, "upper-back");
+	assert_string_equal(r.path, "tests/data/good/upper-back.yaml");
+	assert_string_equal(r.name, "Upper back relief");
+	assert_string_equal(r.summary,
+			    "Foam roll, open up the chest, wake up the upper back");
+	assert_string_equal(r.description,
+			    "Longer text shown in the menu's detail pane.");
+	assert_int_equal(r.duration_ms, 15 * 60000);
+	assert_int_equal(r.duration_pos.line, 5);
+	assert_int_equal(r.duration_pos.col, 11);
+	assert_int_equal(r.steps_pos.line, 9);
+	assert_int_equal(r.steps_pos.col, 1);
+	assert_strlist(&r.tags, 2, "upper-back", "desk");
+	assert_strlist(&r.equipment, 2, "foam roller", "wall");
+	assert_int_equal(r.get_ready_ms, 5000);
+	assert_int_equal(r.switch_ms, 5000);
+	assert_int_equal(r.set_rest_ms, 15000);
+	assert_int_equal(r.n_steps, 4);
+
+	const struct step *s = &r.steps[0];
+	assert_int_equal(s->kind, STEP_HOLD);
+	assert_int_equal(s->hold_ms, 90000);
+	assert_int_equal(s->sets, 1);
+	assert_int_equal(s->sides.n, 0);
+	assert_int_equal(s->pos.line, 10);
+	assert_int_equal(s->pos.col, 5);
+	assert_transitions(s, 5000, 5000, 15000);
+	assert_string_equal(s->exercise->id, "foam-roll-upper-back");
+	assert_string_equal(s->exercise->name, "Foam roll, upper back");
+	assert_string_equal(s->exercise->summary,
+			    "Roll slowly from mid-back to shoulders");
+	assert_strlist(&s->exercise->how, 2,
+		       "Lie on the roller, hands behind the head.",
+		       "Lift the hips and roll slowly.");
+	assert_strlist(&s->exercise->area, 1, "upper back");
+	assert_int_equal(s->exercise->hold_ms, 60000);
+
+	s = &r.steps[1];
+	assert_int_equal(s->kind, STEP_REPS);
+	assert_int_equal(s->reps, 8);
+	assert_false(s->self_paced);
+	assert_int_equal(s->tempo_ms, 0);
+	assert_strlist(&s->sides, 2, "left", "right");
+	assert_string_equal(s->exercise->id, "open-book");
+	assert_int_equal(s->exercise->n_phases, 2);
+	assert_string_equal(s->exercise->phases[0].cue, "Open");
+	assert_int_equal(s->exercise->phases[0].ms, 3000);
+	assert_string_equal(s->exercise->phases[1].cue, "Close");
+	assert_int_equal(s->exercise->phases[1].ms, 3000);
+	assert_strlist(&s->exercise->figure, 2, "   o\n  /|\\", "   o\n  -|-");
+
+	s = &r.steps[2];
+	assert_int_equal(s->kind, STEP_REST);
+	assert_int_equal(s->rest_ms, 30000);
+	assert_null(s->exercise);
+
+	s = &r.steps[3];
+	assert_int_equal(s->kind, STEP_REPS);
+	assert_int_equal(s->reps, 10);
+	assert_int_equal(s->sides.n, 0);
+	assert_null(s->exercise->id);
+	assert_string_equal(s->exercise->name, "Scapular squeeze");
+	assert_strlist(&s->exercise->how, 3, "Sit tall.",
+		       "Pull the shoulder blades back and down; hold.",
+		       "Release slowly.");
+	assert_int_equal(s->exercise->n_phases, 2);
+	assert_string_equal(s->exercise->phases[0].cue, "Squeeze");
+	assert_int_equal(s->exercise->phases[0].ms, 10000);
+	assert_int_equal(s->exercise->phases[1].ms, 2000);
+	assert_int_equal(s->exercise->pos.line, 17);
+	assert_int_equal(s->exercise->pos.col, 7);
+	routine_free(&r);
+	diag_free(&d);
+}
+
+static void test_features(void **state)
+{
+	(void)state;
+	struct library lib;
+	load_lib(&lib);
+	const struct library *libs[] = { &lib };
+	struct routine r;
+	struct diags d = { 0 };
+	int rc = loader_load_routine("tests/data/good/features.yml", libs, 1,
+				     &r, &d);
+	diag_print(&d, stderr);
+	assert_int_equal(rc, 0);
+	assert_int_equal(d.n, 0);
+	library_free(&lib);
+	assert_string_equal(r.id, "features");
+	assert_null(r.summary);
+	assert_int_equal(r.duration_ms, 0);
+	assert_int_equal(r.duration_pos.line, 0);
+	assert_int_equal(r.tags.n, 0);
+	assert_int_equal(r.get_ready_ms, 0);
+	assert_int_equal(r.switch_ms, 3000);
+	assert_int_equal(r.set_rest_ms, 15000);
+	assert_int_equal(r.n_steps, 8);
+
+	/* The routine's own open-book wins over the library's. */
+	const struct step *s = &r.steps[0];
+	assert_string_equal(s->exercise->name, "My open book");
+	assert_int_equal(s->kind, STEP_HOLD);
+	assert_int_equal(s->hold_ms, 45000);
+	assert_int_equal(s->sets, 3);
+	assert_transitions(s, 0, 3000, 15000);
+
+	/* Defaults from the exercise: hold, then reps, and sides. */
+	s = &r.steps[1];
+	assert_int_equal(s->kind, STEP_HOLD);
+	assert_int_equal(s->hold_ms, 60000);
+	assert_transitions(s, 2000, 0, 20500);
+	s = &r.steps[2];
+	assert_int_equal(s->kind, STEP_REPS);
+	assert_int_equal(s->reps, 12);
+	assert_int_equal(s->tempo_ms, 0);
+	assert_int_equal(s->exercise->n_phases, 2);
+	s = &r.steps[3];
+	assert_int_equal(s->kind, STEP_HOLD);
+	assert_int_equal(s->hold_ms, 30000);
+	assert_strlist(&s->sides, 2, "left", "right");
+
+	/* Self-paced: the step's tempo, else the phases' sum. */
+	s = &r.steps[4];
+	assert_int_equal(s->kind, STEP_REPS);
+	assert_true(s->self_paced);
+	assert_int_equal(s->reps, 10);
+	assert_int_equal(s->tempo_ms, 4000);
+	s = &r.steps[5];
+	assert_true(s->self_paced);
+	assert_int_equal(s->reps, 6);
+	assert_int_equal(s->tempo_ms, 3000);
+	/* A phase-less exercise with a tempo. */
+	s = &r.steps[6];
+	assert_false(s->self_paced);
+	assert_int_equal(s->reps, 5);
+	assert_int_equal(s->tempo_ms, 1500);
+	assert_strlist(&s->sides, 3, "left", "right", "center");
+
+	/* The same library exercise is copied once. */
+	assert_ptr_equal(r.steps[7].exercise, r.steps[1].exercise);
+	assert_int_equal(r.steps[7].hold_ms, 500);
+	routine_free(&r);
+	diag_free(&d);
+}
+
+static void test_library(void **state)
+{
+	(void)state;
+	struct library lib;
+	load_lib(&lib);
+	assert_string_equal(lib.path, GOOD_LIB);
+	assert_int_equal(lib.n, 5);
+	const struct exercise *e = library_find(&lib, "neck-tilt");
+	assert_non_null(e);
+	assert_string_equal(e->id, "neck-tilt");
+	assert_int_equal(e->hold_ms, 20000);
+	assert_int_equal(e->reps, 5);
+	assert_strlist(&e->sides, 2, "left", "right");
+	assert_int_equal(e->pos.line, 29);
+	assert_int_equal(e->pos.col, 5);
+	assert_null(library_find(&lib, "neck"));
+	library_free(&lib);
+	library_free(&lib);   /* twice is harmless */
+}
+
+static void test_library_partial(void **state)
+{
+	(void)state;
+	struct library lib;
+	struct diags d = { 0 };
+	assert_int_equal(loader_load_library(BAD_DIR "/lib-bad-exercise.yaml",
+					     &lib, &d), -1);
+	assert_int_equal(d.errors, 3);
+	assert_int_equal(lib.n, 1);   /* only the valid one */
+	assert_string_equal(lib.v[0].id, "d");
+	assert_null(library_find(&lib, "a"));
+	library_free(&lib);
+	diag_free(&d);
+}
+
+static void test_is_library_path(void **state)
+{
+	(void)state;
+	assert_true(loader_is_library_path("exercises.yaml"));
+	assert_true(loader_is_library_path("routines/exercises.yml"));
+	assert_false(loader_is_library_path("routines/my-exercises.yaml"));
+	assert_false(loader_is_library_path("exercises.yaml/neck.yaml"));
+	assert_false(loader_is_library_path("exercises"));
+}
+
+static void test_parse_buffer(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"name: In memory\nsteps:\n  - rest: 1.5\n  - rest: 2m\n";
+	struct routine r;
+	struct diags d = { 0 };
+	assert_int_equal(loader_parse_routine("some/dir/mem.yml", text,
+					      sizeof text - 1, NULL, 0, &r,
+					      &d), 0);
+	assert_string_equal(r.id, "mem");
+	assert_int_equal(r.n_steps, 2);
+	assert_int_equal(r.steps[0].rest_ms, 1500);
+	assert_int_equal(r.steps[1].rest_ms, 120000);
+	routine_free(&r);
+	diag_free(&d);
+}
+
+static void test_missing_file(void **state)
+{
+	(void)state;
+	char *out = load_diags("tests/data/bad/no-such-file.yaml");
+	assert_string_equal(out, "tests/data/bad/no-such-file.yaml: error: "
+				 "cannot open: No such file or directory\n");
+	free(out);
+}
+
+/* ---- generated hostile files --------------------------------------------- */
+
+struct tmpfile {
+	char dir[64];
+	char path[128];
+};
+
+/* A file of head, then fill n times. */
+static void tmp_write(struct tmpfile *t, const char *name, const char *fill,
+		      size_t n, const char *head)
+{
+	snprintf(t->dir, sizeof t->dir, "/tmp/test_loader.XXXXXX");
+	assert_non_null(mkdtemp(t->dir));
+	snprintf(t->path, sizeof t->path, "%s/%s", t->dir, name);
+	FILE *f = fopen(t->path, "wb");
+	assert_non_null(f);
+	fputs(head, f);
+	for (size_t i = 0; i < n; i++)
+		fputs(fill, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void tmp_remove(struct tmpfile *t)
+{
+	unlink(t->path);
+	rmdir(t->dir);
+}
+
+static void expect_one(const char *path, const char *tail)
+{
+	char want[512];
+	snprintf(want, sizeof want, "%s%s\n", path, tail);
+	char *out = load_diags(path);
+	assert_string_equal(out, want);
+	free(out);
+}
+
+static void test_nesting_100k(void **state)
+{
+	(void)state;
+	struct tmpfile t;
+	tmp_write(&t, "deep.yaml", "[", 100000, "");
+	expect_one(t.path, ":1:33: error: nesting is deeper than 32 levels");
+	tmp_remove(&t);
+}
+
+static void test_nesting_100k_mappings(void **state)
+{
+	(void)state;
+	struct tmpfile t;
+	tmp_write(&t, "deep-map.yaml", "{a: ", 100000, "name: x\nsteps: ");
+	expect_one(t.path, ":2:132: error: nesting is deeper than 32 levels");
+	tmp_remove(&t);
+}
+
+static void test_file_over_1mib(void **state)
+{
+	(void)state;
+	struct tmpfile t;
+	tmp_write(&t, "big.yaml", "#", LOADER_MAX_FILE - 8 + 1, "name: x\n");
+	expect_one(t.path, ":1:1: error: file is larger than 1 MiB "
+			   "(1048577 bytes)");
+	tmp_remove(&t);
+}
+
+static void test_file_of_1mib(void **state)
+{
+	(void)state;
+	struct tmpfile t;   /* exactly at the limit: read, then judged */
+	static const char head[] = "name: x\nsteps:\n  - rest: 1s\n#";
+	tmp_write(&t, "full.yaml", "#", LOADER_MAX_FILE - strlen(head), head);
+	char *out = load_diags(t.path);
+	assert_string_equal(out, "");
+	free(out);
+	tmp_remove(&t);
+}
+
+/* ---- the bad corpus ------------------------------------------------------ */
+
+static void test_bad_fixture(void **state)
+{
+	const char *path = *state;
+	char expect_path[512];
+	size_t n = strlen(path) - strlen(".yaml");
+	snprintf(expect_path, sizeof expect_path, "%.*s.expect", (int)n, path);
+	char *want = read_text(expect_path);
+	if (!want)
+		fail_msg("missing %s", expect_path);
+	char *got = load_diags(path);
+	if (strcmp(got, want) != 0)
+		print_error("%s: expected\n%sgot\n%s", path, want, got);
+	assert_string_equal(got, want);
+	assert_true(got[0] != '\0');   /* a bad file has an error */
+	free(got);
+	free(want);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The corpus's names ending in suffix, sorted; NULL-terminated. */
+static char **list_dir(const char *suffix, size_t *count)
+{
+	DIR *dir = opendir(BAD_DIR);
+	size_t n = 0, cap = 16;
+	char **v = malloc(cap * sizeof *v);
+	if (!dir || !v) {
+		*count = 0;
+		if (dir)
+			closedir(dir);
+		return v;
+	}
+	for (struct dirent *e; (e = readdir(dir));) {
+		if (!has_suffix(e->d_name, suffix))
+			continue;
+		if (n + 1 == cap)
+			v = realloc(v, (cap *= 2) * sizeof *v);
+		v[n] = malloc(strlen(BAD_DIR) + strlen(e->d_name) + 2);
+		sprintf(v[n++], "%s/%s", BAD_DIR, e->d_name);
+	}
+	closedir(dir);
+	qsort(v, n, sizeof *v, by_name);
+	v[n] = NULL;
+	*count = n;
+	return v;
+}
+
+static void free_list(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Every .expect has its .yaml, and the corpus is not thin. */
+static void test_bad_corpus_complete(void **state)
+{
+	(void)state;
+	size_t n_yaml, n_expect;
+	char **yaml = list_dir(".yaml", &n_yaml);
+	char **expect = list_dir(".expect", &n_expect);
+	assert_true(n_yaml >= MIN_BAD_FIXTURES);
+	for (size_t i = 0; i < n_expect; i++) {
+		char p[512];
+		snprintf(p, sizeof p, "%.*s.yaml",
+			 (int)(strlen(expect[i]) - strlen(".expect")), expect[i]);
+		if (access(p, R_OK) != 0)
+			fail_msg("%s has no .yaml", expect[i]);
+	}
+	assert_int_equal(n_yaml, n_expect);
+	free_list(yaml);
+	free_list(expect);
+}
+
+int main(void)
+{
+	static const struct CMUnitTest fixed[] = {
+		cmocka_unit_test(test_blueprint_example),
+		cmocka_unit_test(test_features),
+		cmocka_unit_test(test_library),
+		cmocka_unit_test(test_library_partial),
+		cmocka_unit_test(test_is_library_path),
+		cmocka_unit_test(test_parse_buffer),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_nesting_100k),
+		cmocka_unit_test(test_nesting_100k_mappings),
+		cmocka_unit_test(test_file_over_1mib),
+		cmocka_unit_test(test_file_of_1mib),
+		cmocka_unit_test(test_bad_corpus_complete),
+	};
+	size_t n_fixed = sizeof fixed / sizeof fixed[0], n_bad;
+	char **bad = list_dir(".yaml", &n_bad);
+	struct CMUnitTest *tests = calloc(n_fixed + n_bad, sizeof *tests);
+	if (!tests || !bad)
+		return 1;
+	memcpy(tests, fixed, sizeof fixed);
+	for (size_t i = 0; i < n_bad; i++) {
+		struct CMUnitTest *t = &tests[n_fixed + i];
+		t->name = bad[i] + strlen(BAD_DIR) + 1;
+		t->test_func = test_bad_fixture;
+		t->initial_state = bad[i];
+	}
+	int rc = _cmocka_run_group_tests("loader", tests, n_fixed + n_bad, NULL,
+					 NULL);
+	free(tests);
+	free_list(bad);
+	return rc;
+}
