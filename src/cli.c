@@ -238,7 +238,8 @@ static int cmd_show(struct catalog *c, const char *arg)
 	if (load_plan(c, arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
 	char total[DURATION_BUF];
-	printf("%s (%s): %zu steps, total %s\n", r.name, r.id, r.n_steps,
+	printf("%s (%s): %zu step%s, total %s\n", r.name, r.id, r.n_steps,
+	       r.n_steps == 1 ? "" : "s",
 	       duration_format(p.total_ms, total, sizeof total));
 	printf("%-9s %8s  %-8s %-28s %-7s %-6s %-8s %-10s %8s\n", "step",
 	       "start", "kind", "exercise", "side", "set", "rep", "phase",
@@ -301,7 +302,8 @@ static int check_routine(struct catalog *c, const char *path, char **files,
 		       strcmp(d.v[i].file, path) == 0;
 	if (rc == 0 && own == 0 && plan_check(&r, &p, &d) == 0) {
 		char total[DURATION_BUF];
-		printf("%s: ok, %zu steps, total %s\n", path, r.n_steps,
+		printf("%s: ok, %zu step%s, total %s\n", path, r.n_steps,
+		       r.n_steps == 1 ? "" : "s",
 		       duration_format(p.total_ms, total, sizeof total));
 		plan_free(&p);
 	}

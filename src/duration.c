@@ -38,7 +38,7 @@ static enum duration_status parse_decimal(const char **sp, struct decimal *d)
 			return DURATION_SYNTAX;
 		d->has_fraction = 1;
 		for (int n = 0; is_digit(*s); s++, n++) {
-			if (n == MAX_FRAC_DIGITS) {
+			if (n >= MAX_FRAC_DIGITS) {
 				if (*s != '0')
 					return DURATION_PRECISION;
 				continue;

@@ -5,6 +5,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <string.h>
+
 #include "duration.h"
 
 static int64_t parsed(const char *s)
@@ -63,6 +65,22 @@ static void test_overflow_and_precision(void **state)
 	assert_int_equal(parsed("1000000000000m"), 60000000000000000LL);
 }
 
+/* Found by fuzzing: past the ninth fractional digit the denominator must
+ * stop growing (it once wrapped to 0 and divided by it). */
+static void test_long_fractions(void **state)
+{
+	(void)state;
+	char s[128] = "0.";
+	for (int i = 0; i < 80; i++)
+		strcat(s, "0");
+	assert_int_equal(parsed(s), 0);
+	strcat(s, "s");
+	assert_int_equal(parsed(s), 0);
+	strcpy(s + strlen(s) - 1, "1s");
+	expect(s, DURATION_PRECISION);
+	assert_int_equal(parsed("2.50000000000000000000000000000m"), 150000);
+}
+
 static void test_format(void **state)
 {
 	(void)state;
@@ -97,6 +115,7 @@ int main(void)
 		cmocka_unit_test(test_accepted_forms),
 		cmocka_unit_test(test_rejected_forms),
 		cmocka_unit_test(test_overflow_and_precision),
+		cmocka_unit_test(test_long_fractions),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_ceil_seconds),
 	};
