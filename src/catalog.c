@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "paths.h"
+#include "suggest.h"
 
 static bool is_dir(const char *path)
 {
@@ -263,6 +264,20 @@ static void add_sibling_lib(struct catalog *c, const char *path)
 	}
 }
 
+static void unknown_routine(const struct catalog *c, const char *id,
+			    struct diags *d)
+{
+	struct suggest s = suggest_start(id, strlen(id));
+	for (size_t i = 0; i < c->n; i++)
+		suggest_offer(&s, c->v[i].id);
+	if (s.best)
+		diag_error(d, NULL, 0, 0, "unknown routine '%s'; did you mean '%s'?",
+			   id, s.best);
+	else
+		diag_error(d, NULL, 0, 0,
+			   "unknown routine '%s' (see 'stretchtui list')", id);
+}
+
 static void load_libs(struct catalog *c, struct diags *d)
 {
 	for (size_t i = 0; i < c->n_libs; i++) {
@@ -281,9 +296,7 @@ int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 	if (!is_path_arg(arg)) {
 		const struct catalog_entry *e = catalog_find(c, arg);
 		if (!e) {
-			diag_error(d, NULL, 0, 0,
-				   "unknown routine '%s' (see 'stretchtui list')",
-				   arg);
+			unknown_routine(c, arg, d);
 			return -1;
 		}
 		path = e->path;

@@ -37,10 +37,10 @@
 #include <string.h>
 
 #include "duration.h"
+#include "suggest.h"
 #include "ydoc.h"
 
 #define LOADER_MAX_ERRORS  50   /* diagnostics per file; then a summary */
-#define LOADER_SUGGEST_LEN 64   /* longer words get no suggestion */
 #define LOADER_SUGGEST_IDS 16   /* unknown ids that get one (each scans all) */
 
 static const char *const loader_routine_keys[] = {
@@ -193,64 +193,17 @@ static int lfinish(struct lctx *c, struct diags *d)
 	return rc;
 }
 
-/* ---- did you mean -------------------------------------------------------- */
-
-/* Optimal string alignment distance (a swap of neighbours is one edit). */
-static size_t ldistance(const char *a, size_t n, const char *b, size_t m)
-{
-	size_t d[LOADER_SUGGEST_LEN + 1][LOADER_SUGGEST_LEN + 1];
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		for (size_t j = 1; j <= m; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t best = d[i - 1][j - 1] + cost;
-			if (d[i - 1][j] + 1 < best)
-				best = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
-			d[i][j] = best;
-		}
-	}
-	return d[n][m];
-}
-
-struct lsuggest {
-	const char *word;
-	size_t len;
-	const char *best;
-	size_t best_d;
-};
-
-static void lsuggest_offer(struct lsuggest *s, const char *cand)
-{
-	size_t m = strlen(cand);
-	if (s->len > LOADER_SUGGEST_LEN || m > LOADER_SUGGEST_LEN ||
-	    (s->len > m ? s->len - m : m - s->len) > 2)
-		return;
-	size_t d = ldistance(s->word, s->len, cand, m);
-	if (d <= 2 && d < s->len && (!s->best || d < s->best_d)) {
-		s->best = cand;
-		s->best_d = d;
-	}
-}
-
 static void lcheck_keys(struct lctx *c, const struct ynode *map,
 			const char *const *known, const char *place)
 {
 	for (const struct ynode *k = map->head; k; k = k->next) {
 		if (k->bad)
 			continue;
-		struct lsuggest s = { k->str, k->len, NULL, 0 };
+		struct suggest s = suggest_start(k->str, k->len);
 		bool found = false;
 		for (size_t i = 0; known[i] && !found; i++) {
 			found = strcmp(k->str, known[i]) == 0;
-			lsuggest_offer(&s, known[i]);
+			suggest_offer(&s, known[i]);
 		}
 		if (found)
 			continue;
@@ -640,13 +593,13 @@ static struct exercise *lexercise_copy(struct lctx *c,
 
 static void lsuggest_id(struct lroutine *lr, const struct ynode *id)
 {
-	struct lsuggest s = { id->str, id->len, NULL, 0 };
+	struct suggest s = suggest_start(id->str, id->len);
 	if (lr->suggestions-- > 0) {   /* bounds the work on a hostile file */
 		for (size_t i = 0; i < lr->n_own; i++)
-			lsuggest_offer(&s, lr->own[i].id);
+			suggest_offer(&s, lr->own[i].id);
 		for (size_t l = lr->n_libs; l-- > 0;)
 			for (size_t i = 0; lr->libs[l] && i < lr->libs[l]->n; i++)
-				lsuggest_offer(&s, lr->libs[l]->v[i].id);
+				suggest_offer(&s, lr->libs[l]->v[i].id);
 	}
 	char q[YDOC_QUOTE_BUF];
 	ydoc_quote(id->str, id->len, q, sizeof q);

@@ -173,6 +173,28 @@ static void test_same_directory_twice_counts_once(void **state)
 	diag_free(&d);
 }
 
+static void test_unknown_id_suggests(void **state)
+{
+	struct fixture *f = *state;
+	touch(f->dirs[3], "neck-release.yaml");
+	struct catalog c;
+	struct diags d = { 0 };
+	struct routine r;
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	assert_int_equal(catalog_load(&c, "neck-relaese", &r, &d), -1);
+	assert_int_equal(catalog_load(&c, "zzz", &r, &d), -1);
+	assert_int_equal(d.errors, 2);
+	assert_string_equal(d.v[0].msg, "unknown routine 'neck-relaese'; "
+			    "did you mean 'neck-release'?");
+	assert_string_equal(d.v[1].msg, "unknown routine 'zzz' (see 'stretchtui list')");
+	assert_int_equal(catalog_load(&c, "neck-release", &r, &d), 0);
+	assert_string_equal(r.name, "x");
+	assert_string_equal(r.id, "neck-release");
+	routine_free(&r);
+	catalog_close(&c);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -180,6 +202,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_what_counts_as_a_routine, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_directories, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_directory_twice_counts_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_id_suggests, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
