@@ -4,6 +4,7 @@
 #   make run        install missing dependencies, build, start the menu
 #   make test       install missing dependencies, build, run every test
 #   make sanitize   every test again under AddressSanitizer + UBSan
+#   make fuzz       fuzz the loader for FUZZ_SECONDS (clang, libFuzzer)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make uninstall, make clean
 
@@ -34,10 +35,11 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) $(PKG_CF
 SRC      = $(wildcard src/*.c)
 LIB_SRC  = $(filter-out src/main.c,$(SRC))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+UI_SRC   = $(wildcard src/ui*.c src/view*.c src/plain.c src/bigdigits.c src/cli.c)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 BIN      = $(BUILD)/stretchtui
 
-.PHONY: all run test sanitize deps deps-test build-tests test-only \
+.PHONY: all run test sanitize fuzz deps deps-test build-tests test-only \
         install uninstall clean FORCE
 
 all: $(BIN)
@@ -85,6 +87,17 @@ test-only: build-tests
 	@$(BIN) check routines/*.yaml
 	@echo "== end-to-end (tmux)"
 	@STRETCHTUI_BIN=$(CURDIR)/$(BIN) tests/e2e/run.sh
+
+# Fuzz the loader (clang's libFuzzer): FUZZ_SECONDS=60 by default.
+FUZZ_SECONDS ?= 60
+fuzz: deps-test $(BUILD)/config.h
+	@mkdir -p build/fuzz/corpus
+	clang $(filter-out -Wconversion,$(WARN)) -g -O1 -fsanitize=fuzzer,address,undefined \
+		-D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) -o build/fuzz/fuzz_loader \
+		tests/fuzz/fuzz_loader.c $(filter-out src/main.c $(UI_SRC),$(LIB_SRC)) -lyaml
+	for f in routines/*.yaml tests/data/good/*.y*ml tests/data/bad/*.yaml; do \
+		cp "$$f" "build/fuzz/corpus/$$(echo "$$f" | tr / _)"; done
+	build/fuzz/fuzz_loader -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus
 
 sanitize: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test-only
