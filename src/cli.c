@@ -289,18 +289,16 @@ static void print_unless_checked(const struct diags *d, char **files, int n)
 	}
 }
 
+/* "ok" only when nothing at all went wrong: the routine, its plan, and
+ * any library it needed that was loaded for it. */
 static int check_routine(struct catalog *c, const char *path, char **files,
 			 int n)
 {
 	struct routine r;
 	struct plan p;
 	struct diags d = { 0 };
-	int rc = catalog_load(c, path, &r, &d);
-	size_t own = 0;
-	for (size_t i = 0; i < d.n; i++)
-		own += d.v[i].level == DIAG_ERROR && d.v[i].file &&
-		       strcmp(d.v[i].file, path) == 0;
-	if (rc == 0 && own == 0 && plan_check(&r, &p, &d) == 0) {
+	if (catalog_load(c, path, &r, &d) == 0 && d.errors == 0 &&
+	    plan_check(&r, &p, &d) == 0) {
 		char total[DURATION_BUF];
 		printf("%s: ok, %zu step%s, total %s\n", path, r.n_steps,
 		       r.n_steps == 1 ? "" : "s",
@@ -308,7 +306,7 @@ static int check_routine(struct catalog *c, const char *path, char **files,
 		plan_free(&p);
 	}
 	print_unless_checked(&d, files, n);
-	rc = d.errors ? CLI_INVALID : CLI_OK;
+	int rc = d.errors ? CLI_INVALID : CLI_OK;
 	diag_free(&d);
 	routine_free(&r);
 	return rc;
@@ -355,8 +353,9 @@ static int check_arity(const struct cli_options *o)
 			continue;
 		if (o->n_args >= k->min_args && o->n_args <= k->max_args)
 			return CLI_OK;
-		fprintf(stderr, "stretchtui: usage: stretchtui %s %s\n",
-			k->name, k->operand);
+		fprintf(stderr, "stretchtui: usage: stretchtui %s%s%s\n"
+			"Try 'stretchtui --help' for more information.\n",
+			k->name, *k->operand ? " " : "", k->operand);
 		return CLI_USAGE;
 	}
 	return usage_error("unknown command '%s'", o->command);

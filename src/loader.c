@@ -184,8 +184,9 @@ static int lfinish(struct lctx *c, struct diags *d)
 		diag_error(d, g->file, g->line, g->col, "%s",
 			   g->msg ? g->msg : "out of memory");
 	}
-	if (n > shown)
-		diag_error(d, c->path, 0, 0, "too many errors; %zu more not shown",
+	if (n > shown)   /* located at the first error left out */
+		diag_error(d, c->path, v ? v[shown]->line : 0, v ? v[shown]->col : 0,
+			   "too many errors; %zu more not shown",
 			   n - shown);
 	int rc = c->diags.errors ? -1 : 0;
 	free(v);
@@ -236,7 +237,14 @@ static bool lis_text(const struct ynode *n)
 	return n->kind == YNODE_SCALAR && !ynode_is_null(n);
 }
 
-/* A string; "" is refused when nonempty. */
+static bool lis_blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return *s == '\0';
+}
+
+/* A string; a blank one is refused when nonempty. */
 static enum lval lget_text(struct lctx *c, const struct ynode *map,
 			   const char *name, bool nonempty, const char **out)
 {
@@ -249,7 +257,7 @@ static enum lval lget_text(struct lctx *c, const struct ynode *map,
 		lwrong_type(c, k, "a string");
 		return LV_BAD;
 	}
-	if (nonempty && k->value->len == 0) {
+	if (nonempty && lis_blank(k->value->str)) {
 		lerr(c, k->value, "%s must not be empty", name);
 		return LV_BAD;
 	}
@@ -410,16 +418,38 @@ static enum lval lget_bool(struct lctx *c, const struct ynode *map,
 	return LV_BAD;
 }
 
+/* Side labels are shown on screen: each must say something, once. */
+static bool lsides_distinct(struct lctx *c, const struct ynode *seq)
+{
+	for (const struct ynode *a = seq->head; a; a = a->next) {
+		if (lis_blank(a->str)) {
+			lerr(c, a, "a side label must not be empty");
+			return false;
+		}
+		for (const struct ynode *b = seq->head; b != a; b = b->next) {
+			if (strcmp(a->str, b->str) == 0) {
+				char q[YDOC_QUOTE_BUF];
+				ydoc_quote(a->str, a->len, q, sizeof q);
+				lerr(c, a, "side %s is listed twice", q);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
 static enum lval lget_sides(struct lctx *c, const struct ynode *map,
 			    struct strlist *out)
 {
 	enum lval rc = lget_strlist(c, map, "sides", out);
 	const char *why = rc == LV_OK ? routine_rule_sides(out->n) : NULL;
+	const struct ynode *k = ynode_find(map, "sides");
 	if (why) {
-		const struct ynode *k = ynode_find(map, "sides");
 		lerr(c, k->value, "sides %s, not %zu", why, out->n);
 		return LV_BAD;
 	}
+	if (rc == LV_OK && !lsides_distinct(c, k->value))
+		return LV_BAD;
 	return rc;
 }
 

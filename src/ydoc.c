@@ -468,8 +468,10 @@ static int ydoc_run_parser(struct ybuild *b, const char *buf, size_t len)
 		diag_error(b->d, b->path, 0, 0, "out of memory");
 		return -1;
 	}
+	/* No yaml_parser_set_encoding: libyaml's own detection is what skips
+	 * a UTF-8 byte-order mark (UTF-16 never gets here: its NULs are
+	 * rejected by the pre-scan). */
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
-	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	enum ybuild_step step = YB_GO;
 	while (step == YB_GO) {
 		yaml_event_t e;

@@ -347,6 +347,21 @@ static void test_parse_buffer(void **state)
 	diag_free(&d);
 }
 
+/* A UTF-8 byte-order mark is skipped, and columns after it stay right. */
+static void test_byte_order_mark(void **state)
+{
+	(void)state;
+	struct routine r;
+	struct diags d = { 0 };
+	assert_int_equal(loader_load_routine("tests/data/good/bom.yaml", NULL, 0,
+					     &r, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(r.name, "BOM first");
+	assert_int_equal(r.steps[0].rest_ms, 30000);
+	routine_free(&r);
+	diag_free(&d);
+}
+
 static void test_missing_file(void **state)
 {
 	(void)state;
@@ -521,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_library_partial),
 		cmocka_unit_test(test_is_library_path),
 		cmocka_unit_test(test_parse_buffer),
+		cmocka_unit_test(test_byte_order_mark),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_nesting_100k),
 		cmocka_unit_test(test_nesting_100k_mappings),
