@@ -1,0 +1,191 @@
+/* view — the screen model: engine state (or menu state) and a terminal size
+ * in, a list of styled text spans at rows and columns out. Pure: no curses,
+ * no clock, no allocation (a struct view is filled in place, so a front end
+ * can keep one and rebuild it on every change). The ui paints spans in
+ * order, later ones over earlier ones; tests read rows back as text.
+ *
+ * Reference size 80x24; every screen degrades down to VIEW_MIN_COLS x
+ * VIEW_MIN_ROWS, below which it is a "please enlarge" message. */
+#ifndef STRETCHTUI_VIEW_H
+#define STRETCHTUI_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine.h"
+#include "plan.h"
+#include "routine.h"
+
+#define VIEW_MIN_COLS 40
+#define VIEW_MIN_ROWS 12
+#define VIEW_MAX_SPANS 512
+#define VIEW_TEXT_MAX 32768
+
+/* What a span looks like; the ui maps each to colours and attributes, and
+ * without colour to bold / reverse / dim, so that nothing depends on colour
+ * alone (every kind of segment also has its text label). */
+enum view_style {
+	VIEW_NORMAL,
+	VIEW_DIM,            /* secondary text */
+	VIEW_BOLD,           /* names and headings */
+	VIEW_KEY,            /* a key in hints and help */
+	VIEW_BAR_DONE,       /* progress bar, done part */
+	VIEW_BAR_TODO,
+	VIEW_PREPARE,        /* countdown / text in a segment kind's colour */
+	VIEW_WORK,
+	VIEW_SWITCH,
+	VIEW_REST,
+	VIEW_PAUSED,
+	VIEW_BADGE_PREPARE,  /* the kind's label, reversed */
+	VIEW_BADGE_WORK,
+	VIEW_BADGE_SWITCH,
+	VIEW_BADGE_REST,
+	VIEW_BADGE_PAUSED,
+	VIEW_CUE,            /* the phase cue ("Open") */
+	VIEW_SELECTED,       /* the menu's cursor row */
+	VIEW_BORDER,         /* overlay frame */
+	VIEW_ALERT,          /* the quit question, warnings */
+	VIEW_N_STYLES
+};
+
+struct view_span {
+	short row, col, width;       /* width in cells */
+	unsigned char style;         /* enum view_style */
+	unsigned off, len;           /* bytes of text[] */
+};
+
+struct view {
+	int rows, cols;
+	bool utf8;                   /* block and box characters allowed */
+	bool cursor;                 /* show the cursor at cursor_row/col */
+	int cursor_row, cursor_col;
+	size_t n;
+	struct view_span span[VIEW_MAX_SPANS];
+	size_t used;
+	char text[VIEW_TEXT_MAX];
+};
+
+/* ---- building blocks (also used by the ui for odd jobs) ---------------- */
+
+/* Empties v for a screen of rows x cols. */
+void view_begin(struct view *v, int rows, int cols, bool utf8);
+/* Puts text at (row, col) clipped to max_w cells and to the screen; a
+ * string that does not fit ends in an ellipsis. Returns the cells used. */
+int view_put(struct view *v, int row, int col, int max_w,
+	     enum view_style style, const char *text);
+/* The same, formatted with at most 512 bytes. */
+int view_putf(struct view *v, int row, int col, int max_w,
+	      enum view_style style, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 6, 7)))
+#endif
+	;
+/* Display width in cells of UTF-8 text (invalid bytes count one each). */
+int view_width(const char *text);
+/* True when the terminal is under the minimum size. */
+bool view_too_small(int rows, int cols);
+/* Word wrapping: lines of at most width cells; a '\n' ends a line, a
+ * line's leading spaces are kept and its continuation lines are indented
+ * like it (two more after a "- " or "* " bullet). */
+struct view_wrap {
+	const char *p;
+	int width;
+	int hang;                    /* indent of continuation lines */
+	bool bol;                    /* at the start of a source line */
+};
+
+void view_wrap_init(struct view_wrap *w, const char *text, int width);
+/* The next line: indent cells, then len bytes at *s. false at the end. */
+bool view_wrap_next(struct view_wrap *w, int *indent, const char **s,
+		    size_t *len);
+/* Joins the hard-wrapped lines of paragraphs, so that text wrapped for one
+ * width can be wrapped again for another: a line break is kept before a
+ * blank line, a bullet ("- ", "* ", "• ") or a change of indentation, and
+ * becomes a space otherwise. Writes at most size bytes (NUL included);
+ * returns the length it needed. */
+size_t view_reflow(const char *in, char *out, size_t size);
+/* Puts len bytes of text (see view_put). */
+int view_putn(struct view *v, int row, int col, int max_w,
+	      enum view_style style, const char *text, size_t len);
+
+/* Row `row` of v as plain text, cells filled in order; for tests. */
+char *view_row_text(const struct view *v, int row, char *buf, size_t size);
+/* "MM:SS" of whole seconds (minutes grow past 99). */
+char *view_mmss(int64_t seconds, char *buf, size_t size);
+
+/* ---- screens ------------------------------------------------------------ */
+
+/* The "please enlarge the terminal" message. */
+void view_enlarge(struct view *v);
+
+struct view_player_in {
+	const struct plan *plan;
+	const struct engine_state *st;
+	bool confirm_quit;           /* the footer asks "Quit? y/n" */
+};
+
+/* Rows of the player layout, for tests and for the ui's curiosity. */
+struct view_player_layout {
+	int header, bar, label;
+	int digits, digits_rows;     /* first row and height: 5, 3 or 1 */
+	int reps, cue;               /* -1 when there is no such row */
+	int body_top, body_end;      /* how lines and figure: [top, end) */
+	int next, footer;
+};
+
+void view_player_layout(int rows, bool has_reps, struct view_player_layout *l);
+
+/* The session clocks as the header shows them, in whole seconds, moving
+ * in step with the segment countdown (so that a skip at 1.4 s does not
+ * make the header tick half a second after the big digits). */
+void view_session_clock(const struct engine_state *st, int64_t *elapsed_s,
+			int64_t *remaining_s);
+/* ms until what the player shows next changes on its own (the countdown
+ * or the lead-in), -1 when it does not (paused, self-paced, done). */
+int64_t view_next_change(const struct engine_state *st);
+void view_player(struct view *v, const struct view_player_in *in);
+
+/* The help overlay over whatever v holds: every key, then the safety notes
+ * (NULL: none). scroll is the first line shown of the text; it is clamped
+ * and the value used is returned. */
+int view_help(struct view *v, const char *safety, int scroll);
+
+/* A full-screen notice (the first-run safety text), scrolled like help. */
+int view_notice(struct view *v, const char *title, const char *text,
+		const char *keys, int scroll);
+
+struct view_finish_in {
+	const char *routine_name;
+	const struct engine_summary *sum;
+	bool can_menu;               /* offer "Enter: back to the menu" */
+};
+
+void view_finish(struct view *v, const struct view_finish_in *in);
+
+/* ---- menu --------------------------------------------------------------- */
+
+struct view_menu_item {
+	const struct routine *r;     /* NULL: a file that did not load */
+	const char *id, *path;
+	int64_t total_ms;
+	const char *description;     /* reflowed; NULL: r's own */
+};
+
+struct view_menu_in {
+	const struct view_menu_item *items;
+	const size_t *shown;         /* indices into items that match the filter */
+	size_t n_shown;
+	size_t n_items;
+	size_t sel;                  /* index into shown */
+	size_t *top;                 /* first row of the list in view (in/out) */
+	const char *filter;          /* "" when none */
+	bool editing;                /* the filter line has the cursor */
+};
+
+void view_menu(struct view *v, const struct view_menu_in *in);
+/* Whether an item matches a filter (case-insensitive, in the name or a
+ * tag; in the id of a routine that did not load); all match "". */
+bool view_menu_match(const struct view_menu_item *it, const char *filter);
+
+#endif

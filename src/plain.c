@@ -1,0 +1,499 @@
+/* plain — the line-oriented front end (see plain.h): the same engine and
+ * keys as the full-screen player, told one line at a time, for screen
+ * readers, pipes and dumb terminals. No cursor addressing. */
+#include "plain.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "plan.h"
+#include "safety.h"
+#include "ui_common.h"
+
+struct plain {
+	const struct cli_options *o;
+	struct catalog *c;
+	const struct plan *p;
+	struct engine *e;
+	struct ui_clock clk;
+	struct engine_state st;
+	int sig_fd;
+	bool keys;                   /* stdin is a terminal: keys work */
+	bool raw;                    /* its modes are changed (saved in tio) */
+	struct termios tio;
+	bool bell;
+	const char *ell;             /* "…" or "..." */
+	bool confirm, resume_after_confirm;
+	int64_t lead_shown;          /* last lead-in second printed */
+	int fatal;
+};
+
+enum { PLAIN_GO_ON, PLAIN_QUIT };
+
+/* ---- the terminal ---------------------------------------------------------------- */
+
+static void plain_raw(struct plain *pl)
+{
+	struct termios t;
+	if (!pl->keys || pl->raw || tcgetattr(STDIN_FILENO, &pl->tio) != 0)
+		return;
+	t = pl->tio;
+	t.c_lflag &= (tcflag_t)~(ICANON | ECHO);
+	t.c_cc[VMIN] = 1;
+	t.c_cc[VTIME] = 0;
+	pl->raw = tcsetattr(STDIN_FILENO, TCSAFLUSH, &t) == 0;
+}
+
+static void plain_cooked(struct plain *pl)
+{
+	if (pl->raw)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &pl->tio);
+	pl->raw = false;
+}
+
+/* ---- lines -------------------------------------------------------------------------- */
+
+static char *plain_time(int64_t ms, char *buf, size_t size)
+{
+	int64_t s = ms <= 0 ? 0 : (ms + 999) / 1000;
+	snprintf(buf, size, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
+	return buf;
+}
+
+static void plain_line(struct plain *pl, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+static void plain_line(struct plain *pl, const char *fmt, ...)
+{
+	va_list ap;
+	(void)pl;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+/* ", left side", ", set 2 of 3" */
+static void plain_where(const struct segment *g, char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	bool lr = g->side && (strcmp(g->side, "left") == 0 || strcmp(g->side, "right") == 0);
+	if (g->side)
+		n = (size_t)snprintf(buf, size, ", %s%s", g->side, lr ? " side" : "");
+	if (g->set_n > 1 && n < size)
+		snprintf(buf + n, size - n, ", set %d of %d", g->set_i, g->set_n);
+}
+
+/* The WORK segments from i on that belong to one side of one set. */
+static int64_t plain_block_ms(const struct plan *p, size_t i)
+{
+	int64_t ms = 0;
+	const struct segment *g = &p->seg[i];
+	for (size_t j = i; j < p->n; j++) {
+		const struct segment *h = &p->seg[j];
+		if (h->kind != SEG_WORK || h->step != g->step ||
+		    h->set_i != g->set_i || h->side_i != g->side_i)
+			break;
+		ms += h->len_ms;
+	}
+	return ms;
+}
+
+static bool plain_block_start(const struct plan *p, size_t i)
+{
+	const struct segment *g = &p->seg[i];
+	return g->kind == SEG_WORK &&
+	       (g->rep_n == 0 || (g->rep_i == 1 && g->phase_i <= 1));
+}
+
+static void plain_step_line(struct plain *pl, size_t i)
+{
+	const struct segment *g = &pl->p->seg[i];
+	char where[160], t[24], what[64] = "";
+	plain_where(g, where, sizeof where);
+	if (g->self_paced)
+		snprintf(what, sizeof what, ", %d reps at your own pace, about", g->rep_n);
+	else if (g->rep_n)
+		snprintf(what, sizeof what, ", %d reps,", g->rep_n);
+	else
+		snprintf(what, sizeof what, ",");
+	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s", g->step + 1,
+		   pl->p->routine->n_steps, g->exercise->name, where, what,
+		   plain_time(plain_block_ms(pl->p, i), t, sizeof t),
+		   g->self_paced && pl->keys ? "; press Enter after each rep" : "");
+}
+
+/* The first WORK segment after i in i's step. */
+static const struct segment *plain_next_work(const struct plan *p, size_t i)
+{
+	for (size_t j = i + 1; j < p->n && p->seg[j].step == p->seg[i].step; j++)
+		if (p->seg[j].kind == SEG_WORK)
+			return &p->seg[j];
+	return &p->seg[i];
+}
+
+static void plain_transition(struct plain *pl, size_t i)
+{
+	const struct segment *g = &pl->p->seg[i], *w = plain_next_work(pl->p, i);
+	char where[160], t[24];
+	plain_where(w, where, sizeof where);
+	plain_time(g->len_ms, t, sizeof t);
+	if (g->kind == SEG_PREPARE)
+		plain_line(pl, "Get ready, %s: %s%s", t, g->exercise->name, where);
+	else if (g->kind == SEG_SWITCH)
+		plain_line(pl, "Switch sides, %s: next %s%s", t, g->exercise->name, where);
+	else if (g->exercise)
+		plain_line(pl, "Rest, %s: next %s%s", t, g->exercise->name, where);
+	else
+		plain_line(pl, "Step %zu/%zu: Rest, %s", g->step + 1,
+			   pl->p->routine->n_steps, t);
+}
+
+static void plain_segment(struct plain *pl, size_t i)
+{
+	const struct segment *g = &pl->p->seg[i];
+	if (g->kind != SEG_WORK) {
+		plain_transition(pl, i);
+		return;
+	}
+	if (plain_block_start(pl->p, i))
+		plain_step_line(pl, i);
+	if (g->self_paced)
+		plain_line(pl, "Rep %d of %d", g->rep_i, g->rep_n);
+	else if (g->cue && g->phase_i == 1)
+		plain_line(pl, "Rep %d of %d: %s", g->rep_i, g->rep_n, g->cue);
+	else if (g->cue)
+		plain_line(pl, "%s", g->cue);
+	else if (g->rep_n)
+		plain_line(pl, "Rep %d of %d", g->rep_i, g->rep_n);
+}
+
+static void plain_summary(struct plain *pl)
+{
+	struct engine_summary s;
+	char buf[512];
+	engine_summary(pl->e, ui_clock_now(&pl->clk), &s);
+	ui_summary_line(pl->p->routine->name, &s, buf, sizeof buf);
+	plain_line(pl, "%s", buf);
+}
+
+static void plain_event(struct plain *pl, const struct engine_event *ev)
+{
+	switch (ev->kind) {
+	case ENGINE_SEGMENT_START:
+		plain_segment(pl, ev->seg);
+		break;
+	case ENGINE_TICK:
+		if (ui_event_rings(pl->p, ev))
+			plain_line(pl, "%d%s", ev->value, pl->ell);
+		break;
+	case ENGINE_PAUSED:
+		plain_line(pl, "Paused. Press space to go on.");
+		break;
+	case ENGINE_RESUMED:
+		plain_line(pl, "Go.");
+		break;
+	case ENGINE_SKIPPED:
+		plain_line(pl, "Skipped.");
+		break;
+	case ENGINE_FINISHED:
+		plain_summary(pl);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The lead-in after a resume: "Resuming in 3…", "2…", "1…". */
+static void plain_lead_in(struct plain *pl)
+{
+	int64_t s = pl->st.resume_in_ms > 0 ? (pl->st.resume_in_ms + 999) / 1000 : 0;
+	if (s == pl->lead_shown)
+		return;
+	pl->lead_shown = s;
+	if (s > 0 && s >= ENGINE_RESUME_MS / 1000)
+		plain_line(pl, "Resuming in %lld%s", (long long)s, pl->ell);
+	else if (s > 0)
+		plain_line(pl, "%lld%s", (long long)s, pl->ell);
+}
+
+static void plain_update(struct plain *pl, int64_t now)
+{
+	const struct engine_event *ev;
+	size_t n = engine_update(pl->e, now, &ev);
+	bool ring = false;
+	for (size_t i = 0; i < n; i++) {
+		plain_event(pl, &ev[i]);
+		ring |= ui_event_rings(pl->p, &ev[i]);
+	}
+	engine_state(pl->e, now, &pl->st);
+	plain_lead_in(pl);
+	if (ring && pl->bell)
+		putchar('\a');
+	fflush(stdout);
+}
+
+/* ---- keys ---------------------------------------------------------------------------- */
+
+static void plain_help(struct plain *pl)
+{
+	plain_line(pl, "Keys: space pause or go on (3-2-1 first); n or Right skip to the next "
+		       "exercise; b or Left back to the start of this exercise; + add 10 "
+		       "seconds; Enter count a rep; ? this help; q quit (asks y/n); Ctrl-Z "
+		       "suspend (comes back paused).");
+	char *s = safety_load(pl->c);
+	if (s) {
+		fputs(s, stdout);
+		if (*s && s[strlen(s) - 1] != '\n')
+			putchar('\n');
+		free(s);
+	}
+}
+
+static void plain_extended(struct plain *pl, int64_t now)
+{
+	char t[24];
+	engine_extend(pl->e, now);
+	engine_state(pl->e, now, &pl->st);
+	if (pl->st.seg)
+		plain_line(pl, "Plus 10 seconds: %s left.",
+			   plain_time(pl->st.seg_remaining_ms, t, sizeof t));
+}
+
+static int plain_confirm_key(struct plain *pl, int ch, int64_t now)
+{
+	if (ch == 'y' || ch == 'Y') {
+		engine_quit(pl->e, now);
+		return PLAIN_QUIT;
+	}
+	if (ch == 'n' || ch == 'N' || ch == 27 || ch == 'q') {
+		pl->confirm = false;
+		plain_line(pl, "Going on.");
+		if (pl->resume_after_confirm)
+			engine_resume(pl->e, now);
+	}
+	return PLAIN_GO_ON;
+}
+
+static int plain_key(struct plain *pl, int ch, int64_t now)
+{
+	if (pl->confirm)
+		return plain_confirm_key(pl, ch, now);
+	switch (ch) {
+	case ' ': engine_toggle_pause(pl->e, now); break;
+	case 'n': case 'C': engine_skip(pl->e, now); break;   /* C, D: arrows */
+	case 'b': case 'D': engine_back(pl->e, now); break;
+	case '+': case '=': plain_extended(pl, now); break;
+	case '\r': case '\n': engine_rep_done(pl->e, now); break;
+	case '?': plain_help(pl); break;
+	case 'q':
+		pl->confirm = true;
+		pl->resume_after_confirm = !pl->st.paused;
+		if (!pl->st.paused)
+			engine_pause(pl->e, now);
+		plain_line(pl, "Quit this session? (y/n)");
+		break;
+	}
+	fflush(stdout);
+	return PLAIN_GO_ON;
+}
+
+static int plain_keys(struct plain *pl)
+{
+	unsigned char buf[64];
+	ssize_t n = read(STDIN_FILENO, buf, sizeof buf);
+	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+		pl->keys = false;            /* the terminal went away */
+		return PLAIN_GO_ON;
+	}
+	for (ssize_t i = 0; i < n; i++) {
+		int ch = buf[i];
+		if (ch == 27 && i + 2 < n && (buf[i + 1] == '[' || buf[i + 1] == 'O'))
+			ch = buf[i += 2];       /* an arrow: ESC [ C */
+		else if (ch == 'C' || ch == 'D')
+			continue;               /* only as part of an arrow */
+		int64_t now = ui_clock_now(&pl->clk);
+		engine_state(pl->e, now, &pl->st);
+		if (plain_key(pl, ch, now) == PLAIN_QUIT)
+			return PLAIN_QUIT;
+	}
+	return PLAIN_GO_ON;
+}
+
+/* ---- the loop ----------------------------------------------------------------------------- */
+
+static void plain_suspend(struct plain *pl)
+{
+	int64_t now = ui_clock_now(&pl->clk);
+	engine_state(pl->e, now, &pl->st);
+	if (!pl->st.paused)
+		engine_pause(pl->e, now);
+	plain_cooked(pl);
+	fflush(stdout);
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);
+	ui_signal_reinstall(SIGTSTP);
+	plain_raw(pl);
+}
+
+/* Sleeps until the next change, a key or a signal; false to stop. */
+static bool plain_wait(struct plain *pl, int64_t now)
+{
+	struct pollfd fds[2] = { { pl->sig_fd, POLLIN, 0 },
+				 { pl->keys ? STDIN_FILENO : -1, POLLIN, 0 } };
+	int timeout = ui_clock_timeout(&pl->clk, engine_ms_until_change(pl->e, now));
+	int n = poll(fds, 2, timeout);
+	bool tstp = false, winch = false;
+	ui_signals_drain(pl->sig_fd, &pl->fatal, &tstp, &winch);
+	if (pl->fatal) {
+		engine_quit(pl->e, ui_clock_now(&pl->clk));
+		return false;
+	}
+	if (tstp)
+		plain_suspend(pl);
+	if (n > 0 && (fds[1].revents & (POLLHUP | POLLERR)) && !(fds[1].revents & POLLIN))
+		pl->keys = false;
+	if (n > 0 && (fds[1].revents & POLLIN) && plain_keys(pl) == PLAIN_QUIT) {
+		plain_summary(pl);
+		return false;
+	}
+	return true;
+}
+
+static void plain_play(struct plain *pl)
+{
+	char t[24];
+	plain_line(pl, "%s: %zu steps, %s.%s", pl->p->routine->name,
+		   pl->p->routine->n_steps, plain_time(pl->p->total_ms, t, sizeof t),
+		   pl->keys ? " Keys: space pause, n skip, b back, + 10 s, Enter rep, "
+			      "? help, q quit." : "");
+	ui_clock_init(&pl->clk, pl->o->speed);
+	pl->e = engine_start(pl->p, ui_clock_now(&pl->clk));
+	if (!pl->e)
+		return;
+	for (;;) {
+		int64_t now = ui_clock_now(&pl->clk);
+		plain_update(pl, now);
+		if (pl->st.finished || !plain_wait(pl, now))
+			break;
+	}
+	fflush(stdout);
+	engine_free(pl->e);
+}
+
+/* ---- before playing ------------------------------------------------------------------------ */
+
+/* A line from the terminal (cooked), without its newline; false at EOF. */
+static bool plain_read_line(char *buf, size_t size)
+{
+	if (!fgets(buf, (int)size, stdin))
+		return false;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return true;
+}
+
+/* The first-run notice; false when the person said no. */
+static bool plain_first_run(struct plain *pl)
+{
+	char line[64];
+	if (pl->o->no_safety || safety_seen())
+		return true;
+	char *s = safety_load(pl->c);
+	if (!s)
+		return true;
+	fputs(s, stdout);
+	if (*s && s[strlen(s) - 1] != '\n')
+		putchar('\n');
+	free(s);
+	if (pl->keys) {
+		printf("Press Enter to start, or q and Enter to quit: ");
+		fflush(stdout);
+		if (!plain_read_line(line, sizeof line) || line[0] == 'q')
+			return false;
+	}
+	safety_mark_seen();
+	return true;
+}
+
+/* One line of the list: number, id, name and total. */
+static void plain_list_entry(struct catalog *c, size_t i)
+{
+	struct diags d = { 0 };
+	struct routine r;
+	struct plan p;
+	char t[24];
+	if (catalog_load(c, c->v[i].id, &r, &d) == 0 && d.errors == 0 &&
+	    plan_build(&r, &p) == PLAN_OK) {
+		printf("%3zu. %-22s %-32s %s\n", i + 1, c->v[i].id, r.name,
+		       plain_time(p.total_ms, t, sizeof t));
+		plan_free(&p);
+	} else {
+		printf("%3zu. %-22s (has errors: stretchtui check %s)\n", i + 1,
+		       c->v[i].id, c->v[i].path);
+	}
+	routine_free(&r);
+	diag_free(&d);
+}
+
+/* No routine given: the list, and a choice when stdin is a terminal. */
+static const char *plain_choose(struct plain *pl, char *buf, size_t size)
+{
+	struct catalog *c = pl->c;
+	for (size_t i = 0; i < c->n; i++)
+		plain_list_entry(c, i);
+	if (!pl->keys || c->n == 0) {
+		fprintf(stderr, "stretchtui: no routine given; use: stretchtui play ROUTINE\n");
+		return NULL;
+	}
+	printf("Routine to play (number or name, Enter to quit): ");
+	fflush(stdout);
+	if (!plain_read_line(buf, size) || !buf[0])
+		return NULL;
+	char *end;
+	unsigned long k = strtoul(buf, &end, 10);
+	if (!*end && k >= 1 && k <= c->n)
+		return c->v[k - 1].id;
+	return buf;
+}
+
+int plain_run(const struct cli_options *o, struct catalog *c,
+	      const char *routine_arg)
+{
+	struct plain pl = { .o = o, .c = c, .sig_fd = -1 };
+	struct routine r;
+	struct plan p;
+	char choice[256];
+	setlocale(LC_ALL, "");
+	pl.keys = isatty(STDIN_FILENO);
+	pl.bell = !o->quiet && isatty(STDOUT_FILENO);
+	pl.ell = ui_locale_utf8() ? "\xe2\x80\xa6" : "...";
+	if (!routine_arg && !(routine_arg = plain_choose(&pl, choice, sizeof choice)))
+		return pl.keys && c->n ? CLI_OK : CLI_USAGE;
+	if (ui_load(c, routine_arg, &r, &p) != CLI_OK)
+		return CLI_INVALID;
+	pl.p = &p;
+	if (plain_first_run(&pl)) {
+		pl.sig_fd = ui_signals_install(UI_SIG_FATAL | (pl.keys ? UI_SIG_TSTP : 0));
+		plain_raw(&pl);
+		if (pl.sig_fd >= 0)
+			plain_play(&pl);
+		plain_cooked(&pl);
+		ui_signals_restore(pl.sig_fd);
+	}
+	plan_free(&p);
+	routine_free(&r);
+	return pl.fatal ? 128 + pl.fatal : CLI_OK;
+}

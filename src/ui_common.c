@@ -1,0 +1,183 @@
+/* ui_common — signals, clock and helpers shared by ui and plain. */
+#include "ui_common.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "view.h"
+
+/* The self-pipe's write end: the one thing a handler touches. */
+static volatile sig_atomic_t ui_sig_wfd = -1;
+
+static const int ui_fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+static void ui_on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char b = (unsigned char)sig;
+	if (ui_sig_wfd >= 0 && write(ui_sig_wfd, &b, 1) < 0)
+		b = 0;
+	errno = saved;
+}
+
+void ui_signal_reinstall(int sig)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(sig, &sa, NULL);
+}
+
+static int ui_pipe_flags(int fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0)
+		return -1;
+	return fcntl(fd, F_SETFD, FD_CLOEXEC);
+}
+
+int ui_signals_install(int which)
+{
+	int fds[2];
+	if (pipe(fds) != 0)
+		return -1;
+	if (ui_pipe_flags(fds[0]) != 0 || ui_pipe_flags(fds[1]) != 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	ui_sig_wfd = fds[1];
+	if (which & UI_SIG_FATAL)
+		for (size_t i = 0; i < sizeof ui_fatal_signals / sizeof *ui_fatal_signals; i++)
+			ui_signal_reinstall(ui_fatal_signals[i]);
+	if (which & UI_SIG_TSTP)
+		ui_signal_reinstall(SIGTSTP);
+	if (which & UI_SIG_WINCH)
+		ui_signal_reinstall(SIGWINCH);
+	return fds[0];
+}
+
+void ui_signals_restore(int fd)
+{
+	for (size_t i = 0; i < sizeof ui_fatal_signals / sizeof *ui_fatal_signals; i++)
+		signal(ui_fatal_signals[i], SIG_DFL);
+	signal(SIGTSTP, SIG_DFL);
+	signal(SIGWINCH, SIG_DFL);
+	if (ui_sig_wfd >= 0)
+		close(ui_sig_wfd);
+	ui_sig_wfd = -1;
+	if (fd >= 0)
+		close(fd);
+}
+
+void ui_signals_drain(int fd, int *fatal, bool *tstp, bool *winch)
+{
+	unsigned char buf[64];
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof buf)) > 0) {
+		for (ssize_t i = 0; i < n; i++) {
+			if (buf[i] == SIGTSTP)
+				*tstp = true;
+			else if (buf[i] == SIGWINCH)
+				*winch = true;
+			else if (buf[i] && !*fatal)
+				*fatal = buf[i];
+		}
+	}
+}
+
+/* ---- clock ------------------------------------------------------------------ */
+
+static int64_t ui_now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+void ui_clock_init(struct ui_clock *c, double speed)
+{
+	c->t0_us = ui_now_us();
+	c->speed = speed > 0 ? speed : 1.0;
+}
+
+int64_t ui_clock_now(const struct ui_clock *c)
+{
+	int64_t us = ui_now_us() - c->t0_us;
+	if (c->speed == 1.0)
+		return us / 1000;
+	return (int64_t)((double)us * c->speed / 1000.0 + 1e-6);
+}
+
+int ui_clock_timeout(const struct ui_clock *c, int64_t engine_ms)
+{
+	if (engine_ms < 0)
+		return -1;
+	double q = (double)engine_ms / c->speed;
+	if (q > 1e9)
+		return 1000000000;
+	int ms = (int)q;
+	if ((double)ms < q)
+		ms++;                   /* rounded up: never wake before the change */
+	return ms < 1 ? 1 : ms;
+}
+
+/* ---- routines ------------------------------------------------------------------ */
+
+int ui_load(struct catalog *c, const char *arg, struct routine *r,
+	    struct plan *p)
+{
+	struct diags d = { 0 };
+	int rc = catalog_load(c, arg, r, &d);
+	if (rc == 0 && d.errors == 0)
+		rc = plan_check(r, p, &d);
+	diag_print(&d, stderr);
+	rc = rc == 0 && d.errors == 0 ? CLI_OK : CLI_INVALID;
+	diag_free(&d);
+	if (rc != CLI_OK)
+		routine_free(r);
+	return rc;
+}
+
+bool ui_event_rings(const struct plan *p, const struct engine_event *ev)
+{
+	if (ev->kind == ENGINE_SEGMENT_START || ev->kind == ENGINE_FINISHED)
+		return true;
+	if (ev->kind != ENGINE_TICK || ev->seg >= p->n)
+		return false;
+	const struct segment *g = &p->seg[ev->seg];
+	return !(g->rep_n > 0 && g->len_ms < 5000);
+}
+
+void ui_summary_line(const char *name, const struct engine_summary *s,
+		     char *buf, size_t size)
+{
+	char done[24], planned[24], ext[24];
+	view_mmss((s->done_ms + 500) / 1000, done, sizeof done);
+	view_mmss((s->planned_ms + 999) / 1000, planned, sizeof planned);
+	int n = snprintf(buf, size, "%s: %s %s of %s; %d of %d exercises done, %d skipped",
+			 name, s->completed ? "finished," : "stopped at", done, planned,
+			 s->exercises_done, s->exercises_total, s->exercises_skipped);
+	if (s->extended_ms > 0 && n > 0 && (size_t)n < size)
+		n += snprintf(buf + n, size - (size_t)n, "; extended +%s",
+			      view_mmss((s->extended_ms + 500) / 1000, ext, sizeof ext));
+	if (n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, ".");
+}
+
+bool ui_locale_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0);
+}

@@ -1,0 +1,236 @@
+/* ui_menu — the routine menu: every routine of the catalog with its total,
+ * a filter by name or tag, and Enter to play. */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui_priv.h"
+
+struct ui_menu {
+	struct view_menu_item *items;
+	struct routine *routines;
+	size_t n;
+	size_t *shown, n_shown;
+	size_t sel, top;
+	char filter[128];
+	bool editing;
+};
+
+static void ui_menu_reflow(struct view_menu_item *it)
+{
+	const char *d = it->r->description;
+	size_t n = d ? strlen(d) + 1 : 0;
+	char *copy = d ? malloc(n) : NULL;
+	if (copy)
+		view_reflow(d, copy, n);
+	it->description = copy;
+}
+
+static void ui_menu_load(struct catalog *c, struct ui_menu *m, size_t i)
+{
+	struct diags d = { 0 };
+	struct plan p;
+	struct view_menu_item *it = &m->items[i];
+	it->id = c->v[i].id;
+	it->path = c->v[i].path;
+	if (catalog_load(c, c->v[i].id, &m->routines[i], &d) == 0 && d.errors == 0 &&
+	    plan_check(&m->routines[i], &p, &d) == 0) {
+		it->r = &m->routines[i];
+		it->total_ms = p.total_ms;
+		plan_free(&p);
+		ui_menu_reflow(it);
+	} else {
+		routine_free(&m->routines[i]);
+	}
+	diag_free(&d);
+}
+
+static void ui_menu_filter(struct ui_menu *m)
+{
+	size_t keep = m->n_shown ? m->shown[m->sel] : 0;
+	m->n_shown = 0;
+	m->sel = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		if (!view_menu_match(&m->items[i], m->filter))
+			continue;
+		if (i == keep)
+			m->sel = m->n_shown;
+		m->shown[m->n_shown++] = i;
+	}
+}
+
+struct ui_menu *ui_menu_open(struct ui *u)
+{
+	struct ui_menu *m = calloc(1, sizeof *m);
+	size_t n = u->c->n;
+	if (!m)
+		return NULL;
+	m->items = calloc(n + 1, sizeof *m->items);
+	m->routines = calloc(n + 1, sizeof *m->routines);
+	m->shown = calloc(n + 1, sizeof *m->shown);
+	if (!m->items || !m->routines || !m->shown) {
+		ui_menu_close(m);
+		return NULL;
+	}
+	m->n = n;
+	for (size_t i = 0; i < n; i++)
+		ui_menu_load(u->c, m, i);
+	ui_menu_filter(m);
+	return m;
+}
+
+void ui_menu_close(struct ui_menu *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; m->items && i < m->n; i++) {
+		if (m->items[i].r)
+			routine_free(&m->routines[i]);
+		free((char *)m->items[i].description);
+	}
+	free(m->items);
+	free(m->routines);
+	free(m->shown);
+	free(m);
+}
+
+static void ui_menu_draw(struct ui *u, struct ui_menu *m)
+{
+	struct view_menu_in in = { m->items, m->shown, m->n_shown, m->n, m->sel,
+				   &m->top, m->filter, m->editing };
+	ui_view_begin(u);
+	view_menu(u->v, &in);
+	ui_paint(u);
+}
+
+static void ui_menu_move(struct ui_menu *m, long d)
+{
+	long sel = (long)m->sel + d;
+	if (sel >= (long)m->n_shown)
+		sel = (long)m->n_shown - 1;
+	if (sel < 0)
+		sel = 0;
+	m->sel = (size_t)sel;
+}
+
+/* Moves for arrows and paging; true when k was one. */
+static bool ui_menu_nav(struct ui_menu *m, const struct ui_key *k)
+{
+	static const struct { int code; long d; } fn[] = {
+		{ KEY_UP, -1 }, { KEY_DOWN, 1 }, { KEY_PPAGE, -10 },
+		{ KEY_NPAGE, 10 }, { KEY_HOME, -100000 }, { KEY_END, 100000 },
+	};
+	if (!k->fn)
+		return false;
+	for (size_t i = 0; i < sizeof fn / sizeof *fn; i++) {
+		if (fn[i].code == k->code) {
+			ui_menu_move(m, fn[i].d);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void ui_menu_backspace(struct ui_menu *m)
+{
+	size_t n = strlen(m->filter);
+	while (n > 0 && ((unsigned char)m->filter[n - 1] & 0xc0) == 0x80)
+		n--;                 /* continuation bytes of a UTF-8 character */
+	if (n > 0)
+		n--;
+	m->filter[n] = '\0';
+}
+
+static void ui_menu_type(struct ui_menu *m, int ch)
+{
+	char mb[MB_LEN_MAX];
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t len = wcrtomb(mb, (wchar_t)ch, &ps), used = strlen(m->filter);
+	if (len == (size_t)-1 || used + len >= sizeof m->filter)
+		return;
+	memcpy(m->filter + used, mb, len);
+	m->filter[used + len] = '\0';
+}
+
+/* Keys while the filter line is being edited. */
+static void ui_menu_edit_key(struct ui_menu *m, const struct ui_key *k)
+{
+	if (ui_menu_nav(m, k))
+		return;
+	bool bs = k->fn ? k->code == KEY_BACKSPACE : k->code == 127 || k->code == 8;
+	if (k->fn && k->code == KEY_ENTER)
+		m->editing = false;
+	else if (bs)
+		ui_menu_backspace(m);
+	else if (k->fn)
+		return;
+	else if (k->code == '\r' || k->code == '\n')
+		m->editing = false;
+	else if (k->code == UI_ESC) {
+		m->editing = false;
+		m->filter[0] = '\0';
+	} else if (k->code == UI_CTRL('u'))
+		m->filter[0] = '\0';
+	else if (k->code >= ' ')
+		ui_menu_type(m, k->code);
+	ui_menu_filter(m);
+}
+
+enum { UI_MENU_STAY, UI_MENU_START, UI_MENU_QUIT };
+
+static int ui_menu_key(struct ui *u, struct ui_menu *m, const struct ui_key *k)
+{
+	if (m->editing) {
+		ui_menu_edit_key(m, k);
+		return UI_MENU_STAY;
+	}
+	if (ui_menu_nav(m, k))
+		return UI_MENU_STAY;
+	if (k->fn)
+		return k->code == KEY_ENTER ? UI_MENU_START : UI_MENU_STAY;
+	switch (k->code) {
+	case 'j': ui_menu_move(m, 1); break;
+	case 'k': ui_menu_move(m, -1); break;
+	case 'g': ui_menu_move(m, -100000); break;
+	case 'G': ui_menu_move(m, 100000); break;
+	case '\r': case '\n': return UI_MENU_START;
+	case '/': m->editing = true; break;
+	case 'q': return UI_MENU_QUIT;
+	case UI_ESC:
+		m->filter[0] = '\0';
+		ui_menu_filter(m);
+		break;
+	case UI_CTRL('l'): ui_repaint_all(u); break;
+	}
+	return UI_MENU_STAY;
+}
+
+/* The chosen routine's plan; false when it has none (nothing chosen). */
+static bool ui_menu_plan(struct ui_menu *m, struct plan *p)
+{
+	if (m->n_shown == 0)
+		return false;
+	const struct view_menu_item *it = &m->items[m->shown[m->sel]];
+	return it->r && plan_build(it->r, p) == PLAN_OK;
+}
+
+enum ui_end ui_menu_run(struct ui *u, struct ui_menu *m, struct plan *p)
+{
+	for (;;) {
+		ui_menu_draw(u, m);
+		int ev = ui_wait(u, -1);
+		if (ui_common_events(u, ev) == UI_END_SIGNAL)
+			return UI_END_SIGNAL;
+		struct ui_key k;
+		while (ui_getkey(u, &k)) {
+			int r = ui_menu_key(u, m, &k);
+			if (r == UI_MENU_QUIT)
+				return UI_END_QUIT;
+			if (r == UI_MENU_START && ui_menu_plan(m, p))
+				return UI_END_PLAY;
+		}
+	}
+}

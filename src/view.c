@@ -1,0 +1,591 @@
+/* view — the screen model's building blocks and the simple screens:
+ * "please enlarge", help overlay, notice, finish (see view.h). */
+#include "view.h"
+
+#include "bigdigits.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+/* ---- text ----------------------------------------------------------------- */
+
+/* Decodes one UTF-8 character at s (at most n bytes); *bytes gets its
+ * length. Returns its width in cells: invalid bytes are one cell each. */
+static int view_char(const char *s, size_t n, size_t *bytes)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned cp;
+	size_t len;
+	if (u[0] < 0x80) {
+		*bytes = 1;
+		return 1;
+	}
+	if ((u[0] & 0xe0) == 0xc0) {
+		len = 2;
+		cp = u[0] & 0x1fu;
+	} else if ((u[0] & 0xf0) == 0xe0) {
+		len = 3;
+		cp = u[0] & 0x0fu;
+	} else if ((u[0] & 0xf8) == 0xf0) {
+		len = 4;
+		cp = u[0] & 0x07u;
+	} else {
+		*bytes = 1;
+		return 1;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if (i >= n || (u[i] & 0xc0) != 0x80) {
+			*bytes = 1;
+			return 1;
+		}
+		cp = (cp << 6) | (u[i] & 0x3fu);
+	}
+	*bytes = len;
+	int w = wcwidth((wchar_t)cp);
+	return w >= 0 ? w : 1;
+}
+
+static int view_widthn(const char *text, size_t n)
+{
+	int w = 0;
+	for (size_t i = 0, b; i < n && text[i]; i += b)
+		w += view_char(text + i, n - i, &b);
+	return w;
+}
+
+int view_width(const char *text)
+{
+	return view_widthn(text, strlen(text));
+}
+
+/* Bytes of text (at most n) that fit in w cells. */
+static size_t view_fit(const char *text, size_t n, int w, int *used)
+{
+	size_t i = 0, b;
+	int cells = 0;
+	while (i < n && text[i]) {
+		int cw = view_char(text + i, n - i, &b);
+		if (cells + cw > w)
+			break;
+		cells += cw;
+		i += b;
+	}
+	*used = cells;
+	return i;
+}
+
+/* ---- spans ---------------------------------------------------------------- */
+
+void view_begin(struct view *v, int rows, int cols, bool utf8)
+{
+	v->rows = rows;
+	v->cols = cols;
+	v->utf8 = utf8;
+	v->cursor = false;
+	v->cursor_row = v->cursor_col = 0;
+	v->n = 0;
+	v->used = 0;
+}
+
+bool view_too_small(int rows, int cols)
+{
+	return rows < VIEW_MIN_ROWS || cols < VIEW_MIN_COLS;
+}
+
+static bool view_add(struct view *v, int row, int col, int width,
+		     enum view_style style, const char *text, size_t len)
+{
+	if (v->n >= VIEW_MAX_SPANS || v->used + len + 1 > VIEW_TEXT_MAX)
+		return false;
+	struct view_span *s = &v->span[v->n++];
+	s->row = (short)row;
+	s->col = (short)col;
+	s->width = (short)width;
+	s->style = (unsigned char)style;
+	s->off = (unsigned)v->used;
+	s->len = (unsigned)len;
+	memcpy(v->text + v->used, text, len);
+	v->used += len;
+	v->text[v->used++] = '\0';
+	return true;
+}
+
+int view_putn(struct view *v, int row, int col, int max_w,
+	      enum view_style style, const char *text, size_t len)
+{
+	if (row < 0 || row >= v->rows || col < 0 || col >= v->cols || max_w <= 0)
+		return 0;
+	if (max_w > v->cols - col)
+		max_w = v->cols - col;
+	int w;
+	size_t fit = view_fit(text, len, max_w, &w);
+	if (fit >= len || !text[fit]) {
+		view_add(v, row, col, w, style, text, fit);
+		return w;
+	}
+	const char *ell = v->utf8 ? "\xe2\x80\xa6" : "~";
+	fit = view_fit(text, len, max_w - 1, &w);
+	if (!view_add(v, row, col, w, style, text, fit))
+		return w;
+	if (view_add(v, row, col + w, 1, style, ell, strlen(ell)))
+		w++;
+	return w;
+}
+
+int view_put(struct view *v, int row, int col, int max_w,
+	     enum view_style style, const char *text)
+{
+	return view_putn(v, row, col, max_w, style, text, strlen(text));
+}
+
+int view_putf(struct view *v, int row, int col, int max_w,
+	      enum view_style style, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return view_put(v, row, col, max_w, style, buf);
+}
+
+/* A run of n spaces (for clearing the inside of a box). */
+static void view_blank(struct view *v, int row, int col, int n,
+		       enum view_style style)
+{
+	static const char spaces[] = "                                                                "
+				     "                                                                ";
+	while (n > 0) {
+		int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+		view_putn(v, row, col, k, style, spaces, (size_t)k);
+		col += k;
+		n -= k;
+	}
+}
+
+char *view_row_text(const struct view *v, int row, char *buf, size_t size)
+{
+	enum { MAXC = 512 };
+	char cell[MAXC][5];
+	int cols = v->cols < MAXC ? v->cols : MAXC;
+	for (int c = 0; c < cols; c++)
+		strcpy(cell[c], " ");
+	for (size_t i = 0; i < v->n; i++) {
+		const struct view_span *s = &v->span[i];
+		if (s->row != row)
+			continue;
+		const char *t = v->text + s->off;
+		size_t b;
+		for (size_t k = 0, c = (size_t)s->col; k < s->len && c < (size_t)cols; k += b) {
+			int w = view_char(t + k, s->len - k, &b);
+			if (w == 0)
+				continue;
+			memcpy(cell[c], t + k, b);
+			cell[c][b] = '\0';
+			if (w == 2 && c + 1 < (size_t)cols)
+				cell[c + 1][0] = '\0';
+			c += (size_t)w;
+		}
+	}
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int c = 0; c < cols; c++) {
+		size_t n = strlen(cell[c]);
+		if (used + n + 1 > size)
+			break;
+		memcpy(buf + used, cell[c], n);
+		used += n;
+	}
+	while (used > 0 && buf[used - 1] == ' ')
+		used--;
+	buf[used] = '\0';
+	return buf;
+}
+
+char *view_mmss(int64_t seconds, char *buf, size_t size)
+{
+	if (seconds < 0)
+		seconds = 0;
+	snprintf(buf, size, "%02lld:%02lld", (long long)(seconds / 60),
+		 (long long)(seconds % 60));
+	return buf;
+}
+
+/* ---- wrapping ------------------------------------------------------------- */
+
+void view_wrap_init(struct view_wrap *w, const char *text, int width)
+{
+	w->p = text ? text : "";
+	w->width = width < 1 ? 1 : width;
+	w->hang = 0;
+	w->bol = true;
+}
+
+/* At the start of a source line: its indent and that of its continuations. */
+static int view_wrap_indent(struct view_wrap *w)
+{
+	int n = 0;
+	while (w->p[0] == ' ') {
+		w->p++;
+		n++;
+	}
+	if (n >= w->width)
+		n = 0;
+	w->hang = n;
+	if ((w->p[0] == '-' || w->p[0] == '*') && w->p[1] == ' ')
+		w->hang += 2;
+	else if (strncmp(w->p, "\xe2\x80\xa2 ", 4) == 0)
+		w->hang += 2;
+	if (w->hang >= w->width)
+		w->hang = n;
+	return n;
+}
+
+bool view_wrap_next(struct view_wrap *w, int *indent, const char **s,
+		    size_t *len)
+{
+	if (!*w->p)
+		return false;
+	if (w->bol) {
+		*indent = view_wrap_indent(w);
+	} else {
+		*indent = w->hang;
+		while (*w->p == ' ')
+			w->p++;
+	}
+	const char *p = w->p, *q = p, *end = p;
+	int cells = 0, room = w->width - *indent;
+	size_t b;
+	while (*q && *q != '\n') {
+		int cw = view_char(q, 4, &b);
+		if (cells + cw > room)
+			break;
+		cells += cw;
+		q += b;
+		if (*q == ' ' || *q == '\n' || !*q)
+			end = q;
+	}
+	if (!*q || *q == '\n' || end == p)
+		end = q;
+	*s = p;
+	*len = (size_t)(end - p);
+	while (*end == ' ')
+		end++;
+	w->bol = *end == '\n' || !*end;
+	if (*end == '\n')
+		end++;
+	w->p = end;
+	return true;
+}
+
+static int view_indent_of(const char *p)
+{
+	int n = 0;
+	while (p[n] == ' ')
+		n++;
+	return n;
+}
+
+static bool view_is_bullet(const char *p)
+{
+	return ((p[0] == '-' || p[0] == '*') && p[1] == ' ') ||
+	       strncmp(p, "\xe2\x80\xa2 ", 4) == 0;
+}
+
+/* Whether the line break at nl (in a line whose text starts at hang
+ * cells of indentation) only wraps a paragraph. */
+static bool view_soft_break(const char *nl, int hang)
+{
+	const char *next = nl + 1;
+	int indent = view_indent_of(next);
+	if (next[indent] == '\n' || next[indent] == '\0' || indent != hang)
+		return false;
+	return !view_is_bullet(next + indent);
+}
+
+size_t view_reflow(const char *in, char *out, size_t size)
+{
+	size_t n = 0;
+	int hang = 0;
+	bool bol = true, blank = true;
+	for (const char *p = in; *p; p++) {
+		char c = *p;
+		blank = bol ? true : blank;
+		if (bol) {
+			int indent = view_indent_of(p);
+			hang = indent + (view_is_bullet(p + indent) ? 2 : 0);
+			bol = false;
+		}
+		if (c != '\n' && c != ' ')
+			blank = false;
+		if (c == '\n' && !blank && view_soft_break(p, hang)) {
+			c = ' ';
+			p += view_indent_of(p + 1);
+		} else if (c == '\n') {
+			bol = true;
+		}
+		if (n + 1 < size)
+			out[n] = c;
+		n++;
+	}
+	if (size)
+		out[n < size ? n : size - 1] = '\0';
+	return n;
+}
+
+/* ---- enlarge -------------------------------------------------------------- */
+
+void view_enlarge(struct view *v)
+{
+	char need[64];
+	const char *x = v->utf8 ? "\xc3\x97" : "x";
+	snprintf(need, sizeof need, "(at least %d%s%d, now %d%s%d)", VIEW_MIN_COLS,
+		 x, VIEW_MIN_ROWS, v->cols, x, v->rows);
+	const char *lines[] = { "Please enlarge", "the terminal", need };
+	struct view_wrap w;
+	int row = v->rows / 2 - 1, indent;
+	const char *s;
+	size_t len;
+	v->n = v->used = 0;
+	if (row < 0)
+		row = 0;
+	for (size_t i = 0; i < 3; i++) {
+		view_wrap_init(&w, lines[i], v->cols);
+		while (view_wrap_next(&w, &indent, &s, &len) && row < v->rows) {
+			int cw = view_widthn(s, len);
+			int col = (v->cols - cw) / 2;
+			view_putn(v, row++, col < 0 ? 0 : col, v->cols,
+				  i == 2 ? VIEW_DIM : VIEW_BOLD, s, len);
+		}
+	}
+}
+
+/* ---- overlays: help and notice --------------------------------------------- */
+
+struct view_keyhelp {
+	const char *key, *ascii_key, *what;
+};
+
+static const struct view_keyhelp view_keys[] = {
+	{ "space", "space", "pause / resume (3-2-1 before the clock runs)" },
+	{ "n  \xe2\x86\x92", "n  Right", "skip to the next exercise" },
+	{ "b  \xe2\x86\x90", "b  Left", "back to the start of this exercise" },
+	{ "+", "+", "add 10 seconds to this part" },
+	{ "Enter", "Enter", "count a rep (self-paced exercises)" },
+	{ "?", "?", "this help (Esc or ? closes)" },
+	{ "q", "q", "quit the session (asks y/n)" },
+	{ "Ctrl-Z", "Ctrl-Z", "suspend; comes back paused" },
+};
+
+/* A text area inside a frame: rows [top, top+height), cols [left, left+width). */
+struct view_area {
+	int top, height, left, width;
+	int scroll, line;            /* lines to skip; lines produced so far */
+	bool draw;
+};
+
+static void view_area_line(struct view *v, struct view_area *a, int indent,
+			   enum view_style style, const char *s, size_t len)
+{
+	int r = a->line - a->scroll;
+	a->line++;
+	if (!a->draw || r < 0 || r >= a->height)
+		return;
+	view_putn(v, a->top + r, a->left + indent, a->width - indent, style, s, len);
+}
+
+static void view_area_text(struct view *v, struct view_area *a,
+			   enum view_style style, const char *text)
+{
+	struct view_wrap w;
+	const char *s;
+	size_t len;
+	int indent;
+	view_wrap_init(&w, text, a->width);
+	while (view_wrap_next(&w, &indent, &s, &len))
+		view_area_line(v, a, indent, style, s, len);
+}
+
+static void view_area_keys(struct view *v, struct view_area *a)
+{
+	for (size_t i = 0; i < sizeof view_keys / sizeof *view_keys; i++) {
+		const struct view_keyhelp *k = &view_keys[i];
+		struct view_wrap w;
+		const char *s;
+		size_t len;
+		int indent, r = a->line - a->scroll;
+		if (a->draw && r >= 0 && r < a->height)
+			view_put(v, a->top + r, a->left + 1, 9, VIEW_KEY,
+				 v->utf8 ? k->key : k->ascii_key);
+		view_wrap_init(&w, k->what, a->width - 11);
+		while (view_wrap_next(&w, &indent, &s, &len))
+			view_area_line(v, a, 11 + indent, VIEW_NORMAL, s, len);
+	}
+}
+
+static void view_help_content(struct view *v, struct view_area *a,
+			      const char *safety)
+{
+	view_area_line(v, a, 0, VIEW_BOLD, "Keys", 4);
+	view_area_keys(v, a);
+	if (!safety)
+		return;
+	view_area_line(v, a, 0, VIEW_NORMAL, "", 0);
+	view_area_line(v, a, 0, VIEW_BOLD, "Safety", 6);
+	view_area_text(v, a, VIEW_NORMAL, safety);
+}
+
+static void view_frame(struct view *v, int top, int left, int h, int w,
+		       const char *title)
+{
+	const char *hz = v->utf8 ? "\xe2\x94\x80" : "-";
+	const char *vt = v->utf8 ? "\xe2\x94\x82" : "|";
+	const char *c[4] = { "+", "+", "+", "+" };
+	if (v->utf8) {
+		c[0] = "\xe2\x94\x8c"; c[1] = "\xe2\x94\x90";
+		c[2] = "\xe2\x94\x94"; c[3] = "\xe2\x94\x98";
+	}
+	char line[4 * 512 + 1];
+	size_t n = 0, hl = strlen(hz);
+	for (int i = 0; i < w - 2 && n + hl < sizeof line; i++, n += hl)
+		memcpy(line + n, hz, hl);
+	line[n] = '\0';
+	for (int r = top; r < top + h; r++) {
+		bool edge = r == top || r == top + h - 1;
+		view_put(v, r, left, 1, VIEW_BORDER, edge ? c[r == top ? 0 : 2] : vt);
+		if (edge)
+			view_put(v, r, left + 1, w - 2, VIEW_BORDER, line);
+		else
+			view_blank(v, r, left + 1, w - 2, VIEW_NORMAL);
+		view_put(v, r, left + w - 1, 1, VIEW_BORDER,
+			 edge ? c[r == top ? 1 : 3] : vt);
+	}
+	if (title)
+		view_putf(v, top, left + 2, w - 4, VIEW_BOLD, " %s ", title);
+}
+
+/* Clamps a scroll position to [0, total - height]. */
+static int view_clamp_scroll(int scroll, int total, int height)
+{
+	if (scroll > total - height)
+		scroll = total - height;
+	return scroll < 0 ? 0 : scroll;
+}
+
+static void view_more(struct view *v, int row, int right, int scroll,
+		      int total, int height)
+{
+	const char *up = v->utf8 ? "\xe2\x86\x91" : "^";
+	const char *down = v->utf8 ? "\xe2\x86\x93" : "v";
+	char buf[32];
+	if (total <= height)
+		return;
+	snprintf(buf, sizeof buf, " %s%s more ", scroll > 0 ? up : "",
+		 scroll + height < total ? down : "");
+	int w = view_width(buf);
+	view_put(v, row, right - w, w, VIEW_DIM, buf);
+}
+
+int view_help(struct view *v, const char *safety, int scroll)
+{
+	if (view_too_small(v->rows, v->cols)) {
+		view_enlarge(v);
+		return 0;
+	}
+	bool small = v->cols < 60 || v->rows < 20;
+	int w = small ? v->cols : v->cols - 4 < 72 ? v->cols - 4 : 72;
+	int h = small ? v->rows - 1 : v->rows - 2;
+	struct view_area a = { .width = w - 4, .draw = false };
+	view_help_content(v, &a, safety);
+	int total = a.line;
+	if (total + 2 < h)
+		h = total + 2;
+	int top = small ? 1 : (v->rows - h) / 2, left = (v->cols - w) / 2;
+	view_frame(v, top, left, h, w, "Help");
+	a = (struct view_area){ top + 1, h - 2, left + 2, w - 4, 0, 0, true };
+	a.scroll = view_clamp_scroll(scroll, total, a.height);
+	view_help_content(v, &a, safety);
+	view_more(v, top + h - 1, left + w - 2, a.scroll, total, a.height);
+	return a.scroll;
+}
+
+int view_notice(struct view *v, const char *title, const char *text,
+		const char *keys, int scroll)
+{
+	view_begin(v, v->rows, v->cols, v->utf8);
+	if (view_too_small(v->rows, v->cols)) {
+		view_enlarge(v);
+		return 0;
+	}
+	int w = v->cols - 4 < 76 ? v->cols - 4 : 76;
+	int left = (v->cols - w) / 2;
+	view_put(v, 0, left, w, VIEW_BOLD, title);
+	struct view_area a = { 2, v->rows - 4, left, w, 0, 0, false };
+	view_area_text(v, &a, VIEW_NORMAL, text);
+	int total = a.line;
+	a.scroll = view_clamp_scroll(scroll, total, a.height);
+	a.line = 0;
+	a.draw = true;
+	view_area_text(v, &a, VIEW_NORMAL, text);
+	view_more(v, v->rows - 2, left + w, a.scroll, total, a.height);
+	view_put(v, v->rows - 1, left, w, VIEW_KEY, keys);
+	return a.scroll;
+}
+
+/* ---- finish ---------------------------------------------------------------- */
+
+static void view_finish_row(struct view *v, int row, int left, int w,
+			    const char *label, const char *value)
+{
+	view_put(v, row, left, 12, VIEW_DIM, label);
+	view_put(v, row, left + 12, w - 12, VIEW_NORMAL, value);
+}
+
+void view_finish(struct view *v, const struct view_finish_in *in)
+{
+	const struct engine_summary *s = in->sum;
+	char a[24], b[24], line[160];
+	view_begin(v, v->rows, v->cols, v->utf8);
+	if (view_too_small(v->rows, v->cols)) {
+		view_enlarge(v);
+		return;
+	}
+	int w = v->cols - 2 < 48 ? v->cols - 2 : 48;
+	bool big = v->rows >= 22;
+	int left = (v->cols - w) / 2, row = (v->rows - 11 - (big ? 6 : 0)) / 2;
+	const char *title = s->completed ? " Session complete " : " Session stopped ";
+	view_put(v, row, left, w, s->completed ? VIEW_BADGE_WORK : VIEW_BADGE_PAUSED, title);
+	row++;
+	view_put(v, ++row, left, w, VIEW_BOLD, in->routine_name);
+	row += 2;
+	if (big) {
+		char text[24], buf[256];
+		int64_t sec = (s->done_ms + 500) / 1000;
+		snprintf(text, sizeof text, "%lld:%02lld", (long long)(sec / 60),
+			 (long long)(sec % 60));
+		for (int r = 0; r < bigdigits_rows(BIGDIGITS_LARGE); r++)
+			view_put(v, row++, left, w, VIEW_BAR_DONE,
+				 bigdigits_row(text, BIGDIGITS_LARGE, v->utf8, r, buf, sizeof buf));
+		row++;
+	}
+	snprintf(line, sizeof line, "%s of %s", view_mmss((s->done_ms + 500) / 1000, a, sizeof a),
+		 view_mmss((s->planned_ms + 999) / 1000, b, sizeof b));
+	view_finish_row(v, row++, left, w, "Time done", line);
+	snprintf(line, sizeof line, "%d of %d done, %d skipped",
+		 s->exercises_done, s->exercises_total, s->exercises_skipped);
+	view_finish_row(v, row++, left, w, "Exercises", line);
+	snprintf(line, sizeof line, "+%s", view_mmss((s->extended_ms + 500) / 1000, a, sizeof a));
+	view_finish_row(v, row++, left, w, "Extended", line);
+	view_finish_row(v, row++, left, w, "Paused",
+			view_mmss((s->paused_ms + 500) / 1000, a, sizeof a));
+	row++;
+	int col = left;
+	if (in->can_menu) {
+		col += view_put(v, row, col, w, VIEW_KEY, "Enter");
+		col += view_put(v, row, col, w, VIEW_NORMAL, " menu   ");
+	}
+	col += view_put(v, row, col, w, VIEW_KEY, "q");
+	view_put(v, row, col, w, VIEW_NORMAL, " quit");
+}

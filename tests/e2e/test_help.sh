@@ -1,0 +1,29 @@
+#!/bin/sh
+# ? shows every key and the safety notes; Esc closes it; the clock goes on.
+. "$(dirname "$0")/lib.sh"
+e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
+e2e_wait " WORK "
+e2e_keys ?
+e2e_wait "Help"
+s=$(e2e_screen)
+for k in "space" "skip to the next exercise" "back to the start" "add 10 seconds" \
+	"Enter" "count a rep" "quit the session" "Ctrl-Z" "Safety" \
+	"E2E safety notice: stop at once if anything hurts."; do
+	echo "$s" | grep -qF -- "$k" || fail "help lacks '$k'"
+done
+e1=$(e2e_elapsed)
+e2e_keys Escape
+e2e_wait_gone "Ctrl-Z"
+e2e_wait " WORK "
+n=60
+while [ "$(e2e_elapsed)" -le "$e1" ] && [ $n -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+[ "$(e2e_elapsed)" -gt "$e1" ] || fail "the clock stopped"
+# a player key closes the help and acts
+e2e_keys ?
+e2e_wait "Ctrl-Z"
+e2e_keys n
+e2e_wait "Step 2 of 2"
+e2e_wait_gone "Ctrl-Z"
+e2e_keys q
+e2e_keys y
+[ "$(e2e_status)" = 0 ] || fail "status $(cat "$E2E_TMP/status")"

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Space pauses: everything freezes; space again gives a 3-2-1 and goes on.
+. "$(dirname "$0")/lib.sh"
+e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
+e2e_wait " WORK "
+e2e_keys Space
+e2e_wait " PAUSED "
+e2e_wait "space resume"
+s1=$(e2e_screen)
+sleep 1.5
+s2=$(e2e_screen)
+[ "$s1" = "$s2" ] || fail "the screen changed while paused"
+e1=$(e2e_elapsed)
+e2e_keys Space
+e2e_wait " RESUMING "
+e2e_wait_gone " RESUMING " 5
+e2e_wait " WORK "
+n=60
+while [ "$(e2e_elapsed)" -le "$e1" ] && [ $n -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+[ "$(e2e_elapsed)" -gt "$e1" ] || fail "the clock did not go on after resuming"
+e2e_keys q
+e2e_keys y
+[ "$(e2e_status)" = 0 ] || fail "status $(cat "$E2E_TMP/status")"

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Resizing mid-session re-lays the screen at once and the session keeps
+# running; below 40x12 it asks for a larger terminal.
+. "$(dirname "$0")/lib.sh"
+e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
+e2e_wait " WORK "
+e2e_tmux resize-window -t e2e -x 40 -y 12
+e2e_wait "1/2  00:"
+s=$(e2e_screen)
+echo "$s" | grep -q "space pause" || fail "footer at 40x12"
+echo "$s" | grep -q "Neck tilt" || fail "exercise at 40x12"
+e1=$(e2e_screen | sed -n 's/.*1\/2  00:\([0-9][0-9]\).*/\1/p')
+n=60
+while [ "$(e2e_screen | sed -n 's/.*1\/2  00:\([0-9][0-9]\).*/\1/p')" = "$e1" ] && [ $n -gt 0 ]; do
+	sleep 0.05
+	n=$((n - 1))
+done
+[ $n -gt 0 ] || fail "the clock stopped after the resize"
+e2e_tmux resize-window -t e2e -x 30 -y 10
+e2e_wait "Please enlarge"
+e2e_tmux resize-window -t e2e -x 80 -y 24
+e2e_wait "elapsed"
+e2e_wait_gone "Please enlarge"
+e2e_keys q
+e2e_keys y
+[ "$(e2e_status)" = 0 ] || fail "status $(cat "$E2E_TMP/status")"
