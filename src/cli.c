@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "plan.h"
 #include "safety.h"
 #include "ui.h"
+#include "view.h"
 
 static const char usage_text[] =
 	"Usage: stretchtui [OPTION]... [COMMAND [ARG]...]\n"
@@ -191,44 +193,123 @@ static void join_list(const struct strlist *l, char *buf, size_t size)
 	}
 }
 
+/* s, then spaces up to width display cells (at least one space). */
+static void print_col(const char *s, int width)
+{
+	int pad = width - view_width(s);
+	printf("%s%*s", s, pad > 1 ? pad : 1, "");
+}
+
+struct list_row {
+	struct routine r;
+	int64_t total_ms;
+};
+
+static int list_width(const struct list_row *rows, size_t n, bool id)
+{
+	int w = 0;
+	for (size_t i = 0; i < n; i++) {
+		int k = view_width(id ? rows[i].r.id : rows[i].r.name);
+		w = k > w ? k : w;
+	}
+	return w + 2;
+}
+
+static void list_print(const struct list_row *rows, size_t n)
+{
+	int wid = list_width(rows, n, true), wname = list_width(rows, n, false);
+	for (size_t i = 0; i < n; i++) {
+		const struct routine *r = &rows[i].r;
+		char total[DURATION_BUF], tags[256], gear[256];
+		join_list(&r->tags, tags, sizeof tags);
+		join_list(&r->equipment, gear, sizeof gear);
+		print_col(r->id, wid);
+		print_col(r->name, wname);
+		printf("%s", duration_format(rows[i].total_ms, total, sizeof total));
+		printf("%s%s", *tags ? "  " : "", tags);
+		printf(gear[0] ? "  (needs: %s)\n" : "%s\n", gear);
+	}
+}
+
 static int cmd_list(struct catalog *c)
 {
 	int status = CLI_OK;
+	size_t n = 0;
+	struct list_row *rows = calloc(c->n + 1, sizeof *rows);
+	if (!rows) {
+		fputs("stretchtui: out of memory\n", stderr);
+		return CLI_INVALID;
+	}
 	for (size_t i = 0; i < c->n; i++) {
-		struct routine r;
 		struct plan p;
-		if (load_plan(c, c->v[i].id, &r, &p) != CLI_OK) {
+		if (load_plan(c, c->v[i].id, &rows[n].r, &p) != CLI_OK) {
 			status = CLI_INVALID;
 			continue;
 		}
-		char total[DURATION_BUF], tags[256], gear[256];
-		join_list(&r.tags, tags, sizeof tags);
-		join_list(&r.equipment, gear, sizeof gear);
-		printf("%-22s %-30s %6s  %s", r.id, r.name,
-		       duration_format(p.total_ms, total, sizeof total), tags);
-		printf(gear[0] ? "  (needs: %s)\n" : "%s\n", gear);
+		rows[n++].total_ms = p.total_ms;
 		plan_free(&p);
-		routine_free(&r);
 	}
+	list_print(rows, n);
+	for (size_t i = 0; i < n; i++)
+		routine_free(&rows[i].r);
+	free(rows);
 	if (c->n == 0)
 		fprintf(stderr, "stretchtui: no routines found\n");
 	return status;
 }
 
-static void show_segment(const struct plan *p, const struct segment *g)
+/* Display widths of show's text columns: exercise, side, phase. */
+struct show_widths {
+	int what, side, cue;
+};
+
+static const char *show_what(const struct segment *g)
+{
+	return g->exercise ? g->exercise->name : "Rest";
+}
+
+static const char *show_cue(const struct segment *g)
+{
+	return g->cue ? g->cue : (g->self_paced ? "(own pace)" : "-");
+}
+
+static int widest(int w, const char *s)
+{
+	int k = view_width(s);
+	return k > w ? k : w;
+}
+
+static struct show_widths show_measure(const struct plan *p)
+{
+	struct show_widths w = { 8, 4, 5 };   /* the headings */
+	for (size_t i = 0; i < p->n; i++) {
+		const struct segment *g = &p->seg[i];
+		w.what = widest(w.what, show_what(g));
+		w.side = widest(w.side, g->side ? g->side : "-");
+		w.cue = widest(w.cue, show_cue(g));
+	}
+	w.what += 2;
+	w.side += 2;
+	w.cue += 2;
+	return w;
+}
+
+static void show_segment(const struct plan *p, const struct segment *g,
+			 const struct show_widths *w)
 {
 	char start[DURATION_BUF], len[DURATION_BUF], set[16] = "-", rep[16] = "-";
-	const struct routine *r = p->routine;
-	const char *what = g->exercise ? g->exercise->name : "Rest";
 	if (g->exercise)
 		snprintf(set, sizeof set, "%d/%d", g->set_i, g->set_n);
 	if (g->rep_n)
 		snprintf(rep, sizeof rep, "%d/%d", g->rep_i, g->rep_n);
-	printf("%4zu/%-4zu %8s  %-8s %-28s %-7s %-6s %-8s %-10s %8s\n",
-	       g->step + 1, r->n_steps, duration_format(g->start_ms, start, sizeof start),
-	       plan_kind_name(g->kind), what, g->side ? g->side : "-", set, rep,
-	       g->cue ? g->cue : (g->self_paced ? "(own pace)" : "-"),
-	       duration_format(g->len_ms, len, sizeof len));
+	printf("%4zu/%-4zu %-10s %-8s ", g->step + 1, p->routine->n_steps,
+	       duration_format(g->start_ms, start, sizeof start),
+	       plan_kind_name(g->kind));
+	print_col(show_what(g), w->what);
+	print_col(g->side ? g->side : "-", w->side);
+	printf("%-6s %-8s ", set, rep);
+	print_col(show_cue(g), w->cue);
+	printf("%s\n", duration_format(g->len_ms, len, sizeof len));
 }
 
 static int cmd_show(struct catalog *c, const char *arg)
@@ -238,14 +319,18 @@ static int cmd_show(struct catalog *c, const char *arg)
 	if (load_plan(c, arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
 	char total[DURATION_BUF];
+	struct show_widths w = show_measure(&p);
 	printf("%s (%s): %zu step%s, total %s\n", r.name, r.id, r.n_steps,
 	       r.n_steps == 1 ? "" : "s",
 	       duration_format(p.total_ms, total, sizeof total));
-	printf("%-9s %8s  %-8s %-28s %-7s %-6s %-8s %-10s %8s\n", "step",
-	       "start", "kind", "exercise", "side", "set", "rep", "phase",
-	       "length");
+	printf("%-9s %-10s %-8s ", "step", "start", "kind");
+	print_col("exercise", w.what);
+	print_col("side", w.side);
+	printf("%-6s %-8s ", "set", "rep");
+	print_col("phase", w.cue);
+	printf("length\n");
 	for (size_t i = 0; i < p.n; i++)
-		show_segment(&p, &p.seg[i]);
+		show_segment(&p, &p.seg[i], &w);
 	printf("total %s\n", total);
 	plan_free(&p);
 	routine_free(&r);
@@ -386,6 +471,7 @@ int cli_main(int argc, char **argv)
 		fputs("stretchtui: out of memory\n", stderr);
 		return CLI_INVALID;
 	}
+	setlocale(LC_CTYPE, "");   /* display widths; numbers stay in "C" */
 	int rc = parse(argc, argv, &o, operands);
 	if (rc == CLI_OK && o.command)
 		rc = check_arity(&o);
