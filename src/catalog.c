@@ -167,7 +167,8 @@ static void scan_dir(struct catalog *c, const char *dir)
 			n++;
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
 	/* Backwards, so x.yaml comes after x.yml and overrides it. */
 	const char *lib = NULL;
 	for (size_t i = n; i-- > 0;) {
@@ -201,7 +202,8 @@ int catalog_open(struct catalog *c, const char *extra_dir, struct diags *d)
 	}
 	for (size_t i = 0; i < c->n_dirs; i++)
 		scan_dir(c, c->dirs[i]);
-	qsort(c->v, c->n, sizeof *c->v, by_id);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, by_id);
 	return 0;
 }
 
