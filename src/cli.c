@@ -16,6 +16,7 @@
 #include "plan.h"
 #include "safety.h"
 #include "ui.h"
+#include "ui_common.h"
 #include "view.h"
 
 static const char usage_text[] =
@@ -164,22 +165,6 @@ static int open_catalog(const struct cli_options *o, struct catalog *c)
 	return rc == 0 ? CLI_OK : CLI_INVALID;
 }
 
-/* A routine with a valid plan, or CLI_INVALID with its diagnostics shown. */
-static int load_plan(struct catalog *c, const char *arg, struct routine *r,
-		     struct plan *p)
-{
-	struct diags d = { 0 };
-	int rc = catalog_load(c, arg, r, &d);
-	if (rc == 0 && d.errors == 0)
-		rc = plan_check(r, p, &d);
-	diag_print(&d, stderr);
-	rc = rc == 0 && d.errors == 0 ? CLI_OK : CLI_INVALID;
-	diag_free(&d);
-	if (rc != CLI_OK)
-		routine_free(r);
-	return rc;
-}
-
 static void join_list(const struct strlist *l, char *buf, size_t size)
 {
 	size_t used = 0;
@@ -242,7 +227,7 @@ static int cmd_list(struct catalog *c)
 	}
 	for (size_t i = 0; i < c->n; i++) {
 		struct plan p;
-		if (load_plan(c, c->v[i].id, &rows[n].r, &p) != CLI_OK) {
+		if (ui_load(c, c->v[i].id, &rows[n].r, &p) != CLI_OK) {
 			status = CLI_INVALID;
 			continue;
 		}
@@ -316,7 +301,7 @@ static int cmd_show(struct catalog *c, const char *arg)
 {
 	struct routine r;
 	struct plan p;
-	if (load_plan(c, arg, &r, &p) != CLI_OK)
+	if (ui_load(c, arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
 	char total[DURATION_BUF];
 	struct show_widths w = show_measure(&p);

@@ -909,22 +909,31 @@ static void ldefaults(struct lroutine *lr, const struct ynode *root)
 		      &r->set_rest_ms);
 }
 
+/* The top of a file must be a mapping; what says so names what it needs. */
+static bool lroot_is_map(struct lctx *c, const struct ynode *root,
+			 const char *what, const char *needs)
+{
+	if (ynode_is_null(root)) {
+		lerr(c, NULL, "empty file; a %s needs %s", what, needs);
+		return false;
+	}
+	if (root->bad)
+		return false;
+	if (root->kind != YNODE_MAP) {
+		char desc[YDOC_QUOTE_BUF];
+		lerr(c, root, "a %s must be a mapping, not %s", what,
+		     ynode_describe(root, desc, sizeof desc));
+		return false;
+	}
+	return true;
+}
+
 static void lroutine(struct lroutine *lr, const struct ynode *root)
 {
 	struct lctx *c = &lr->c;
 	struct routine *r = lr->r;
-	if (ynode_is_null(root)) {
-		lerr(c, NULL, "empty file; a routine needs 'name' and 'steps'");
+	if (!lroot_is_map(c, root, "routine", "'name' and 'steps'"))
 		return;
-	}
-	if (root->bad)
-		return;
-	if (root->kind != YNODE_MAP) {
-		char desc[YDOC_QUOTE_BUF];
-		lerr(c, root, "a routine must be a mapping, not %s",
-		     ynode_describe(root, desc, sizeof desc));
-		return;
-	}
 	lcheck_keys(c, root, loader_routine_keys, "routine");
 	if (lget_text(c, root, "name", true, &r->name) == LV_ABSENT)
 		lmissing(c, root, "name", "routine");
@@ -996,18 +1005,8 @@ int loader_parse_routine(const char *path, const char *buf, size_t len,
 static void llibrary(struct lctx *c, const struct ynode *root,
 		     struct library *lib)
 {
-	if (ynode_is_null(root)) {
-		lerr(c, NULL, "empty file; a library needs 'exercises'");
+	if (!lroot_is_map(c, root, "library", "'exercises'"))
 		return;
-	}
-	if (root->bad)
-		return;
-	if (root->kind != YNODE_MAP) {
-		char desc[YDOC_QUOTE_BUF];
-		lerr(c, root, "a library must be a mapping, not %s",
-		     ynode_describe(root, desc, sizeof desc));
-		return;
-	}
 	lcheck_keys(c, root, loader_library_keys, "library");
 	const struct ynode *k = ynode_find(root, "exercises");
 	if (!k) {
