@@ -59,7 +59,27 @@ struct engine_state {
 	int reps_done;               /* self-paced reps counted in this step */
 	bool finished;
 	bool quit;
+	int64_t shown_elapsed_s;     /* the session clocks as shown, whole */
+	int64_t shown_remaining_s;   /* seconds (the rule below) */
 };
+
+/* What a front end shows, and when it changes.
+ *
+ * The big countdown is ceil(seg_remaining_ms / 1000). The session clocks
+ * are shown as they stood at the last time the display changed on its
+ * own: session time
+ *     at = max(segment start, segment end - countdown * 1000)
+ * i.e. the segment's start or the countdown's last whole-second turn (a
+ * self-paced rep: its start), and
+ *     shown_elapsed_s   = floor(at / 1000)
+ *     shown_remaining_s = ceil(planned time left at `at` / 1000)
+ * (at a countdown turn: the countdown plus ceil(planned ms of the later
+ * segments / 1000)). So, on their own, they move only when the countdown
+ * turns or a segment starts: one change a second however fractional the
+ * session time is after a skip, back or extend; never while paused, in
+ * the lead-in or while waiting for a self-paced rep. A command moves them
+ * at once (skip, back, rep_done: `at` is the new segment's start; extend:
+ * the same `at`, 10 s more to go). Once finished: floor(elapsed) and 0. */
 
 struct engine_summary {
 	int64_t planned_ms;          /* the plan's total */
@@ -88,11 +108,13 @@ void engine_state(const struct engine *e, int64_t now_ms,
 		  struct engine_state *out);
 
 /* How long a front end may sleep before something it shows changes: the
- * next whole second of the segment countdown (ceil), of the session's
- * elapsed (floor) or remaining (ceil) time, or the segment's end; during
- * the lead-in, its next whole second. In 1..1000 while running (1 when an
- * update is already due); -1 when paused, waiting for a self-paced rep, or
- * done. */
+ * next whole-second turn of the segment countdown (ceil), the segment's
+ * end being its last one (the shown session clocks move with them, see
+ * above); during the lead-in, its next whole second. In 1..1000 while
+ * running (1 when an update is already due); -1 when paused, waiting for
+ * a self-paced rep, or done: nothing in engine_state that a front end
+ * shows moves then (a front end that shows a count-up of its own while
+ * waiting for a rep owns that wake). */
 int64_t engine_ms_until_change(const struct engine *e, int64_t now_ms);
 
 /* Commands. Each takes effect at now_ms; the events they cause come out of

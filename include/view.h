@@ -136,14 +136,9 @@ struct view_player_layout {
 
 void view_player_layout(int rows, bool has_reps, struct view_player_layout *l);
 
-/* The session clocks as the header shows them, in whole seconds, moving
- * in step with the segment countdown (so that a skip at 1.4 s does not
- * make the header tick half a second after the big digits). */
-void view_session_clock(const struct engine_state *st, int64_t *elapsed_s,
-			int64_t *remaining_s);
-/* ms until what the player shows next changes on its own (the countdown
- * or the lead-in), -1 when it does not (paused, self-paced, done). */
-int64_t view_next_change(const struct engine_state *st);
+/* The header's clocks and the progress bar show the engine's
+ * shown_elapsed_s / shown_remaining_s as they are: they move with the
+ * countdown, so engine_ms_until_change is the only wake rule. */
 void view_player(struct view *v, const struct view_player_in *in);
 
 /* The help overlay over whatever v holds: every key, then the safety notes

@@ -23,7 +23,12 @@
  * ceil(remaining / 1000) turns to k, i.e. at remaining == k * 1000 exactly,
  * for timed segments longer than k seconds (a 3 s segment shows 3 from its
  * start and ticks 2 and 1). An extension that pushes the countdown back
- * above 3 lets the ticks fire again. */
+ * above 3 lets the ticks fire again.
+ *
+ * Display. The countdown is the one clock a front end wakes for: the shown
+ * session clocks are sampled at its last turn (engine_shown_at), so they
+ * change with it and engine_ms_until_change only has to find its next
+ * turn. */
 #include "engine.h"
 
 #include <stdlib.h>
@@ -381,12 +386,30 @@ static const struct exercise *engine_next_exercise(const struct engine *e,
 	return r < e->n_runs ? e->plan->seg[e->runs[r].first].exercise : NULL;
 }
 
+static int64_t engine_ceil_s(int64_t ms)
+{
+	return ms <= 0 ? 0 : (ms + 999) / 1000;
+}
+
+/* Session time the display last changed at on its own (see engine.h): the
+ * start of p, or the last whole-second turn of its countdown at t. */
+static int64_t engine_shown_at(const struct engine *e, struct engine_pos p,
+			       int64_t t)
+{
+	if (engine_self_paced(e, p.seg))
+		return p.t0;
+	int64_t end = p.t0 + p.len;
+	int64_t at = end - engine_ceil_s(end - t) * 1000;
+	return at > p.t0 ? at : p.t0;
+}
+
 static void engine_state_done(const struct engine *e, struct engine_pos p,
 			      struct engine_state *out)
 {
 	out->seg_index = e->plan->n;
 	out->step_index = e->step_count;
 	out->elapsed_ms = out->total_ms = p.t0;
+	out->shown_elapsed_s = p.t0 / 1000;
 	out->finished = true;
 	out->quit = e->quit;
 }
@@ -422,6 +445,9 @@ void engine_state(const struct engine *e, int64_t now_ms,
 	out->elapsed_ms = t;
 	out->remaining_ms = engine_remaining(e, p, t);
 	out->total_ms = t + out->remaining_ms;
+	int64_t at = engine_shown_at(e, p, t);
+	out->shown_elapsed_s = at / 1000;
+	out->shown_remaining_s = engine_ceil_s(engine_remaining(e, p, at));
 	engine_state_pause(e, now, out);
 	out->waiting_rep = engine_self_paced(e, p.seg);
 	out->reps_done = e->run_of[p.seg] == e->run_of[e->seg] ? e->reps_done : 0;
@@ -431,11 +457,6 @@ void engine_state(const struct engine *e, int64_t now_ms,
 static int64_t engine_to_next_second(int64_t ms)
 {
 	return (ms - 1) % 1000 + 1;
-}
-
-static int64_t engine_min(int64_t a, int64_t b)
-{
-	return a < b ? a : b;
 }
 
 int64_t engine_ms_until_change(const struct engine *e, int64_t now_ms)
@@ -453,9 +474,8 @@ int64_t engine_ms_until_change(const struct engine *e, int64_t now_ms)
 		return 1;     /* a change is already due: update now */
 	if (engine_self_paced(e, p.seg))
 		return -1;
-	int64_t d = engine_to_next_second(p.t0 + p.len - t);
-	d = engine_min(d, 1000 - t % 1000);
-	return engine_min(d, engine_to_next_second(engine_remaining(e, p, t)));
+	/* The countdown's next turn; its last one is the segment's end. */
+	return engine_to_next_second(p.t0 + p.len - t);
 }
 
 static void engine_summary_steps(const struct engine *e, struct engine_pos p,

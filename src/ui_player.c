@@ -158,17 +158,6 @@ static void ui_player_suspend(struct ui_player *pl)
 	ui_suspend(pl->u);
 }
 
-/* How long to sleep: the engine's answer, but when the session clocks
- * are out of step with the countdown (after a skip or a back) the header
- * shows them in step (view_session_clock), so the wake for the session
- * clock alone would change nothing on screen and is skipped. */
-static int64_t ui_player_sleep(struct ui_player *pl, int64_t now)
-{
-	int64_t ms = engine_ms_until_change(pl->e, now);
-	int64_t shown = view_next_change(&pl->st);
-	return ms > 1 && shown > ms ? shown : ms;
-}
-
 /* Plays until the end, a quit or a signal. */
 static enum ui_end ui_player_loop(struct ui_player *pl)
 {
@@ -178,7 +167,8 @@ static enum ui_end ui_player_loop(struct ui_player *pl)
 		if (pl->st.finished)
 			return pl->st.quit ? UI_END_QUIT : UI_END_MENU;
 		ui_player_draw(pl);
-		int timeout = ui_clock_timeout(&pl->clk, ui_player_sleep(pl, now));
+		int timeout = ui_clock_timeout(&pl->clk,
+					       engine_ms_until_change(pl->e, now));
 		int ev = ui_wait(pl->u, timeout);
 		if (ev & UI_EV_FATAL) {
 			engine_quit(pl->e, ui_clock_now(&pl->clk));

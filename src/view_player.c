@@ -108,31 +108,6 @@ void view_player_layout(int rows, bool has_reps, struct view_player_layout *l)
 		l->body_end = l->body_top;
 }
 
-void view_session_clock(const struct engine_state *st, int64_t *elapsed_s,
-			int64_t *remaining_s)
-{
-	*remaining_s = view_ceil_s(st->remaining_ms);
-	if (!st->seg || st->finished || st->seg->self_paced) {
-		*elapsed_s = st->elapsed_ms / 1000;
-		return;
-	}
-	/* the elapsed time at the countdown's last whole second */
-	int64_t at = st->elapsed_ms + st->seg_remaining_ms -
-		     view_ceil_s(st->seg_remaining_ms) * 1000;
-	*elapsed_s = at <= 0 ? 0 : at / 1000;
-}
-
-int64_t view_next_change(const struct engine_state *st)
-{
-	if (st->finished || !st->seg || st->paused)
-		return -1;
-	if (st->resume_in_ms > 0)
-		return (st->resume_in_ms - 1) % 1000 + 1;
-	if (st->seg->self_paced || st->seg_remaining_ms <= 0)
-		return -1;
-	return (st->seg_remaining_ms - 1) % 1000 + 1;
-}
-
 /* ---- header, bar, footer ----------------------------------------------------- */
 
 static void view_header(struct view *v, const struct view_player_in *in, int row)
@@ -140,12 +115,10 @@ static void view_header(struct view *v, const struct view_player_in *in, int row
 	const struct engine_state *st = in->st;
 	char el[24], rem[24], right[80], step[48];
 	size_t k = st->step_index + 1, n = st->step_count;
-	int64_t el_s, rem_s;
 	if (st->finished)
 		k = n;
-	view_session_clock(st, &el_s, &rem_s);
-	view_mmss(el_s, el, sizeof el);
-	view_mmss(rem_s, rem, sizeof rem);
+	view_mmss(st->shown_elapsed_s, el, sizeof el);       /* the engine's, as-is */
+	view_mmss(st->shown_remaining_s, rem, sizeof rem);
 	bool wide = v->cols >= 72;
 	if (wide) {
 		snprintf(right, sizeof right, "%s elapsed  %s left", el, rem);
@@ -181,9 +154,11 @@ static int view_repeat(char *buf, size_t size, const char *glyph, int n)
 static void view_bar(struct view *v, const struct engine_state *st, int row)
 {
 	char buf[4 * 512 + 1], pct[8];
-	int64_t total = st->total_ms > 0 ? st->total_ms : 1, el_s, rem_s;
-	view_session_clock(st, &el_s, &rem_s);
-	int64_t done_ms = el_s * 1000;
+	/* From the header's clocks, so that it moves only when they do. */
+	int64_t done_ms = st->shown_elapsed_s * 1000;
+	int64_t total = done_ms + st->shown_remaining_s * 1000;
+	if (total <= 0)
+		total = 1;
 	if (st->finished)
 		done_ms = total;
 	int bw = v->cols - 2 - 5;

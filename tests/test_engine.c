@@ -411,6 +411,27 @@ static void model_seek(struct model *m, int64_t t)
 	}
 }
 
+static int64_t ceil_s(int64_t ms)
+{
+	return ms <= 0 ? 0 : (ms + 999) / 1000;
+}
+
+/* The shown session clocks by the rule in engine.h, from the model's own
+ * position: sampled at the segment's start or the countdown's last turn. */
+static void model_shown(const struct model *m, int64_t t, int64_t *el,
+			int64_t *rem)
+{
+	const struct segment *s = &m->p->seg[m->cur];
+	int64_t at = m->cur_t0, len = s->self_paced ? s->len_ms : m->len[m->cur];
+	if (!s->self_paced) {
+		int64_t turn = m->cur_t0 + len - ceil_s(m->cur_t0 + len - t) * 1000;
+		if (turn > at)
+			at = turn;
+	}
+	*el = at / 1000;
+	*rem = ceil_s(m->cur_t0 + len - at + m->after[m->cur]);
+}
+
 static void model_check(struct model *m, const struct engine *e, int64_t now)
 {
 	struct engine_state st;
@@ -421,6 +442,8 @@ static void model_check(struct model *m, const struct engine *e, int64_t now)
 		assert_true(st.finished);
 		assert_null(st.seg);
 		assert_int_equal(st.elapsed_ms, m->cur_t0);
+		assert_int_equal(st.shown_elapsed_s, m->cur_t0 / 1000);
+		assert_int_equal(st.shown_remaining_s, 0);
 		assert_int_equal(engine_ms_until_change(e, now), -1);
 		return;
 	}
@@ -437,6 +460,10 @@ static void model_check(struct model *m, const struct engine *e, int64_t now)
 	assert_int_equal(st.remaining_ms, rem + m->after[m->cur]);
 	assert_int_equal(st.total_ms, t + rem + m->after[m->cur]);
 	assert_int_equal(st.waiting_rep, s->self_paced);
+	int64_t el, left;
+	model_shown(m, t, &el, &left);
+	assert_int_equal(st.shown_elapsed_s, el);
+	assert_int_equal(st.shown_remaining_s, left);
 	bool lead = m->pausing && m->resumed;
 	assert_int_equal(st.paused, m->pausing && !lead);
 	assert_int_equal(st.resume_in_ms,
@@ -446,8 +473,8 @@ static void model_check(struct model *m, const struct engine *e, int64_t now)
 		assert_int_equal(d, (st.resume_in_ms - 1) % 1000 + 1);
 	else if (m->pausing || s->self_paced)
 		assert_int_equal(d, -1);
-	else
-		assert_true(d >= 1 && d <= 1000);
+	else            /* the countdown's next turn, nothing else */
+		assert_int_equal(d, (rem - 1) % 1000 + 1);
 }
 
 /* Session time of segment i's start, by the model's lengths; i must not
@@ -1203,19 +1230,24 @@ static void test_events_at_boundaries(void **state)
 
 /* ---- engine_ms_until_change ------------------------------------------ */
 
+/* What a front end shows that moves on its own: the segment, its
+ * countdown (not shown on a self-paced rep), the shown session clocks,
+ * the lead-in's second, the end. */
+enum { D_SEG, D_COUNT, D_ELAPSED, D_LEFT, D_DONE, D_LEAD, D_N };
+
 struct display {
-	int64_t v[6];
+	int64_t v[D_N];
 };
 
 static struct display display_at(const struct engine *e, int64_t now)
 {
 	struct engine_state st;
 	engine_state(e, now, &st);
+	bool count = st.seg && !st.seg->self_paced;
 	return (struct display){ { (int64_t)st.seg_index,
-				   (st.seg_remaining_ms + 999) / 1000,
-				   st.elapsed_ms / 1000,
-				   (st.remaining_ms + 999) / 1000,
-				   st.finished, (st.resume_in_ms + 999) / 1000 } };
+				   count ? ceil_s(st.seg_remaining_ms) : -1,
+				   st.shown_elapsed_s, st.shown_remaining_s,
+				   st.finished, ceil_s(st.resume_in_ms) } };
 }
 
 static bool display_same(struct display a, struct display b)
@@ -1223,67 +1255,187 @@ static bool display_same(struct display a, struct display b)
 	return memcmp(a.v, b.v, sizeof a.v) == 0;
 }
 
-/* Steps through p by exactly what engine_ms_until_change says, self-paced
- * reps after 2.5 s; every step must change the display, no change may
- * fall inside a step, and every second and segment start is visited. */
-static void step_by_change(const struct plan *p)
+/* Nothing shown changes in (now, until): sampled at both ends, the middle
+ * and a few random points. */
+static void assert_steady(const struct engine *e, struct display here,
+			  int64_t now, int64_t until, struct rng *r)
 {
-	int64_t *len = plan_lens(p);
-	for (size_t i = 0; i < p->n; i++)
-		if (p->seg[i].self_paced)
-			len[i] = 2500;
-	int64_t total = 0;
-	for (size_t i = 0; i < p->n; i++)
-		total += len[i];
-	bool *seen = calloc((size_t)total + 1, 1);
-	assert_non_null(seen);
+	if (until - now < 2)
+		return;
+	int64_t at[] = { now + 1, until - 1, now + (until - now) / 2,
+			 rng_range(r, now + 1, until - 1),
+			 rng_range(r, now + 1, until - 1) };
+	for (size_t i = 0; i < sizeof at / sizeof *at; i++)
+		assert_true(display_same(here, display_at(e, at[i])));
+}
+
+/* A wake must be for the countdown, the segment, the lead-in or the end:
+ * the shown clocks never change on their own, and they only run one way. */
+static void assert_wake(struct display before, struct display after)
+{
+	assert_false(display_same(before, after));
+	assert_true(after.v[D_SEG] != before.v[D_SEG] ||
+		    after.v[D_COUNT] != before.v[D_COUNT] ||
+		    after.v[D_LEAD] != before.v[D_LEAD] ||
+		    after.v[D_DONE] != before.v[D_DONE]);
+	if (after.v[D_DONE])
+		return;
+	assert_true(after.v[D_ELAPSED] >= before.v[D_ELAPSED]);
+	assert_true(after.v[D_LEFT] <= before.v[D_LEFT]);
+	/* within a segment, the clocks move one second per countdown turn */
+	if (after.v[D_SEG] == before.v[D_SEG] && after.v[D_COUNT] != before.v[D_COUNT] &&
+	    before.v[D_LEAD] == 0) {
+		assert_int_equal(after.v[D_COUNT], before.v[D_COUNT] - 1);
+		assert_true(after.v[D_ELAPSED] - before.v[D_ELAPSED] <= 1);
+		assert_true(before.v[D_LEFT] - after.v[D_LEFT] <= 1);
+	}
+}
+
+/* Commands a stepped run may give, at a time inside a wait. */
+enum step_cmd { CMD_NONE, CMD_SKIP, CMD_BACK, CMD_EXTEND, CMD_PAUSE };
+
+struct step_run {
+	uint64_t seed;
+	int cmd_per_mille;          /* chance per wait of a command inside it */
+	int wakes, backs, cmds;
+};
+
+static enum step_cmd step_pick(struct step_run *o, struct rng *r)
+{
+	if (o->cmd_per_mille == 0 || rng_range(r, 0, 999) >= o->cmd_per_mille)
+		return CMD_NONE;
+	int64_t k = rng_range(r, 0, 9);
+	if (k < 2)
+		return CMD_SKIP;
+	if (k < 4 && o->backs < 6)
+		return CMD_BACK;
+	return k < 7 ? CMD_EXTEND : CMD_PAUSE;
+}
+
+static void step_do(struct engine *e, enum step_cmd c, int64_t now,
+		    struct step_run *o)
+{
+	o->cmds++;
+	if (c == CMD_SKIP)
+		engine_skip(e, now);
+	else if (c == CMD_BACK)
+		engine_back(e, now), o->backs++;
+	else if (c == CMD_EXTEND)
+		engine_extend(e, now);
+	else if (c == CMD_PAUSE)
+		engine_pause(e, now);
+}
+
+/* Steps through p by exactly what engine_ms_until_change says; self-paced
+ * reps end 2.5 s in, a pause lasts 4 s. With o->cmd_per_mille, commands
+ * land at random (fractional) times inside the waits. Between wakes
+ * nothing shown may change; every wake must be for the countdown, the
+ * segment, the lead-in or the end. Returns the end's session time. */
+static int64_t step_run(const struct plan *p, struct step_run *o)
+{
+	struct rng r = { o->seed ? o->seed : 1 };
 	struct engine *e = engine_start(p, T0);
 	int64_t now = T0;
+	struct display prev = display_at(e, now);
+	bool woke = false;
 	for (;;) {
 		upd(e, now, NULL);
-		seen[now - T0] = true;
 		struct display here = display_at(e, now);
-		int64_t d = engine_ms_until_change(e, now);
-		if (here.v[4])
+		if (woke) {
+			assert_wake(prev, here);
+			o->wakes++;
+		}
+		if (here.v[D_DONE])
 			break;
-		if (d == -1) {
-			engine_rep_done(e, now += 2500);
+		int64_t d = engine_ms_until_change(e, now);
+		struct engine_state st;
+		engine_state(e, now, &st);
+		int64_t wait = d;
+		if (d == -1) {           /* paused, or a rep: nothing moves */
+			assert_true(st.paused || st.waiting_rep);
+			wait = st.paused ? 4000 : 2500;
+		} else {
+			assert_true(d >= 1 && d <= 1000);
+		}
+		enum step_cmd c = step_pick(o, &r);
+		int64_t k = c != CMD_NONE && wait > 1 ? rng_range(&r, 1, wait - 1)
+						       : wait;
+		assert_steady(e, here, now, now + k, &r);
+		now += k;
+		prev = here;
+		woke = false;
+		if (k < wait || d == -1) {
+			/* a command, not a wake: what it changes is its own */
+			if (k < wait)
+				step_do(e, c, now, o);
+			else if (st.paused)
+				engine_resume(e, now);
+			else
+				engine_rep_done(e, now);
 			continue;
 		}
-		assert_true(d >= 1 && d <= 1000);
-		assert_true(display_same(here, display_at(e, now + d - 1)));
-		assert_false(display_same(here, display_at(e, now + d)));
-		now += d;
+		woke = true;
 	}
-	assert_int_equal(now - T0, total);
-	int64_t t0 = 0;
-	for (size_t i = 0; i < p->n; t0 += len[i], i++) {
-		assert_true(seen[t0]);
-		if (p->seg[i].self_paced)
-			continue;   /* -1 while waiting: nothing to visit */
-		for (int64_t k = 1000; k < len[i]; k += 1000)
-			assert_true(seen[t0 + len[i] - k]);
-		for (int64_t s = (t0 / 1000 + 1) * 1000; s < t0 + len[i];
-		     s += 1000)
-			assert_true(seen[s]);   /* the session clock */
-	}
-	assert_true(seen[total]);
+	int64_t end = display_at(e, now).v[D_DONE] ? now - T0 : -1;
+	struct engine_summary sum;
+	engine_summary(e, now, &sum);
 	engine_free(e);
-	free(seen);
-	free(len);
+	return sum.done_ms + sum.paused_ms == end ? sum.done_ms : -1;
+}
+
+/* Wakes a plain run must take: each whole second of each countdown (its
+ * last one the segment's end); a self-paced rep's end is a key, not a
+ * wake. */
+static int expected_wakes(const struct plan *p)
+{
+	int n = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (!p->seg[i].self_paced)
+			n += (int)ceil_s(p->seg[i].len_ms);
+	return n;
+}
+
+/* Steps p without commands: every countdown second and segment start is
+ * visited, the run ends on the plan's time (self-paced reps at 2.5 s),
+ * and there is exactly one wake per countdown second. */
+static void step_by_change(const struct plan *p)
+{
+	int64_t total = 0;
+	for (size_t i = 0; i < p->n; i++)
+		total += p->seg[i].self_paced ? 2500 : p->seg[i].len_ms;
+	struct step_run o = { 0 };
+	assert_int_equal(step_run(p, &o), total);
+	assert_int_equal(o.wakes, expected_wakes(p));
+}
+
+/* And with skips, backs, extends and pauses at fractional times; returns
+ * the number of commands given. */
+static int step_with_commands(const struct plan *p, uint64_t seed)
+{
+	struct step_run o = { seed, 30, 0, 0, 0 };
+	assert_true(step_run(p, &o) >= 0);
+	return o.cmds;
 }
 
 static void test_until_change_steps_full(void **state)
 {
 	(void)state;
 	struct plan p = routine_full();
+	int cmds = 0;
 	step_by_change(&p);
+	for (uint64_t seed = 1; seed <= 8; seed++)
+		cmds += step_with_commands(&p, seed * 0x9e3779b97f4a7c15ULL);
+	assert_true(cmds > 40);
 	plan_release(&p);
 	p = routine_self_paced();
 	step_by_change(&p);
+	cmds = 0;
+	for (uint64_t seed = 1; seed <= 8; seed++)
+		cmds += step_with_commands(&p, seed * 0x2545f4914f6cdd1dULL);
+	assert_true(cmds > 8);
 	plan_release(&p);
-	/* Half-second boundaries and a 19.5 s total: the countdown, the
-	 * elapsed clock and the remaining clock change at different times. */
+	/* Half-second boundaries and a 19.5 s total: the session clocks'
+	 * own whole seconds fall between the countdown's. */
 	struct tb b = { 0 };
 	tb_step(&b, &(struct tstep){ .ex = &EX_D, .get_ready = 2500,
 				     .phase = PH_ODD, .n_phase = 2, .reps = 3,
@@ -1291,6 +1443,96 @@ static void test_until_change_steps_full(void **state)
 	tb_step(&b, &(struct tstep){ .ex = &EX_A, .hold = 1500 });
 	assert_int_equal(b.p.total_ms, 19500);
 	step_by_change(&b.p);
+	for (uint64_t seed = 1; seed <= 8; seed++)
+		step_with_commands(&b.p, seed * 77);
+	plan_release(&b.p);
+	/* and a command in every other wait */
+	p = routine_full();
+	struct step_run busy = { 5, 500, 0, 0, 0 };
+	assert_true(step_run(&p, &busy) >= 0);
+	assert_true(busy.cmds > 10);
+	plan_release(&p);
+}
+
+/* Wakes from now until the next one is -1 (the end, or a pause). */
+static int count_wakes(struct engine *e, int64_t *now)
+{
+	int n = 0;
+	for (int64_t d; (d = engine_ms_until_change(e, *now)) > 0; n++) {
+		struct display here = display_at(e, *now);
+		*now += d;
+		upd(e, *now, NULL);
+		assert_wake(here, display_at(e, *now));
+	}
+	return n;
+}
+
+/* The issue: a skip at 0.37 s into a segment used to put the session
+ * clocks' seconds between the countdown's, and a front end woke twice a
+ * second. A 60 s stretch now takes 60 wakes (<= 61 + its one start). */
+static void test_until_change_after_fractional_commands(void **state)
+{
+	(void)state;
+	struct tb b = { 0 };
+	tb_step(&b, &(struct tstep){ .ex = &EX_A, .hold = 10000 });
+	tb_step(&b, &(struct tstep){ .ex = &EX_B, .hold = 60000 });
+	struct engine *e = engine_start(&b.p, T0);
+	int64_t now = T0 + 370;
+	upd(e, now, NULL);
+	engine_skip(e, now);
+	upd(e, now, NULL);
+	struct engine_state st;
+	engine_state(e, now, &st);
+	assert_int_equal(st.seg_index, 1);
+	assert_int_equal(st.shown_elapsed_s, 0);
+	assert_int_equal(st.shown_remaining_s, 60);
+	assert_int_equal(engine_ms_until_change(e, now), 1000);
+	/* at 1.0 s of play the true elapsed turns; nothing shown does */
+	engine_state(e, T0 + 1000, &st);
+	assert_int_equal(st.shown_elapsed_s, 0);
+	assert_int_equal(st.shown_remaining_s, 60);
+	engine_state(e, T0 + 1370, &st);
+	assert_int_equal(st.shown_elapsed_s, 1);
+	assert_int_equal(st.shown_remaining_s, 59);
+	int wakes = count_wakes(e, &now);
+	assert_int_equal(wakes, 60);
+	assert_true(wakes <= 61 + 1);
+	assert_int_equal(now, T0 + 60370);
+	assert_true(display_at(e, now).v[D_DONE]);
+	engine_free(e);
+
+	/* Back at 2.37 s into the 60 s hold, extend at 5.37 s more, a pause
+	 * mid-second: still one wake per countdown second. */
+	e = engine_start(&b.p, T0);
+	now = T0 + 10000 + 2370;
+	upd(e, now, NULL);
+	engine_back(e, now);          /* within the grace: to step 1 */
+	upd(e, now, NULL);
+	engine_state(e, now, &st);
+	assert_int_equal(st.seg_index, 0);
+	assert_int_equal(st.shown_elapsed_s, 12);
+	assert_int_equal(st.shown_remaining_s, 70);
+	now += 5370;
+	upd(e, now, NULL);
+	engine_extend(e, now);        /* 4.63 s left: 14.63, the countdown 15 */
+	engine_state(e, now, &st);
+	assert_int_equal(ceil_s(st.seg_remaining_ms), 15);
+	assert_int_equal(st.shown_elapsed_s, 17);   /* at 17.37 s, as before */
+	assert_int_equal(st.shown_remaining_s, 75);
+	assert_int_equal(engine_ms_until_change(e, now), 630);
+	now += 200;
+	upd(e, now, NULL);
+	engine_pause(e, now);
+	assert_int_equal(engine_ms_until_change(e, now), -1);
+	struct display held = display_at(e, now);
+	assert_true(display_same(held, display_at(e, now + 60000)));
+	now += 60000;
+	engine_resume(e, now);
+	upd(e, now, NULL);
+	wakes = count_wakes(e, &now);
+	/* 3 lead-in seconds, then 15 + 60 countdown seconds */
+	assert_int_equal(wakes, 3 + 15 + 60);
+	engine_free(e);
 	plan_release(&b.p);
 }
 
@@ -1302,7 +1544,7 @@ static void test_until_change_irregular(void **state)
 	struct engine *e = engine_start(&p, T0);
 	int64_t now = T0;
 	int running = 0;
-	while (!display_at(e, now).v[4]) {
+	while (!display_at(e, now).v[D_DONE]) {
 		upd(e, now, NULL);
 		int64_t d = engine_ms_until_change(e, now);
 		struct engine_state st;
@@ -1619,6 +1861,7 @@ int main(void)
 		cmocka_unit_test(test_events_at_boundaries),
 		cmocka_unit_test(test_until_change_steps_full),
 		cmocka_unit_test(test_until_change_irregular),
+		cmocka_unit_test(test_until_change_after_fractional_commands),
 		cmocka_unit_test(test_single_hold),
 		cmocka_unit_test(test_no_get_ready),
 		cmocka_unit_test(test_one_rep_one_phase),

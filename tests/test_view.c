@@ -263,30 +263,34 @@ static void test_layout_rows(void **state)
 	assert_int_equal(l.body_top, 6);
 }
 
+/* The header shows the engine's shown clocks as-is: after a skip at 1.4 s
+ * they move with the countdown, not at 2.0 s of play. */
 static void test_session_clock_in_step(void **state)
 {
-	(void)state;
-	struct segment g = { .kind = SEG_WORK, .len_ms = 60000 };
-	/* skipped to this segment at 1.4 s of play: 2.5 s into it */
-	struct engine_state st = { .seg = &g, .elapsed_ms = 3900, .seg_remaining_ms = 57500,
-				   .remaining_ms = 57500 };
-	int64_t el, rem;
-	view_session_clock(&st, &el, &rem);
-	assert_int_equal(el, 3);          /* 1.4 + 2 whole seconds of countdown */
-	assert_int_equal(rem, 58);
-	assert_int_equal(view_next_change(&st), 500);
-	st.elapsed_ms = 4399, st.seg_remaining_ms = st.remaining_ms = 57001;
-	view_session_clock(&st, &el, &rem);
-	assert_int_equal(el, 3);          /* changes with the countdown, not at 4.0 s */
-	st.elapsed_ms = 4400, st.seg_remaining_ms = st.remaining_ms = 57000;
-	view_session_clock(&st, &el, &rem);
-	assert_int_equal(el, 4);
-	assert_int_equal(rem, 57);
-	assert_int_equal(view_next_change(&st), 1000);
-	st.resume_in_ms = 2300;
-	assert_int_equal(view_next_change(&st), 300);
-	st.paused = true;
-	assert_int_equal(view_next_change(&st), -1);
+	struct fixture *f = *state;
+	const struct engine_event *ev;
+	char h[4096];
+	engine_skip(f->e, 1400);
+	engine_update(f->e, 1400, &ev);
+	player_at(f, 1400, 24, 80, true);
+	assert_int_equal(f->st.shown_elapsed_s, 1);
+	assert_row_has(&f->v, 0, "00:01 elapsed");
+	assert_digits(&f->v, 5, "5", BIGDIGITS_LARGE);
+	int64_t left = f->st.shown_remaining_s;
+	snprintf(h, sizeof h, "%s", row(&f->v, 0));
+	player_at(f, 2000, 24, 80, true);            /* elapsed 2.0 s: no change */
+	assert_string_equal(row(&f->v, 0), h);
+	player_at(f, 2399, 24, 80, true);
+	assert_string_equal(row(&f->v, 0), h);
+	assert_digits(&f->v, 5, "5", BIGDIGITS_LARGE);
+	player_at(f, 2400, 24, 80, true);            /* the countdown turns */
+	assert_digits(&f->v, 5, "4", BIGDIGITS_LARGE);
+	assert_row_has(&f->v, 0, "00:02 elapsed");
+	assert_int_equal(f->st.shown_remaining_s, left - 1);
+	char want[32];
+	snprintf(want, sizeof want, "%02lld:%02lld left",
+		 (long long)((left - 1) / 60), (long long)((left - 1) % 60));
+	assert_row_has(&f->v, 0, want);
 }
 
 static void test_player_hold_80x24(void **state)
@@ -578,7 +582,7 @@ int main(void)
 		cmocka_unit_test(test_reflow),
 		cmocka_unit_test(test_bigdigits),
 		cmocka_unit_test(test_layout_rows),
-		cmocka_unit_test(test_session_clock_in_step),
+		cmocka_unit_test_setup_teardown(test_session_clock_in_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_hold_80x24, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_prepare_says_what_comes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_reps_80x24, setup, teardown),
