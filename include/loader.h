@@ -21,11 +21,20 @@
 
 /* An exercise library: a file whose one key is `exercises:`, a mapping of
  * id to exercise definition. */
+/* A library exercise whose definition had errors: routines that use it
+ * are told where to fix it, not that it does not exist. */
+struct library_broken {
+	const char *id;
+	struct srcpos pos;
+};
+
 struct library {
 	struct arena arena;
 	const char *path;
 	struct exercise *v;
 	size_t n;
+	struct library_broken *broken;
+	size_t n_broken;
 };
 
 /* 0 when the file loaded without errors; -1 otherwise (diagnostics in d,

@@ -73,6 +73,7 @@ struct lctx {
 struct lowned {
 	const char *id;
 	struct exercise *ex;    /* NULL when its definition had errors */
+	struct srcpos pos;      /* of its id */
 };
 
 /* A library exercise already copied into the routine. */
@@ -561,6 +562,7 @@ static size_t lexercise_map(struct lctx *c, const struct ynode *key,
 		snprintf(what, sizeof what, "exercise %s",
 			 ydoc_quote(k->str, k->len, q, sizeof q));
 		o[n].id = lstrdup(c, k);
+		o[n].pos = (struct srcpos){ k->line, k->col };
 		o[n].ex = lexercise(c, k->value, o[n].id, what, &exs[n])
 				  ? &exs[n]
 				  : NULL;
@@ -621,8 +623,27 @@ static struct exercise *lexercise_copy(struct lctx *c,
 
 /* ---- routines ------------------------------------------------------------ */
 
+/* A library has the id, but its definition had errors. */
+static bool lbroken_id(struct lroutine *lr, const struct ynode *id)
+{
+	for (size_t l = lr->n_libs; l-- > 0;) {
+		const struct library *lib = lr->libs[l];
+		for (size_t i = 0; lib && i < lib->n_broken; i++) {
+			if (strcmp(lib->broken[i].id, id->str) != 0)
+				continue;
+			lerr(&lr->c, id, "exercise '%s' has errors in %s:%d:%d; "
+			     "fix them there", lib->broken[i].id, lib->path,
+			     lib->broken[i].pos.line, lib->broken[i].pos.col);
+			return true;
+		}
+	}
+	return false;
+}
+
 static void lsuggest_id(struct lroutine *lr, const struct ynode *id)
 {
+	if (lbroken_id(lr, id))
+		return;
 	struct suggest s = suggest_start(id->str, id->len);
 	if (lr->suggestions-- > 0) {   /* bounds the work on a hostile file */
 		for (size_t i = 0; i < lr->n_own; i++)
@@ -1016,13 +1037,18 @@ static void llibrary(struct lctx *c, const struct ynode *root,
 	struct lowned *own;
 	size_t n = lexercise_map(c, k, &own);
 	lib->v = arena_alloc(c->a, (n ? n : 1) * sizeof *lib->v);
-	if (!lib->v) {
+	lib->broken = arena_alloc(c->a, (n ? n : 1) * sizeof *lib->broken);
+	if (!lib->v || !lib->broken) {
 		c->oom = true;
 		return;
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (own[i].ex)
 			lib->v[lib->n++] = *own[i].ex;
+		else
+			lib->broken[lib->n_broken++] =
+				(struct library_broken){ own[i].id, own[i].pos };
+	}
 }
 
 int loader_load_library(const char *path, struct library *lib,

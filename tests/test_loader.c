@@ -362,6 +362,33 @@ static void test_byte_order_mark(void **state)
 	diag_free(&d);
 }
 
+/* An exercise that exists but is broken is not called unknown. */
+static void test_broken_library_exercise(void **state)
+{
+	(void)state;
+	struct library lib;
+	struct routine r;
+	struct diags d = { 0 };
+	assert_int_equal(loader_load_library("tests/data/broken-lib/exercises.yaml",
+					     &lib, &d), -1);
+	assert_int_equal(lib.n, 1);
+	assert_int_equal(lib.n_broken, 1);
+	assert_string_equal(lib.broken[0].id, "neck-roll");
+	diag_clear(&d);
+	const struct library *libs[] = { &lib };
+	assert_int_equal(loader_load_routine("tests/data/broken-lib/uses-broken.yaml",
+					     libs, 1, &r, &d), -1);
+	assert_int_equal(d.n, 1);
+	char buf[512];
+	diag_format(&d.v[0], buf, sizeof buf);
+	assert_string_equal(buf, "tests/data/broken-lib/uses-broken.yaml:3:10: "
+			    "error: exercise 'neck-roll' has errors in "
+			    "tests/data/broken-lib/exercises.yaml:3:3; fix them there");
+	routine_free(&r);
+	library_free(&lib);
+	diag_free(&d);
+}
+
 static void test_missing_file(void **state)
 {
 	(void)state;
@@ -537,6 +564,7 @@ int main(void)
 		cmocka_unit_test(test_is_library_path),
 		cmocka_unit_test(test_parse_buffer),
 		cmocka_unit_test(test_byte_order_mark),
+		cmocka_unit_test(test_broken_library_exercise),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_nesting_100k),
 		cmocka_unit_test(test_nesting_100k_mappings),
