@@ -8,8 +8,8 @@ CMD="apt-get install -y --no-install-recommends $PACKAGES"
 
 if [ "$(id -u)" -eq 0 ]; then
 	SUDO=""
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-	SUDO="sudo"
+elif command -v sudo >/dev/null 2>&1 && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then
+	SUDO="sudo"   # may ask for a password: only when someone can answer
 else
 	echo "stretchtui: missing build dependencies; install them with:" >&2
 	echo "  sudo apt-get update && sudo $CMD" >&2

@@ -49,7 +49,8 @@ static const char usage_text[] =
 	"Routines are read from the built-in directory, then\n"
 	"$XDG_CONFIG_HOME/stretchtui/routines (~/.config/stretchtui/routines),\n"
 	"then each directory in $STRETCHTUI_PATH (colon-separated), then --routines.\n"
-	"Exit status: 0 success, 1 invalid input or unknown routine, 2 usage error.\n";
+	"Exit status: 0 success, 1 invalid input or unknown routine, 2 usage error,\n"
+	"128+N when signal N ended a session.\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
