@@ -33,9 +33,9 @@ void ui_signals_restore(int fd);
  * *fatal, and whether a TSTP or WINCH came. */
 void ui_signals_drain(int fd, int *fatal, bool *tstp, bool *winch);
 
-/* Session time for the engine: t0 + (real - t0) * speed, in ms. */
+/* Session time for the engine: (real - t0) * speed, in ms (clock_now_ms). */
 struct ui_clock {
-	int64_t t0_us;
+	int64_t t0_ms;
 	double speed;
 };
 
@@ -57,6 +57,59 @@ bool ui_event_rings(const struct plan *p, const struct engine_event *ev);
 /* "Stopped at 03:12 of 15:00: 2 of 9 exercises done, 1 skipped." */
 void ui_summary_line(const char *name, const struct engine_summary *s,
 		     char *buf, size_t size);
+
+/* ---- the player's keys, for both front ends ------------------------------ */
+
+/* A key as a front end hands it over: a character (a Unicode code point),
+ * or one of these for the keys that are not characters. */
+enum ui_keycode {
+	UI_K_ENTER = 0x110000,
+	UI_K_RIGHT,
+	UI_K_LEFT,
+	UI_K_UP,
+	UI_K_DOWN,
+	UI_K_PPAGE,
+	UI_K_NPAGE,
+	UI_K_RESIZE,          /* the terminal was resized (ncurses' KEY_RESIZE) */
+	UI_K_OTHER,           /* any other function key */
+};
+
+enum ui_action {
+	UI_ACT_NONE,          /* a key that means nothing here */
+	UI_ACT_RESIZE,        /* re-lay the screen; overlays stay open */
+	UI_ACT_PAUSE,         /* space: pause or resume (3-2-1 first) */
+	UI_ACT_SKIP,          /* n, Right */
+	UI_ACT_BACK,          /* b, Left */
+	UI_ACT_EXTEND,        /* +, = */
+	UI_ACT_REP,           /* Enter: a self-paced rep is done */
+	UI_ACT_HELP,          /* ? */
+	UI_ACT_CLOSE,         /* Esc: closes the help */
+	UI_ACT_ASK_QUIT,      /* q: asks "Quit this session? y/n" */
+	UI_ACT_REDRAW,        /* Ctrl-L */
+	UI_ACT_LINE_UP,       /* Up, k: scrolls the help */
+	UI_ACT_LINE_DOWN,     /* Down, j */
+	UI_ACT_PAGE_UP,       /* PgUp */
+	UI_ACT_PAGE_DOWN,     /* PgDn */
+	UI_ACT_YES,           /* the quit question: y */
+	UI_ACT_NO,            /* the quit question: n, Esc, q */
+};
+
+/* What a key does in the player; `asking`: the quit question is open, and
+ * only its answers (and a resize) mean something. */
+enum ui_action ui_key_action(int key, bool asking);
+
+/* The quit question: open, and whether the session ran when it was asked
+ * (a "no" resumes it then). */
+struct ui_ask {
+	bool open, resume;
+};
+
+/* Applies an action's part on the engine at now (pause, skip, back,
+ * extend, rep, and the quit question: asking pauses, "yes" quits, "no"
+ * closes it and resumes what ran); the rest (help, redraw, scrolling) is
+ * the front end's. True when the session was quit. */
+bool ui_apply(struct engine *e, struct ui_ask *ask, enum ui_action a,
+	      int64_t now);
 
 /* True when the locale's character set is UTF-8. */
 bool ui_locale_utf8(void);

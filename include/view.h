@@ -114,6 +114,18 @@ char *view_row_text(const struct view *v, int row, char *buf, size_t size);
 /* "MM:SS" of whole seconds (minutes grow past 99). */
 char *view_mmss(int64_t seconds, char *buf, size_t size);
 
+/* "1:30", "0:05": seconds rounded up, minutes unpadded. */
+char *view_short_time(int64_t ms, char *buf, size_t size);
+
+/* Where in the step a segment is: "LEFT side · set 1 of 2" (VIEW_WHERE_CAPS,
+ * sep " · "), "left side, set 1 of 2" (sep ", "), "LEFT · set 1/2"
+ * (VIEW_WHERE_CAPS | VIEW_WHERE_SHORT); "" when it has neither. */
+enum { VIEW_WHERE_CAPS = 1, VIEW_WHERE_SHORT = 2 };
+char *view_where(const struct segment *g, int flags, const char *sep,
+		 char *buf, size_t size);
+/* The first WORK segment from i on within i's step (i's own when none). */
+const struct segment *view_next_work(const struct plan *p, size_t i);
+
 /* ---- screens ------------------------------------------------------------ */
 
 /* The "please enlarge the terminal" message. */

@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <stdarg.h>
-#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -14,10 +13,12 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "duration.h"
 #include "engine.h"
 #include "plan.h"
 #include "safety.h"
 #include "ui_common.h"
+#include "view.h"
 
 struct plain {
 	const struct cli_options *o;
@@ -32,7 +33,8 @@ struct plain {
 	struct termios tio;
 	bool bell;
 	const char *ell;             /* "…" or "..." */
-	bool confirm, resume_after_confirm;
+	struct ui_ask ask;
+	bool said_auto_reps;         /* the no-keyboard line was printed */
 	int64_t lead_shown;          /* last lead-in second printed */
 	int fatal;
 };
@@ -62,13 +64,6 @@ static void plain_cooked(struct plain *pl)
 
 /* ---- lines -------------------------------------------------------------------------- */
 
-static char *plain_time(int64_t ms, char *buf, size_t size)
-{
-	int64_t s = ms <= 0 ? 0 : (ms + 999) / 1000;
-	snprintf(buf, size, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
-	return buf;
-}
-
 static void plain_line(struct plain *pl, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
@@ -85,16 +80,12 @@ static void plain_line(struct plain *pl, const char *fmt, ...)
 	putchar('\n');
 }
 
-/* ", left side", ", set 2 of 3" */
+/* ", left side, set 2 of 3"; "" when the segment has neither. */
 static void plain_where(const struct segment *g, char *buf, size_t size)
 {
-	size_t n = 0;
-	buf[0] = '\0';
-	bool lr = g->side && (strcmp(g->side, "left") == 0 || strcmp(g->side, "right") == 0);
-	if (g->side)
-		n = (size_t)snprintf(buf, size, ", %s%s", g->side, lr ? " side" : "");
-	if (g->set_n > 1 && n < size)
-		snprintf(buf + n, size - n, ", set %d of %d", g->set_i, g->set_n);
+	snprintf(buf, size, ", ");
+	if (size < 3 || !*view_where(g, 0, ", ", buf + 2, size - 2))
+		buf[0] = '\0';
 }
 
 /* The WORK segments from i on that belong to one side of one set. */
@@ -132,25 +123,16 @@ static void plain_step_line(struct plain *pl, size_t i)
 		snprintf(what, sizeof what, ",");
 	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s", g->step + 1,
 		   pl->p->routine->n_steps, g->exercise->name, where, what,
-		   plain_time(plain_block_ms(pl->p, i), t, sizeof t),
+		   view_short_time(plain_block_ms(pl->p, i), t, sizeof t),
 		   g->self_paced && pl->keys ? "; press Enter after each rep" : "");
-}
-
-/* The first WORK segment after i in i's step. */
-static const struct segment *plain_next_work(const struct plan *p, size_t i)
-{
-	for (size_t j = i + 1; j < p->n && p->seg[j].step == p->seg[i].step; j++)
-		if (p->seg[j].kind == SEG_WORK)
-			return &p->seg[j];
-	return &p->seg[i];
 }
 
 static void plain_transition(struct plain *pl, size_t i)
 {
-	const struct segment *g = &pl->p->seg[i], *w = plain_next_work(pl->p, i);
+	const struct segment *g = &pl->p->seg[i], *w = view_next_work(pl->p, i);
 	char where[160], t[24];
 	plain_where(w, where, sizeof where);
-	plain_time(g->len_ms, t, sizeof t);
+	view_short_time(g->len_ms, t, sizeof t);
 	if (g->kind == SEG_PREPARE)
 		plain_line(pl, "Get ready, %s: %s%s", t, g->exercise->name, where);
 	else if (g->kind == SEG_SWITCH)
@@ -171,6 +153,10 @@ static void plain_segment(struct plain *pl, size_t i)
 	}
 	if (plain_block_start(pl->p, i))
 		plain_step_line(pl, i);
+	if (g->self_paced && !pl->keys && !pl->said_auto_reps) {
+		plain_line(pl, "(no keyboard: counting reps at the planned tempo)");
+		pl->said_auto_reps = true;
+	}
 	if (g->self_paced)
 		plain_line(pl, "Rep %d of %d", g->rep_i, g->rep_n);
 	else if (g->cue && g->phase_i == 1)
@@ -220,7 +206,7 @@ static void plain_event(struct plain *pl, const struct engine_event *ev)
 /* The lead-in after a resume: "Resuming in 3…", "2…", "1…". */
 static void plain_lead_in(struct plain *pl)
 {
-	int64_t s = pl->st.resume_in_ms > 0 ? (pl->st.resume_in_ms + 999) / 1000 : 0;
+	int64_t s = duration_ceil_seconds(pl->st.resume_in_ms);
 	if (s == pl->lead_shown)
 		return;
 	pl->lead_shown = s;
@@ -263,52 +249,46 @@ static void plain_help(struct plain *pl)
 	}
 }
 
-static void plain_extended(struct plain *pl, int64_t now)
+/* What a front end of lines says about an action it has applied. */
+static void plain_acted(struct plain *pl, enum ui_action a, int64_t now)
 {
 	char t[24];
-	engine_extend(pl->e, now);
+	if (a == UI_ACT_HELP)
+		plain_help(pl);
+	else if (a == UI_ACT_ASK_QUIT && pl->ask.open)
+		plain_line(pl, "Quit this session? (y/n)");
+	else if (a == UI_ACT_NO)
+		plain_line(pl, "Going on.");
+	if (a != UI_ACT_EXTEND)
+		return;
 	engine_state(pl->e, now, &pl->st);
 	if (pl->st.seg)
 		plain_line(pl, "Plus 10 seconds: %s left.",
-			   plain_time(pl->st.seg_remaining_ms, t, sizeof t));
+			   view_short_time(pl->st.seg_remaining_ms, t, sizeof t));
 }
 
-static int plain_confirm_key(struct plain *pl, int ch, int64_t now)
+static int plain_key(struct plain *pl, int key)
 {
-	if (ch == 'y' || ch == 'Y') {
-		engine_quit(pl->e, now);
+	int64_t now = ui_clock_now(&pl->clk);
+	enum ui_action a = ui_key_action(key, pl->ask.open);
+	if (ui_apply(pl->e, &pl->ask, a, now))
 		return PLAIN_QUIT;
-	}
-	if (ch == 'n' || ch == 'N' || ch == 27 || ch == 'q') {
-		pl->confirm = false;
-		plain_line(pl, "Going on.");
-		if (pl->resume_after_confirm)
-			engine_resume(pl->e, now);
-	}
-	return PLAIN_GO_ON;
-}
-
-static int plain_key(struct plain *pl, int ch, int64_t now)
-{
-	if (pl->confirm)
-		return plain_confirm_key(pl, ch, now);
-	switch (ch) {
-	case ' ': engine_toggle_pause(pl->e, now); break;
-	case 'n': case 'C': engine_skip(pl->e, now); break;   /* C, D: arrows */
-	case 'b': case 'D': engine_back(pl->e, now); break;
-	case '+': case '=': plain_extended(pl, now); break;
-	case '\r': case '\n': engine_rep_done(pl->e, now); break;
-	case '?': plain_help(pl); break;
-	case 'q':
-		pl->confirm = true;
-		pl->resume_after_confirm = !pl->st.paused;
-		if (!pl->st.paused)
-			engine_pause(pl->e, now);
-		plain_line(pl, "Quit this session? (y/n)");
-		break;
-	}
+	plain_acted(pl, a, now);
 	fflush(stdout);
 	return PLAIN_GO_ON;
+}
+
+/* The key at buf[*i] (an arrow is ESC [ C or ESC O C); *i moves past it. */
+static int plain_keycode(const unsigned char *buf, ssize_t n, ssize_t *i)
+{
+	static const char arrows[] = "CDAB";
+	static const int codes[] = { UI_K_RIGHT, UI_K_LEFT, UI_K_UP, UI_K_DOWN };
+	int ch = buf[*i];
+	if (ch != 27 || *i + 2 >= n || (buf[*i + 1] != '[' && buf[*i + 1] != 'O'))
+		return ch;
+	*i += 2;
+	const char *a = buf[*i] ? strchr(arrows, buf[*i]) : NULL;
+	return a ? codes[a - arrows] : UI_K_OTHER;
 }
 
 static int plain_keys(struct plain *pl)
@@ -319,17 +299,9 @@ static int plain_keys(struct plain *pl)
 		pl->keys = false;            /* the terminal went away */
 		return PLAIN_GO_ON;
 	}
-	for (ssize_t i = 0; i < n; i++) {
-		int ch = buf[i];
-		if (ch == 27 && i + 2 < n && (buf[i + 1] == '[' || buf[i + 1] == 'O'))
-			ch = buf[i += 2];       /* an arrow: ESC [ C */
-		else if (ch == 'C' || ch == 'D')
-			continue;               /* only as part of an arrow */
-		int64_t now = ui_clock_now(&pl->clk);
-		engine_state(pl->e, now, &pl->st);
-		if (plain_key(pl, ch, now) == PLAIN_QUIT)
+	for (ssize_t i = 0; i < n; i++)
+		if (plain_key(pl, plain_keycode(buf, n, &i)) == PLAIN_QUIT)
 			return PLAIN_QUIT;
-	}
 	return PLAIN_GO_ON;
 }
 
@@ -349,15 +321,48 @@ static void plain_suspend(struct plain *pl)
 	plain_raw(pl);
 }
 
+/* Without a keyboard nobody can end a self-paced rep: it is counted
+ * when its tempo (the segment's planned length) runs out. The time left
+ * until then (session ms), or -1 when that does not apply now. */
+static int64_t plain_auto_rep_ms(const struct plain *pl, const struct engine_state *st)
+{
+	if (pl->keys || !st->seg || !st->seg->self_paced || st->paused ||
+	    st->resume_in_ms > 0)
+		return -1;
+	int64_t left = st->seg_len_ms - st->seg_elapsed_ms;
+	return left > 0 ? left : 0;
+}
+
+/* Counts every self-paced rep whose tempo ran out by now, each at the
+ * session time its tempo ended. */
+static void plain_auto_reps(struct plain *pl, int64_t now)
+{
+	struct engine_state st;
+	engine_state(pl->e, now, &st);
+	while (plain_auto_rep_ms(pl, &st) == 0) {
+		engine_rep_done(pl->e, now - (st.seg_elapsed_ms - st.seg_len_ms));
+		engine_state(pl->e, now, &st);
+	}
+}
+
+static int plain_timeout(struct plain *pl, int64_t now)
+{
+	int64_t ms = engine_ms_until_change(pl->e, now);
+	int64_t rep = plain_auto_rep_ms(pl, &pl->st);
+	if (rep >= 0 && (ms < 0 || rep < ms))
+		ms = rep > 0 ? rep : 1;
+	return ui_clock_timeout(&pl->clk, ms);
+}
+
 /* Sleeps until the next change, a key or a signal; false to stop. */
 static bool plain_wait(struct plain *pl, int64_t now)
 {
 	struct pollfd fds[2] = { { pl->sig_fd, POLLIN, 0 },
 				 { pl->keys ? STDIN_FILENO : -1, POLLIN, 0 } };
-	int timeout = ui_clock_timeout(&pl->clk, engine_ms_until_change(pl->e, now));
-	int n = poll(fds, 2, timeout);
+	int n = poll(fds, 2, plain_timeout(pl, now));
 	bool tstp = false, winch = false;
-	ui_signals_drain(pl->sig_fd, &pl->fatal, &tstp, &winch);
+	if (n > 0 && (fds[0].revents & POLLIN))
+		ui_signals_drain(pl->sig_fd, &pl->fatal, &tstp, &winch);
 	if (pl->fatal) {
 		engine_quit(pl->e, ui_clock_now(&pl->clk));
 		return false;
@@ -377,7 +382,7 @@ static void plain_play(struct plain *pl)
 {
 	char t[24];
 	plain_line(pl, "%s: %zu steps, %s.%s", pl->p->routine->name,
-		   pl->p->routine->n_steps, plain_time(pl->p->total_ms, t, sizeof t),
+		   pl->p->routine->n_steps, view_short_time(pl->p->total_ms, t, sizeof t),
 		   pl->keys ? " Keys: space pause, n skip, b back, + 10 s, Enter rep, "
 			      "? help, q quit." : "");
 	ui_clock_init(&pl->clk, pl->o->speed);
@@ -386,12 +391,29 @@ static void plain_play(struct plain *pl)
 		return;
 	for (;;) {
 		int64_t now = ui_clock_now(&pl->clk);
+		plain_auto_reps(pl, now);
 		plain_update(pl, now);
 		if (pl->st.finished || !plain_wait(pl, now))
 			break;
 	}
 	fflush(stdout);
 	engine_free(pl->e);
+}
+
+/* Plays with the signal handlers and the terminal's modes in place. */
+static int plain_session(struct plain *pl)
+{
+	pl->sig_fd = ui_signals_install(UI_SIG_FATAL | (pl->keys ? UI_SIG_TSTP : 0));
+	if (pl->sig_fd < 0) {
+		fprintf(stderr, "stretchtui: cannot install the signal handlers: %s\n",
+			strerror(errno));
+		return 1;
+	}
+	plain_raw(pl);
+	plain_play(pl);
+	plain_cooked(pl);
+	ui_signals_restore(pl->sig_fd);
+	return pl->fatal ? 128 + pl->fatal : CLI_OK;
 }
 
 /* ---- before playing ------------------------------------------------------------------------ */
@@ -418,12 +440,12 @@ static bool plain_first_run(struct plain *pl)
 	if (*s && s[strlen(s) - 1] != '\n')
 		putchar('\n');
 	free(s);
-	if (pl->keys) {
-		printf("Press Enter to start, or q and Enter to quit: ");
-		fflush(stdout);
-		if (!plain_read_line(line, sizeof line) || line[0] == 'q')
-			return false;
-	}
+	if (!pl->keys)
+		return true;         /* nobody could confirm it: shown again next time */
+	printf("Press Enter to start, or q and Enter to quit: ");
+	fflush(stdout);
+	if (!plain_read_line(line, sizeof line) || line[0] == 'q')
+		return false;
 	safety_mark_seen();
 	return true;
 }
@@ -438,7 +460,7 @@ static void plain_list_entry(struct catalog *c, size_t i)
 	if (catalog_load(c, c->v[i].id, &r, &d) == 0 && d.errors == 0 &&
 	    plan_build(&r, &p) == PLAN_OK) {
 		printf("%3zu. %-22s %-32s %s\n", i + 1, c->v[i].id, r.name,
-		       plain_time(p.total_ms, t, sizeof t));
+		       view_short_time(p.total_ms, t, sizeof t));
 		plan_free(&p);
 	} else {
 		printf("%3zu. %-22s (has errors: stretchtui check %s)\n", i + 1,
@@ -476,7 +498,6 @@ int plain_run(const struct cli_options *o, struct catalog *c,
 	struct routine r;
 	struct plan p;
 	char choice[256];
-	setlocale(LC_ALL, "");
 	pl.keys = isatty(STDIN_FILENO);
 	pl.bell = !o->quiet && isatty(STDOUT_FILENO);
 	pl.ell = ui_locale_utf8() ? "\xe2\x80\xa6" : "...";
@@ -485,15 +506,8 @@ int plain_run(const struct cli_options *o, struct catalog *c,
 	if (ui_load(c, routine_arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
 	pl.p = &p;
-	if (plain_first_run(&pl)) {
-		pl.sig_fd = ui_signals_install(UI_SIG_FATAL | (pl.keys ? UI_SIG_TSTP : 0));
-		plain_raw(&pl);
-		if (pl.sig_fd >= 0)
-			plain_play(&pl);
-		plain_cooked(&pl);
-		ui_signals_restore(pl.sig_fd);
-	}
+	int rc = plain_first_run(&pl) ? plain_session(&pl) : CLI_OK;
 	plan_free(&p);
 	routine_free(&r);
-	return pl.fatal ? 128 + pl.fatal : CLI_OK;
+	return rc;
 }

@@ -14,15 +14,16 @@ struct ui_player {
 	struct engine *e;
 	struct ui_clock clk;
 	struct engine_state st;
-	bool help, confirm, resume_after_confirm;
+	struct ui_ask ask;
+	bool help;
 	int help_scroll;
 };
 
-enum { UI_KEY_GO_ON, UI_KEY_QUIT };
+enum { UI_PLAYER_GO_ON, UI_PLAYER_QUIT };
 
 static void ui_player_draw(struct ui_player *pl)
 {
-	struct view_player_in in = { pl->p, &pl->st, pl->confirm };
+	struct view_player_in in = { pl->p, &pl->st, pl->ask.open };
 	ui_view_begin(pl->u);
 	view_player(pl->u->v, &in);
 	if (pl->help)
@@ -43,97 +44,58 @@ static void ui_player_update(struct ui_player *pl, int64_t now)
 	engine_state(pl->e, now, &pl->st);
 }
 
-static void ui_player_ask_quit(struct ui_player *pl, int64_t now)
+/* An ncurses key as the shared key codes know it. */
+static int ui_player_keycode(const struct ui_key *k)
 {
-	pl->confirm = true;
-	pl->resume_after_confirm = !pl->st.paused;
-	if (!pl->st.paused)
-		engine_pause(pl->e, now);
+	static const int fn[][2] = {
+		{ KEY_ENTER, UI_K_ENTER }, { KEY_RIGHT, UI_K_RIGHT },
+		{ KEY_LEFT, UI_K_LEFT }, { KEY_UP, UI_K_UP }, { KEY_DOWN, UI_K_DOWN },
+		{ KEY_PPAGE, UI_K_PPAGE }, { KEY_NPAGE, UI_K_NPAGE },
+		{ KEY_RESIZE, UI_K_RESIZE },
+	};
+	if (!k->fn)
+		return k->code;
+	for (size_t i = 0; i < sizeof fn / sizeof *fn; i++)
+		if (fn[i][0] == k->code)
+			return fn[i][1];
+	return UI_K_OTHER;
 }
 
-static int ui_player_confirm_key(struct ui_player *pl, const struct ui_key *k,
-				 int64_t now)
+/* The help overlay's part of an action; true when it is used up. A
+ * resize re-lays the screen under it; ?, Esc and q close it; any other
+ * key closes it and still acts. */
+static bool ui_player_help_act(struct ui_player *pl, enum ui_action a)
 {
-	if (!k->fn && (k->code == 'y' || k->code == 'Y')) {
-		engine_quit(pl->e, now);
-		return UI_KEY_QUIT;
-	}
-	if (k->fn || k->code == 'n' || k->code == 'N' || k->code == UI_ESC ||
-	    k->code == 'q') {
-		pl->confirm = false;
-		if (pl->resume_after_confirm)
-			engine_resume(pl->e, now);
-	}
-	return UI_KEY_GO_ON;
-}
-
-/* Keys of the help overlay; true when the key is used up. */
-static bool ui_player_help_key(struct ui_player *pl, const struct ui_key *k)
-{
-	if (k->fn && (k->code == KEY_UP || k->code == KEY_DOWN ||
-		      k->code == KEY_PPAGE || k->code == KEY_NPAGE)) {
-		int page = pl->u->v->rows / 2;
-		pl->help_scroll += k->code == KEY_UP ? -1 : k->code == KEY_DOWN ? 1
-				   : k->code == KEY_PPAGE ? -page : page;
+	int page = pl->u->v->rows / 2;
+	switch (a) {
+	case UI_ACT_LINE_UP: pl->help_scroll--; return true;
+	case UI_ACT_LINE_DOWN: pl->help_scroll++; return true;
+	case UI_ACT_PAGE_UP: pl->help_scroll -= page; return true;
+	case UI_ACT_PAGE_DOWN: pl->help_scroll += page; return true;
+	case UI_ACT_RESIZE: return true;
+	case UI_ACT_REDRAW: return false;
+	case UI_ACT_HELP: case UI_ACT_CLOSE: case UI_ACT_ASK_QUIT:
+		pl->help = false;
 		return true;
+	default:
+		pl->help = false;
+		return false;
 	}
-	if (!k->fn && (k->code == 'j' || k->code == 'k')) {
-		pl->help_scroll += k->code == 'j' ? 1 : -1;
-		return true;
-	}
-	pl->help = false;            /* any other key closes it ... */
-	return !k->fn && (k->code == '?' || k->code == UI_ESC || k->code == 'q');
-}                                    /* ... and the player keys still act */
-
-static int ui_player_fn_key(struct ui_player *pl, int code, int64_t now)
-{
-	if (code == KEY_RIGHT)
-		engine_skip(pl->e, now);
-	else if (code == KEY_LEFT)
-		engine_back(pl->e, now);
-	else if (code == KEY_ENTER)
-		engine_rep_done(pl->e, now);
-	return UI_KEY_GO_ON;
 }
 
-static int ui_player_key(struct ui_player *pl, const struct ui_key *k, int64_t now)
+static int ui_player_act(struct ui_player *pl, enum ui_action a, int64_t now)
 {
-	if (pl->confirm)
-		return ui_player_confirm_key(pl, k, now);
-	if (pl->help && ui_player_help_key(pl, k))
-		return UI_KEY_GO_ON;
-	if (k->fn)
-		return ui_player_fn_key(pl, k->code, now);
-	switch (k->code) {
-	case ' ':
-		engine_toggle_pause(pl->e, now);
-		break;
-	case 'n':
-		engine_skip(pl->e, now);
-		break;
-	case 'b':
-		engine_back(pl->e, now);
-		break;
-	case '+':
-	case '=':
-		engine_extend(pl->e, now);
-		break;
-	case '\r':
-	case '\n':
-		engine_rep_done(pl->e, now);
-		break;
-	case '?':
+	if (pl->help && ui_player_help_act(pl, a))
+		return UI_PLAYER_GO_ON;
+	if (ui_apply(pl->e, &pl->ask, a, now))
+		return UI_PLAYER_QUIT;
+	if (a == UI_ACT_HELP) {
 		pl->help = true;
 		pl->help_scroll = 0;
-		break;
-	case 'q':
-		ui_player_ask_quit(pl, now);
-		break;
-	case UI_CTRL('l'):
+	} else if (a == UI_ACT_REDRAW) {
 		ui_repaint_all(pl->u);
-		break;
 	}
-	return UI_KEY_GO_ON;
+	return UI_PLAYER_GO_ON;
 }
 
 static int ui_player_keys(struct ui_player *pl)
@@ -141,11 +103,11 @@ static int ui_player_keys(struct ui_player *pl)
 	struct ui_key k;
 	while (ui_getkey(pl->u, &k)) {
 		int64_t now = ui_clock_now(&pl->clk);
-		engine_state(pl->e, now, &pl->st);
-		if (ui_player_key(pl, &k, now) == UI_KEY_QUIT)
-			return UI_KEY_QUIT;
+		enum ui_action a = ui_key_action(ui_player_keycode(&k), pl->ask.open);
+		if (ui_player_act(pl, a, now) == UI_PLAYER_QUIT)
+			return UI_PLAYER_QUIT;
 	}
-	return UI_KEY_GO_ON;
+	return UI_PLAYER_GO_ON;
 }
 
 /* Ctrl-Z: the session comes back paused. */
@@ -176,7 +138,7 @@ static enum ui_end ui_player_loop(struct ui_player *pl)
 		}
 		if (ev & UI_EV_TSTP)
 			ui_player_suspend(pl);
-		if ((ev & UI_EV_KEY) && ui_player_keys(pl) == UI_KEY_QUIT)
+		if ((ev & UI_EV_KEY) && ui_player_keys(pl) == UI_PLAYER_QUIT)
 			return UI_END_QUIT;
 	}
 }

@@ -3,17 +3,12 @@
 #include <string.h>
 
 #include "bigdigits.h"
+#include "duration.h"
 #include "view.h"
 
-static int64_t view_ceil_s(int64_t ms)
+char *view_short_time(int64_t ms, char *buf, size_t size)
 {
-	return ms <= 0 ? 0 : (ms + 999) / 1000;
-}
-
-/* "1:30", "0:05": minutes unpadded. */
-static char *view_short_time(int64_t ms, char *buf, size_t size)
-{
-	int64_t s = view_ceil_s(ms);
+	int64_t s = duration_ceil_seconds(ms);
 	snprintf(buf, size, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
 	return buf;
 }
@@ -39,42 +34,37 @@ static const char *view_kind_label(enum segment_kind k)
 	return labels[k];
 }
 
-/* "LEFT side · set 1 of 2" for a segment; "" when it has neither. */
-static char *view_where(const struct view *v, const struct segment *g,
-			char *buf, size_t size)
+static bool view_left_right(const char *side)
+{
+	return strcmp(side, "left") == 0 || strcmp(side, "right") == 0;
+}
+
+char *view_where(const struct segment *g, int flags, const char *sep,
+		 char *buf, size_t size)
 {
 	size_t n = 0;
+	bool caps = flags & VIEW_WHERE_CAPS, brief = flags & VIEW_WHERE_SHORT;
 	buf[0] = '\0';
 	if (g->side) {
 		for (const char *p = g->side; *p && n + 1 < size; p++)
-			buf[n++] = (*p >= 'a' && *p <= 'z') ? (char)(*p - 'a' + 'A') : *p;
+			buf[n++] = caps && *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
 		buf[n] = '\0';
-		if (strcmp(g->side, "left") == 0 || strcmp(g->side, "right") == 0)
+		if (!brief && view_left_right(g->side))
 			snprintf(buf + n, size - n, " side");
 		n = strlen(buf);
 	}
 	if (g->set_n > 1)
-		snprintf(buf + n, size - n, "%sset %d of %d", n ? view_sep(v) : "",
-			 g->set_i, g->set_n);
+		snprintf(buf + n, size - n, brief ? "%sset %d/%d" : "%sset %d of %d",
+			 n ? sep : "", g->set_i, g->set_n);
 	return buf;
 }
 
-/* The first WORK segment from i on within i's step (g itself when WORK). */
-static const struct segment *view_next_work(const struct plan *p, size_t i)
+const struct segment *view_next_work(const struct plan *p, size_t i)
 {
 	for (size_t j = i; j < p->n && p->seg[j].step == p->seg[i].step; j++)
 		if (p->seg[j].kind == SEG_WORK)
 			return &p->seg[j];
 	return &p->seg[i];
-}
-
-/* The first segment of the step after segment i's (p->n when none). */
-static size_t view_step_end(const struct plan *p, size_t i)
-{
-	size_t j = i;
-	while (j < p->n && p->seg[j].step == p->seg[i].step)
-		j++;
-	return j;
 }
 
 /* ---- layout -------------------------------------------------------------- */
@@ -224,24 +214,51 @@ static void view_footer(struct view *v, const struct view_player_in *in, int row
 
 /* ---- label, digits, reps ----------------------------------------------------- */
 
-/* What the label line says after the badges. */
-static void view_label_text(struct view *v, const struct view_player_in *in,
+#define VIEW_NAME_MIN 4           /* cells below which a name is left out */
+#define VIEW_NAME_WANT 12         /* a name gets this before the long where */
+
+/* g's where in the form that leaves a name of name_w cells enough of
+ * room: the long one when it still does, else the short one. */
+static const char *view_where_fit(const struct view *v, const struct segment *g,
+				  int name_w, int room, char *buf, size_t size)
+{
+	int want = name_w < VIEW_NAME_WANT ? name_w : VIEW_NAME_WANT;
+	int sep = view_width(view_sep(v));
+	if (*view_where(g, VIEW_WHERE_CAPS, view_sep(v), buf, size) &&
+	    room - sep - view_width(buf) < want)
+		view_where(g, VIEW_WHERE_CAPS | VIEW_WHERE_SHORT, view_sep(v), buf, size);
+	return buf;
+}
+
+/* "name · where" in [col, end): the where is measured first and kept
+ * whole; the name is shortened (…) to the room left, or left out when
+ * that is under VIEW_NAME_MIN cells. */
+static void view_name_where(struct view *v, int row, int col, int end,
+			    const char *name, const struct segment *g)
+{
+	char where[160];
+	int name_w = view_width(name);
+	view_where_fit(v, g, name_w, end - col, where, sizeof where);
+	int rest = *where ? view_width(view_sep(v)) + view_width(where) : 0;
+	int room = end - col - rest;
+	if (!*where || room >= VIEW_NAME_MIN || room >= name_w) {
+		col += view_put(v, row, col, *where ? room : end - col, VIEW_BOLD, name);
+		if (!*where)
+			return;
+		col += view_put(v, row, col, end - col, VIEW_NORMAL, view_sep(v));
+	}
+	view_put(v, row, col, end - col, VIEW_NORMAL, where);
+}
+
+/* A transition's "Up next: ..." after the badges. */
+static void view_label_next(struct view *v, const struct view_player_in *in,
 			    int row, int col, int end)
 {
 	const struct segment *g = in->st->seg;
 	const struct plan *p = in->plan;
 	char where[160];
-	if (g->kind == SEG_WORK) {
-		col += view_put(v, row, col, end - col, VIEW_BOLD, g->exercise->name);
-		if (*view_where(v, g, where, sizeof where))
-			view_putf(v, row, col, end - col, VIEW_NORMAL, "%s%s",
-				  view_sep(v), where);
-		return;
-	}
-	if (g->kind != SEG_PREPARE)
-		col += view_put(v, row, col, end - col, VIEW_DIM, "Up next: ");
 	if (!g->exercise) {
-		size_t j = view_step_end(p, in->st->seg_index);
+		size_t j = plan_step_end(p, in->st->seg_index);
 		const char *name = j < p->n && p->seg[j].exercise
 					   ? p->seg[j].exercise->name
 					   : j < p->n ? "Rest" : "the end";
@@ -249,17 +266,34 @@ static void view_label_text(struct view *v, const struct view_player_in *in,
 		return;
 	}
 	const struct segment *w = view_next_work(p, in->st->seg_index);
-	view_where(v, w, where, sizeof where);
-	if (g->kind == SEG_PREPARE || !*where) {
-		col += view_put(v, row, col, end - col, VIEW_BOLD, g->exercise->name);
-		if (*where)
-			view_putf(v, row, col, end - col, VIEW_NORMAL, "%s%s",
-				  view_sep(v), where);
+	view_where_fit(v, w, view_width(g->exercise->name), end - col, where,
+		       sizeof where);
+	if (!*where) {
+		view_put(v, row, col, end - col, VIEW_BOLD, g->exercise->name);
 		return;
 	}
 	col += view_put(v, row, col, end - col, VIEW_BOLD, where);
 	view_putf(v, row, col, end - col, VIEW_NORMAL, "%s%s", view_sep(v),
 		  g->exercise->name);
+}
+
+/* What the label line says after the badges. */
+static void view_label_text(struct view *v, const struct view_player_in *in,
+			    int row, int col, int end)
+{
+	const struct segment *g = in->st->seg;
+	if (g->kind == SEG_WORK) {
+		view_name_where(v, row, col, end, g->exercise->name, g);
+		return;
+	}
+	if (g->kind == SEG_PREPARE && g->exercise) {
+		view_name_where(v, row, col, end, g->exercise->name,
+				view_next_work(in->plan, in->st->seg_index));
+		return;
+	}
+	if (g->kind != SEG_PREPARE)
+		col += view_put(v, row, col, end - col, VIEW_DIM, "Up next: ");
+	view_label_next(v, in, row, col, end);
 }
 
 static void view_label(struct view *v, const struct view_player_in *in, int row)
@@ -289,9 +323,9 @@ static void view_label(struct view *v, const struct view_player_in *in, int row)
 /* The big number: the lead-in, a self-paced rep's number, or the countdown. */
 static void view_count_text(const struct engine_state *st, char *buf, size_t size)
 {
-	int64_t s = view_ceil_s(st->seg_remaining_ms);
+	int64_t s = duration_ceil_seconds(st->seg_remaining_ms);
 	if (st->resume_in_ms > 0)
-		snprintf(buf, size, "%lld", (long long)view_ceil_s(st->resume_in_ms));
+		snprintf(buf, size, "%lld", (long long)duration_ceil_seconds(st->resume_in_ms));
 	else if (st->seg->self_paced)
 		snprintf(buf, size, "%d", st->seg->rep_i);
 	else if (s >= 60)
@@ -458,7 +492,7 @@ static void view_body(struct view *v, const struct view_player_in *in,
 static void view_next(struct view *v, const struct view_player_in *in, int row)
 {
 	const struct plan *p = in->plan;
-	size_t j = view_step_end(p, in->st->seg_index);
+	size_t j = plan_step_end(p, in->st->seg_index);
 	char t[24], what[160] = "";
 	int col = 1;
 	col += view_put(v, row, col, v->cols - 2, VIEW_DIM, "Next: ");

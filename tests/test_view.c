@@ -382,6 +382,64 @@ static void test_player_40x12(void **state)
 		assert_true((unsigned char)f->v.text[i] < 0x80);
 }
 
+static const struct exercise banded = { .name = "Banded shoulder distraction" };
+
+/* The fixture again with one step: a 90 s hold of a long-named exercise
+ * on both sides, in `sets` sets. */
+static void fx_long_name(struct fixture *f, int sets)
+{
+	engine_free(f->e);
+	plan_free(&f->p);
+	f->steps[0] = fx_step(STEP_HOLD, &banded);
+	f->steps[0].hold_ms = 90000;
+	f->steps[0].sides = (struct strlist){ lr, 2 };
+	f->steps[0].sets = sets;
+	f->r.n_steps = 1;
+	assert_int_equal(plan_build(&f->r, &f->p), PLAN_OK);
+	f->e = engine_start(&f->p, 0);
+	assert_non_null(f->e);
+}
+
+/* The side and set stay whole at 40x12; the name gives way (…). */
+static void test_player_side_label_40x12(void **state)
+{
+	struct fixture *f = *state;
+	fx_long_name(f, 2);
+	player_at(f, 6000, 12, 40, true);
+	dump(&f->v, "long name, running");
+	assert_inside(&f->v);
+	assert_row_has(&f->v, 2, "LEFT");
+	assert_row_has(&f->v, 2, "set 1/2");
+	assert_row_has(&f->v, 2, "Banded shoul\xe2\x80\xa6");
+	engine_pause(f->e, 7000);
+	player_at(f, 8000, 12, 40, true);
+	dump(&f->v, "long name, paused");
+	assert_inside(&f->v);
+	assert_row_has(&f->v, 2, " PAUSED ");
+	assert_row_has(&f->v, 2, "LEFT \xc2\xb7 set 1/2");
+	engine_resume(f->e, 9000);
+	player_at(f, 9500, 12, 40, false);
+	dump(&f->v, "long name, resuming");
+	assert_inside(&f->v);
+	assert_row_has(&f->v, 2, " RESUMING ");
+	assert_row_has(&f->v, 2, "LEFT - set 1/2");
+}
+
+/* One set: the long side label, and the name shortened to the rest. */
+static void test_player_side_label_one_set(void **state)
+{
+	struct fixture *f = *state;
+	fx_long_name(f, 1);
+	player_at(f, 6000, 12, 40, true);
+	dump(&f->v, "long name, one set");
+	assert_row_has(&f->v, 2, "Banded shoulder d\xe2\x80\xa6 \xc2\xb7 LEFT side");
+	engine_pause(f->e, 7000);
+	player_at(f, 8000, 12, 40, true);
+	assert_row_has(&f->v, 2, "Banded should\xe2\x80\xa6 \xc2\xb7 LEFT");
+	player_at(f, 8000, 24, 80, true);
+	assert_row_has(&f->v, 3, "Banded shoulder distraction \xc2\xb7 LEFT side");
+}
+
 static void test_player_paused_and_extended(void **state)
 {
 	struct fixture *f = *state;
@@ -588,6 +646,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_player_reps_80x24, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_switch_and_rest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_40x12, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_side_label_40x12, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_side_label_one_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_paused_and_extended, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_self_paced, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_confirm_quit, setup, teardown),
