@@ -32,7 +32,7 @@ struct catalog {
 	size_t n_dirs;
 	struct catalog_entry *v;       /* sorted by id, overrides applied */
 	size_t n;
-	struct catalog_lib *libs;      /* loaded on first use */
+	struct catalog_lib *libs;      /* loaded on first use, until released */
 	size_t n_libs;
 };
 
@@ -50,5 +50,11 @@ const struct catalog_entry *catalog_find(const struct catalog *c,
  * (r must still be routine_free'd). */
 int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 		 struct diags *d);
+
+/* Frees the exercise libraries loaded so far. A loaded routine keeps its
+ * own copies of the exercises it uses, so once the routines needed are
+ * loaded the libraries are dead weight; a later catalog_load reads them
+ * again (and reports their problems again). */
+void catalog_release_libs(struct catalog *c);
 
 #endif

@@ -207,19 +207,26 @@ int catalog_open(struct catalog *c, const char *extra_dir, struct diags *d)
 	return 0;
 }
 
+void catalog_release_libs(struct catalog *c)
+{
+	for (size_t i = 0; i < c->n_libs; i++) {
+		if (c->libs[i].status)
+			library_free(&c->libs[i].lib);
+		c->libs[i].status = 0;
+	}
+}
+
 void catalog_close(struct catalog *c)
 {
+	catalog_release_libs(c);
 	for (size_t i = 0; i < c->n_dirs; i++)
 		free(c->dirs[i]);
 	for (size_t i = 0; i < c->n; i++) {
 		free(c->v[i].id);
 		free(c->v[i].path);
 	}
-	for (size_t i = 0; i < c->n_libs; i++) {
-		if (c->libs[i].status)
-			library_free(&c->libs[i].lib);
+	for (size_t i = 0; i < c->n_libs; i++)
 		free(c->libs[i].path);
-	}
 	free(c->dirs);
 	free(c->v);
 	free(c->libs);

@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -184,7 +183,8 @@ int ui_wait(struct ui *u, int timeout_ms)
 	int n = poll(fds, 2, timeout_ms);
 	if (n < 0 && errno != EINTR)
 		fatal = SIGHUP;
-	ui_signals_drain(u->sig_fd, &fatal, &tstp, &winch);
+	if (n > 0 && (fds[1].revents & POLLIN))
+		ui_signals_drain(u->sig_fd, &fatal, &tstp, &winch);
 	if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
 		fatal = fatal ? fatal : SIGHUP;   /* the terminal went away */
 	else if (n > 0 && (fds[0].revents & POLLIN))
@@ -455,9 +455,10 @@ int ui_run(const struct cli_options *o, struct catalog *c,
 	struct ui u = { .o = o, .c = c, .sig_fd = -1, .in_fd = -1, .cursor = -1 };
 	struct routine r;
 	struct plan p;
-	setlocale(LC_ALL, "");
 	if (routine_arg && ui_load(c, routine_arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
+	/* Before the screen is set up, so that ncurses reuses the memory. */
+	catalog_release_libs(c);
 	if (ui_open(&u) != 0) {
 		ui_close(&u);
 		if (routine_arg) {

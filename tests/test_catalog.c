@@ -195,6 +195,54 @@ static void test_unknown_id_suggests(void **state)
 	diag_free(&d);
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* A routine keeps its own copy of the library exercises it uses, so the
+ * libraries can go once it is loaded; the next load reads them again. */
+static void test_release_libs(void **state)
+{
+	struct fixture *f = *state;
+	write_file(f->dirs[3], "exercises.yaml",
+		   "exercises:\n  reach:\n    name: Overhead reach\n"
+		   "    how: [Reach up.]\n    hold: 20s\n");
+	write_file(f->dirs[3], "reach.yaml",
+		   "name: Reach\nsteps:\n  - use: reach\n");
+	struct catalog c;
+	struct diags d = { 0 };
+	struct routine r, again;
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	catalog_release_libs(&c);                /* nothing loaded: no-op */
+	assert_int_equal(catalog_load(&c, "reach", &r, &d), 0);
+	struct catalog_lib *lib = &c.libs[c.n_libs - 1];
+	assert_int_equal(lib->status, 1);
+	assert_int_equal(lib->lib.n, 1);
+	catalog_release_libs(&c);
+	assert_int_equal(lib->status, 0);
+	assert_int_equal(lib->lib.n, 0);
+	assert_null(lib->lib.v);
+	assert_non_null(lib->path);              /* still known, not loaded */
+	assert_int_equal(r.n_steps, 1);          /* the routine is intact */
+	assert_string_equal(r.steps[0].exercise->name, "Overhead reach");
+	assert_string_equal(r.steps[0].exercise->how.v[0], "Reach up.");
+	assert_int_equal(catalog_load(&c, "reach", &again, &d), 0);
+	assert_int_equal(lib->status, 1);        /* read again when needed */
+	assert_string_equal(again.steps[0].exercise->name, "Overhead reach");
+	assert_int_equal(d.n, 0);
+	routine_free(&again);
+	catalog_close(&c);                       /* frees the reloaded one */
+	assert_string_equal(r.steps[0].exercise->id, "reach");
+	routine_free(&r);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +251,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_directories, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_directory_twice_counts_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_id_suggests, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_release_libs, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
