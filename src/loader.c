@@ -201,14 +201,14 @@ static void lcheck_keys(struct lctx *c, const struct ynode *map,
 	for (const struct ynode *k = map->head; k; k = k->next) {
 		if (k->bad)
 			continue;
-		struct suggest s = suggest_start(k->str, k->len);
 		bool found = false;
-		for (size_t i = 0; known[i] && !found; i++) {
+		for (size_t i = 0; known[i] && !found; i++)
 			found = strcmp(k->str, known[i]) == 0;
-			suggest_offer(&s, known[i]);
-		}
 		if (found)
 			continue;
+		struct suggest s = suggest_start(k->str, k->len);
+		for (size_t i = 0; known[i]; i++)
+			suggest_offer(&s, known[i]);
 		char q[YDOC_QUOTE_BUF];
 		ydoc_quote(k->str, k->len, q, sizeof q);
 		if (s.best)

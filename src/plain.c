@@ -505,6 +505,7 @@ int plain_run(const struct cli_options *o, struct catalog *c,
 		return pl.keys && c->n ? CLI_OK : CLI_USAGE;
 	if (ui_load(c, routine_arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
+	catalog_release_libs(c);   /* the routine holds its own exercises */
 	pl.p = &p;
 	int rc = plain_first_run(&pl) ? plain_session(&pl) : CLI_OK;
 	plan_free(&p);
