@@ -51,6 +51,11 @@ const struct catalog_entry *catalog_find(const struct catalog *c,
 int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 		 struct diags *d);
 
+/* The same for a file path, whatever it looks like (`check` takes paths
+ * only): its directory's exercises.yaml ranks above the catalog's. */
+int catalog_load_file(struct catalog *c, const char *path, struct routine *r,
+		      struct diags *d);
+
 /* Frees the exercise libraries loaded so far. A loaded routine keeps its
  * own copies of the exercises it uses, so once the routines needed are
  * loaded the libraries are dead weight; a later catalog_load reads them

@@ -297,21 +297,10 @@ static void load_libs(struct catalog *c, struct diags *d)
 	}
 }
 
-int catalog_load(struct catalog *c, const char *arg, struct routine *r,
-		 struct diags *d)
+/* Loads the file at path against every library loaded so far. */
+static int load_with_libs(struct catalog *c, const char *path,
+			  struct routine *r, struct diags *d)
 {
-	routine_init(r);
-	const char *path = arg;
-	if (!is_path_arg(arg)) {
-		const struct catalog_entry *e = catalog_find(c, arg);
-		if (!e) {
-			unknown_routine(c, arg, d);
-			return -1;
-		}
-		path = e->path;
-	} else {
-		add_sibling_lib(c, arg);
-	}
 	load_libs(c, d);
 	const struct library **libs = malloc((c->n_libs + 1) * sizeof *libs);
 	if (!libs) {
@@ -323,4 +312,26 @@ int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 	int rc = loader_load_routine(path, libs, c->n_libs, r, d);
 	free(libs);
 	return rc;
+}
+
+int catalog_load_file(struct catalog *c, const char *path, struct routine *r,
+		      struct diags *d)
+{
+	routine_init(r);
+	add_sibling_lib(c, path);
+	return load_with_libs(c, path, r, d);
+}
+
+int catalog_load(struct catalog *c, const char *arg, struct routine *r,
+		 struct diags *d)
+{
+	if (is_path_arg(arg))
+		return catalog_load_file(c, arg, r, d);
+	routine_init(r);
+	const struct catalog_entry *e = catalog_find(c, arg);
+	if (!e) {
+		unknown_routine(c, arg, d);
+		return -1;
+	}
+	return load_with_libs(c, e->path, r, d);
 }

@@ -368,7 +368,7 @@ static int check_routine(struct catalog *c, const char *path, char **files,
 	struct routine r;
 	struct plan p;
 	struct diags d = { 0 };
-	if (catalog_load(c, path, &r, &d) == 0 && d.errors == 0 &&
+	if (catalog_load_file(c, path, &r, &d) == 0 && d.errors == 0 &&
 	    plan_check(&r, &p, &d) == 0) {
 		char total[DURATION_BUF];
 		printf("%s: ok, %zu step%s, total %s\n", path, r.n_steps,

@@ -243,6 +243,33 @@ static void test_release_libs(void **state)
 	diag_free(&d);
 }
 
+/* `check` gives paths: a bare name is a file, never looked up as an id. */
+static void test_load_file_takes_any_name(void **state)
+{
+	struct fixture *f = *state;
+	touch(f->dirs[3], "notes");
+	touch(f->dirs[3], "x.yaml");
+	char cwd[PATH_MAX];
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	assert_int_equal(chdir(f->dirs[3]), 0);
+	struct catalog c;
+	struct diags d = { 0 };
+	struct routine r;
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	assert_int_equal(catalog_load_file(&c, "notes", &r, &d), 0);
+	assert_string_equal(r.path, "notes");
+	routine_free(&r);
+	assert_int_equal(catalog_load(&c, "notes", &r, &d), -1);   /* not an id */
+	routine_free(&r);
+	assert_int_equal(catalog_load_file(&c, "x", &r, &d), -1);  /* id, not file */
+	routine_free(&r);
+	assert_int_equal(d.errors, 2);
+	assert_string_equal(d.v[1].file, "x");
+	catalog_close(&c);
+	diag_free(&d);
+	assert_int_equal(chdir(cwd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -251,6 +278,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_directories, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_directory_twice_counts_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_id_suggests, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_load_file_takes_any_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_release_libs, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
