@@ -14,7 +14,6 @@ VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/stretchtui
-MANDIR   = $(PREFIX)/share/man/man1
 BUILD   ?= build
 
 CC      ?= cc
@@ -99,13 +98,13 @@ test-only: build-tests
 # Fuzz the loader (clang's libFuzzer): FUZZ_SECONDS=60 by default.
 FUZZ_SECONDS ?= 60
 fuzz: deps-test $(BUILD)/config.h
-	@mkdir -p build/fuzz/corpus
+	@mkdir -p $(BUILD)/fuzz/corpus
 	clang $(filter-out -Wconversion,$(WARN)) -g -O1 -fsanitize=fuzzer,address,undefined \
-		-D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) -o build/fuzz/fuzz_loader \
+		-D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) -o $(BUILD)/fuzz/fuzz_loader \
 		tests/fuzz/fuzz_loader.c $(filter-out src/main.c $(UI_SRC),$(LIB_SRC)) -lyaml
 	for f in routines/*.yaml tests/data/good/*.y*ml tests/data/bad/*.yaml; do \
-		cp "$$f" "build/fuzz/corpus/$$(echo "$$f" | tr / _)"; done
-	build/fuzz/fuzz_loader -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus
+		cp "$$f" "$(BUILD)/fuzz/corpus/$$(echo "$$f" | tr / _)"; done
+	$(BUILD)/fuzz/fuzz_loader -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $(BUILD)/fuzz/corpus
 
 # Figures, not a pass or fail: see tests/bench/player.sh (needs tmux, strace).
 BENCH_ROUTINE ?= upper-back-15
