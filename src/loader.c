@@ -238,6 +238,17 @@ static bool lis_text(const struct ynode *n)
 	return n->kind == YNODE_SCALAR && !ynode_is_null(n);
 }
 
+/* map's key `name`: LV_OK with *k set, LV_ABSENT, or LV_BAD when its value
+ * was already reported. */
+static enum lval lfind(const struct ynode *map, const char *name,
+		       const struct ynode **k)
+{
+	*k = ynode_find(map, name);
+	if (!*k)
+		return LV_ABSENT;
+	return (*k)->value->bad ? LV_BAD : LV_OK;
+}
+
 static bool lis_blank(const char *s)
 {
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
@@ -249,11 +260,10 @@ static bool lis_blank(const char *s)
 static enum lval lget_text(struct lctx *c, const struct ynode *map,
 			   const char *name, bool nonempty, const char **out)
 {
-	const struct ynode *k = ynode_find(map, name);
-	if (!k)
-		return LV_ABSENT;
-	if (k->value->bad)
-		return LV_BAD;
+	const struct ynode *k;
+	enum lval found = lfind(map, name, &k);
+	if (found != LV_OK)
+		return found;
 	if (!lis_text(k->value)) {
 		lwrong_type(c, k, "a string");
 		return LV_BAD;
@@ -269,12 +279,11 @@ static enum lval lget_text(struct lctx *c, const struct ynode *map,
 static enum lval lget_strlist(struct lctx *c, const struct ynode *map,
 			      const char *name, struct strlist *out)
 {
-	const struct ynode *k = ynode_find(map, name);
-	if (!k)
-		return LV_ABSENT;
+	const struct ynode *k;
+	enum lval found = lfind(map, name, &k);
+	if (found != LV_OK)
+		return found;
 	const struct ynode *v = k->value;
-	if (v->bad)
-		return LV_BAD;
 	if (v->kind != YNODE_SEQ) {
 		lwrong_type(c, k, "a list of strings");
 		return LV_BAD;
@@ -315,12 +324,11 @@ static void lrange_error(struct lctx *c, const struct ynode *key,
 static enum lval lget_duration(struct lctx *c, const struct ynode *map,
 			       const char *name, lrule_ms rule, int64_t *out)
 {
-	const struct ynode *k = ynode_find(map, name);
-	if (!k)
-		return LV_ABSENT;
+	const struct ynode *k;
+	enum lval found = lfind(map, name, &k);
+	if (found != LV_OK)
+		return found;
 	const struct ynode *v = k->value;
-	if (v->bad)
-		return LV_BAD;
 	if (!lis_text(v)) {
 		lwrong_type(c, k, "a duration");
 		return LV_BAD;
@@ -367,12 +375,11 @@ static bool lis_integer(const char *s)
 static enum lval lget_long(struct lctx *c, const struct ynode *map,
 			   const char *name, lrule_long rule, long *out)
 {
-	const struct ynode *k = ynode_find(map, name);
-	if (!k)
-		return LV_ABSENT;
+	const struct ynode *k;
+	enum lval found = lfind(map, name, &k);
+	if (found != LV_OK)
+		return found;
 	const struct ynode *v = k->value;
-	if (v->bad)
-		return LV_BAD;
 	if (!lis_text(v) || !lis_integer(v->str)) {
 		lwrong_type(c, k, "a whole number");
 		return LV_BAD;
@@ -403,12 +410,11 @@ static enum lval lget_bool(struct lctx *c, const struct ynode *map,
 {
 	static const char *const yes[] = { "true", "True", "TRUE" };
 	static const char *const no[] = { "false", "False", "FALSE" };
-	const struct ynode *k = ynode_find(map, name);
-	if (!k)
-		return LV_ABSENT;
+	const struct ynode *k;
+	enum lval found = lfind(map, name, &k);
+	if (found != LV_OK)
+		return found;
 	const struct ynode *v = k->value;
-	if (v->bad)
-		return LV_BAD;
 	for (size_t i = 0; v->kind == YNODE_SCALAR && v->plain && i < 3; i++) {
 		if (strcmp(v->str, yes[i]) == 0 || strcmp(v->str, no[i]) == 0) {
 			*out = strcmp(v->str, yes[i]) == 0;
