@@ -56,9 +56,8 @@ int plan_check(const struct routine *r, struct plan *p, struct diags *d);
 
 const char *plan_kind_name(enum segment_kind k);  /* "prepare", "work", ... */
 
-/* Index of the first segment of the step that segment i belongs to, and of
- * the first segment of the next step (p->n when none). */
-size_t plan_step_first(const struct plan *p, size_t i);
+/* Index of the first segment of the step after the one segment i belongs
+ * to (p->n when none). */
 size_t plan_step_end(const struct plan *p, size_t i);
 
 #endif

@@ -103,7 +103,4 @@ const char *routine_rule_sides(size_t n);
 void routine_init(struct routine *r);
 void routine_free(struct routine *r);
 
-/* Number of steps that are exercises (not rests). */
-size_t routine_exercise_steps(const struct routine *r);
-
 #endif

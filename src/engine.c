@@ -94,34 +94,27 @@ static bool engine_self_paced(const struct engine *e, size_t i)
 static size_t engine_count_runs(const struct plan *p)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < p->n; i++)
-		if (i == 0 || p->seg[i].step != p->seg[i - 1].step)
-			n++;
+	for (size_t i = 0; i < p->n; i = plan_step_end(p, i))
+		n++;
 	return n;
 }
 
+/* One run per routine step, with the step bounds the plan defines. */
 static void engine_fill_runs(struct engine *e)
 {
 	const struct plan *p = e->plan;
-	size_t r = 0;
-	for (size_t i = 0; i < p->n; i++) {
-		if (i > 0 && p->seg[i].step != p->seg[i - 1].step)
-			r++;
-		if (i == 0 || r != e->run_of[i - 1]) {
-			e->runs[r].first = i;
-			/* A rest step's segment has no exercise. */
-			e->runs[r].exercise = p->seg[i].exercise != NULL;
-		}
-		e->runs[r].end = i + 1;
-		e->run_of[i] = r;
-		if (p->seg[i].step + 1 > e->step_count)
-			e->step_count = p->seg[i].step + 1;
+	for (size_t i = 0, r = 0; i < p->n; r++) {
+		size_t end = plan_step_end(p, i);
+		/* A rest step's segment has no exercise. */
+		e->runs[r] = (struct engine_run){ i, end, p->seg[i].exercise != NULL, 0 };
+		for (; i < end; i++)
+			e->run_of[i] = r;
 	}
+	e->step_count = p->routine ? p->routine->n_steps
+		      : p->n ? p->seg[p->n - 1].step + 1 : 0;
 	e->suffix[p->n] = 0;
 	for (size_t i = p->n; i-- > 0;)
 		e->suffix[i] = e->suffix[i + 1] + engine_seg_len(e, i);
-	if (p->routine)
-		e->step_count = p->routine->n_steps;
 }
 
 static int engine_index(struct engine *e)

@@ -165,14 +165,6 @@ const char *plan_kind_name(enum segment_kind k)
 	return "?";
 }
 
-size_t plan_step_first(const struct plan *p, size_t i)
-{
-	size_t step = p->seg[i].step;
-	while (i > 0 && p->seg[i - 1].step == step)
-		i--;
-	return i;
-}
-
 size_t plan_step_end(const struct plan *p, size_t i)
 {
 	size_t step = p->seg[i].step;

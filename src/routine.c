@@ -49,11 +49,3 @@ void routine_free(struct routine *r)
 	arena_free(&r->arena);
 	routine_init(r);
 }
-
-size_t routine_exercise_steps(const struct routine *r)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < r->n_steps; i++)
-		n += r->steps[i].kind != STEP_REST;
-	return n;
-}

@@ -270,11 +270,8 @@ static void test_step_bounds(void **state)
 	assert_int_equal(plan_build(&r, &p), PLAN_OK);
 	/* P W | R | P o c o c */
 	assert_int_equal(p.n, 8);
-	assert_int_equal(plan_step_first(&p, 1), 0);
 	assert_int_equal(plan_step_end(&p, 0), 2);
-	assert_int_equal(plan_step_first(&p, 2), 2);
 	assert_int_equal(plan_step_end(&p, 2), 3);
-	assert_int_equal(plan_step_first(&p, 7), 3);
 	assert_int_equal(plan_step_end(&p, 5), 8);
 	assert_string_equal(plan_kind_name(SEG_SWITCH), "switch");
 	plan_free(&p);
