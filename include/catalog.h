@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "loader.h"
+#include "plan.h"
 #include "routine.h"
 
 struct catalog_entry {
@@ -21,10 +22,20 @@ struct catalog_entry {
 	char *path;
 };
 
+enum catalog_lib_status {
+	CATALOG_LIB_UNLOADED,
+	CATALOG_LIB_OK,
+	CATALOG_LIB_BROKEN,   /* had errors: its valid exercises still serve */
+};
+
+/* A library's own problems stay with it (diags): they are reported once,
+ * under its name (catalog_lib_warnings), and fail only the routines that
+ * use one of its broken exercises. */
 struct catalog_lib {
 	char *path;
 	struct library lib;
-	int status;           /* 0 not loaded, 1 loaded, -1 had errors */
+	enum catalog_lib_status status;
+	struct diags diags;
 };
 
 struct catalog {
@@ -44,12 +55,23 @@ void catalog_close(struct catalog *c);
 const struct catalog_entry *catalog_find(const struct catalog *c,
 					 const char *id);
 
-/* Loads a routine named by arg: a catalog id, or a path (anything with a
- * '/' or ending in .yaml / .yml). Library problems and routine problems are
- * both reported in d. 0 on success; -1 for an unknown id or an invalid file
- * (r must still be routine_free'd). */
+/* Loads a routine named by arg: a path (anything with a '/' or ending in
+ * .yaml / .yml), a catalog id, a unique id prefix, or a routine's name
+ * (case-insensitive; a unique prefix of one will do). Only the routine's
+ * own problems go to d (those of the libraries stay with them). 0 on
+ * success; -1 for an unknown or ambiguous routine or an invalid file (r
+ * must still be routine_free'd). */
 int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 		 struct diags *d);
+
+/* catalog_load and a valid plan of it (plan_check): 0, or -1 with the
+ * diagnostics in d and r and p freed. Prints nothing. */
+int catalog_load_plan(struct catalog *c, const char *arg, struct routine *r,
+		      struct plan *p, struct diags *d);
+
+/* Loads every library not loaded yet and adds one warning to d for each
+ * that has errors, naming it and how to see them. Returns their count. */
+size_t catalog_lib_warnings(struct catalog *c, struct diags *d);
 
 /* The same for a file path, whatever it looks like (`check` takes paths
  * only): its directory's exercises.yaml ranks above the catalog's. */

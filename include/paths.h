@@ -13,4 +13,17 @@ int paths_state_dir(char *buf, size_t size);
 /* mkdir -p with mode 0700 for the parts it creates. 0 or -1 (errno set). */
 int paths_mkdir_p(const char *dir);
 
+/* Opens a file for reading without ever blocking on it: a FIFO, a device
+ * or a directory is refused (PATHS_NOT_REGULAR) before anything is read.
+ * The descriptor (blocking again, close-on-exec), or -1 with errno set. */
+#define PATHS_NOT_REGULAR (-2)
+int paths_open_regular(const char *path);
+
+/* A small state file's first line ($XDG_STATE_HOME/stretchtui/NAME), into
+ * buf without its newline. 0, or -1 when there is none. */
+int paths_state_read(const char *name, char *buf, size_t size);
+/* Replaces it (written to a temporary file, then renamed). 0 or -1 with
+ * errno set; the directory is created when missing. */
+int paths_state_write(const char *name, const char *line);
+
 #endif

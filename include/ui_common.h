@@ -1,9 +1,6 @@
 /* ui_common — what the two front ends (ui, plain) share, without curses:
- * the signal self-pipe, the session clock scaled by --speed, loading a
- * routine to play, bells and the one-line summary.
- *
- * The self-pipe's write end is the only global state: signal handlers do
- * nothing but write the signal number to it. */
+ * the session clock scaled by --speed, loading a routine to play, bells,
+ * the one-line summary and the player's keys. */
 #ifndef STRETCHTUI_UI_COMMON_H
 #define STRETCHTUI_UI_COMMON_H
 
@@ -15,23 +12,6 @@
 #include "engine.h"
 #include "plan.h"
 #include "routine.h"
-
-enum ui_sigset {
-	UI_SIG_FATAL = 1,      /* INT, TERM, HUP, QUIT */
-	UI_SIG_TSTP = 2,       /* Ctrl-Z */
-	UI_SIG_WINCH = 4,      /* terminal resized */
-};
-
-/* Creates the self-pipe and installs handlers for the signals in `which`.
- * Returns the pipe's read end (non-blocking), or -1. */
-int ui_signals_install(int which);
-/* Installs the handler for one signal again (after a SIG_DFL stop). */
-void ui_signal_reinstall(int sig);
-/* Puts every handled signal back to SIG_DFL and closes the pipe. */
-void ui_signals_restore(int fd);
-/* Reads what is in the pipe: a fatal signal's number (first one wins) in
- * *fatal, and whether a TSTP or WINCH came. */
-void ui_signals_drain(int fd, int *fatal, bool *tstp, bool *winch);
 
 /* Session time for the engine: (real - t0) * speed, in ms (clock_now_ms). */
 struct ui_clock {

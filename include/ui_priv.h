@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include <curses.h>
+#include <term.h>
 
 #include "catalog.h"
 #include "cli.h"
@@ -22,8 +23,10 @@ enum {
 	UI_EV_FATAL = 8,      /* u->fatal holds the signal */
 };
 
-/* How a screen ended. */
-enum ui_end { UI_END_MENU, UI_END_QUIT, UI_END_SIGNAL, UI_END_PLAY };
+/* How a screen ended: to the menu, the program quits, a signal ends it,
+ * a routine was chosen, or the person stopped the session (or declined
+ * the notice): back to the menu when it was started there, else quit. */
+enum ui_end { UI_END_MENU, UI_END_QUIT, UI_END_SIGNAL, UI_END_PLAY, UI_END_STOPPED };
 
 struct ui_key {
 	bool fn;              /* a KEY_* code, not a character */
@@ -32,6 +35,7 @@ struct ui_key {
 
 #define UI_ESC 27
 #define UI_MAX_ROWS 512       /* rows beyond are left blank */
+#define UI_MAX_SIZE 1000      /* the most rows or columns accepted */
 #define UI_CTRL(c) ((c) & 0x1f)
 
 struct ui {

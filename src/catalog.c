@@ -7,11 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "config.h"
 #include "paths.h"
 #include "suggest.h"
+
+#define CATALOG_SHOW_CANDIDATES 6   /* an ambiguous name lists this many */
 
 static bool is_dir(const char *path)
 {
@@ -210,9 +213,10 @@ int catalog_open(struct catalog *c, const char *extra_dir, struct diags *d)
 void catalog_release_libs(struct catalog *c)
 {
 	for (size_t i = 0; i < c->n_libs; i++) {
-		if (c->libs[i].status)
+		if (c->libs[i].status != CATALOG_LIB_UNLOADED)
 			library_free(&c->libs[i].lib);
-		c->libs[i].status = 0;
+		diag_free(&c->libs[i].diags);
+		c->libs[i].status = CATALOG_LIB_UNLOADED;
 	}
 }
 
@@ -249,11 +253,18 @@ static bool is_path_arg(const char *arg)
  * not already have it: it then ranks above every catalog library. */
 static void add_sibling_lib(struct catalog *c, const char *path)
 {
-	char real[PATH_MAX];
-	if (!realpath(path, real))
+	char dir[PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	size_t len = slash ? (size_t)(slash - path) : 0;
+	if (len >= sizeof dir)
 		return;
-	char *slash = strrchr(real, '/');
-	*slash = '\0';
+	/* The directory the name is in, not a link's target's. */
+	memcpy(dir, slash ? path : ".", slash ? len : 1);
+	dir[slash ? len : 1] = '\0';
+	if (!realpath(*dir ? dir : "/", real))
+		return;
+	if (strcmp(real, "/") == 0)
+		real[0] = '\0';
 	const char *names[] = { "exercises.yaml", "exercises.yml" };
 	for (size_t i = 0; i < 2; i++) {
 		char *lib = join(*real ? real : "/", names[i]);
@@ -287,21 +298,110 @@ static void unknown_routine(const struct catalog *c, const char *id,
 			   "unknown routine '%s' (see 'stretchtui list')", id);
 }
 
-static void load_libs(struct catalog *c, struct diags *d)
+/* The routine name of entry e, into buf ("" when it does not load). */
+static void entry_name(struct catalog *c, const struct catalog_entry *e,
+		       char *buf, size_t size);
+
+/* Candidates for a routine that is not an exact id: ids that start with
+ * arg, else names that are arg or start with it (case-insensitive). */
+struct loose {
+	const struct catalog_entry *v[CATALOG_SHOW_CANDIDATES];
+	size_t n;
+	bool exact_name;
+};
+
+static void loose_add(struct loose *m, const struct catalog_entry *e)
 {
-	for (size_t i = 0; i < c->n_libs; i++) {
-		struct catalog_lib *l = &c->libs[i];
-		if (l->status)
-			continue;
-		l->status = loader_load_library(l->path, &l->lib, d) == 0 ? 1 : -1;
+	if (m->n < CATALOG_SHOW_CANDIDATES)
+		m->v[m->n] = e;
+	m->n++;
+}
+
+static void loose_names(struct catalog *c, const char *arg, struct loose *m)
+{
+	size_t len = strlen(arg);
+	char name[256];
+	for (size_t i = 0; i < c->n; i++) {
+		entry_name(c, &c->v[i], name, sizeof name);
+		if (strcasecmp(name, arg) == 0) {
+			if (!m->exact_name)
+				m->n = 0;
+			m->exact_name = true;
+			loose_add(m, &c->v[i]);
+		} else if (!m->exact_name && strncasecmp(name, arg, len) == 0) {
+			loose_add(m, &c->v[i]);
+		}
 	}
 }
 
-/* Loads the file at path against every library loaded so far. */
+static void ambiguous_routine(const char *arg, const struct loose *m,
+			      struct diags *d)
+{
+	char list[256] = "";
+	size_t used = 0, shown = m->n < CATALOG_SHOW_CANDIDATES ? m->n : CATALOG_SHOW_CANDIDATES;
+	for (size_t i = 0; i < shown && used < sizeof list; i++) {
+		int k = snprintf(list + used, sizeof list - used, "%s%s",
+				 i ? ", " : "", m->v[i]->id);
+		used += k > 0 ? (size_t)k : 0;
+	}
+	diag_error(d, NULL, 0, 0, "routine '%s' is ambiguous: %s%s", arg, list,
+		   m->n > shown ? ", ..." : "");
+}
+
+static const struct catalog_entry *find_loose(struct catalog *c,
+					      const char *arg, struct diags *d)
+{
+	struct loose m = { .n = 0 };
+	size_t len = strlen(arg);
+	for (size_t i = 0; len && i < c->n; i++)
+		if (strncmp(c->v[i].id, arg, len) == 0)
+			loose_add(&m, &c->v[i]);
+	if (m.n == 0 && len)
+		loose_names(c, arg, &m);
+	if (m.n == 1)
+		return m.v[0];
+	if (m.n > 1)
+		ambiguous_routine(arg, &m, d);
+	else
+		unknown_routine(c, arg, d);
+	return NULL;
+}
+
+static void load_libs(struct catalog *c)
+{
+	for (size_t i = 0; i < c->n_libs; i++) {
+		struct catalog_lib *l = &c->libs[i];
+		if (l->status != CATALOG_LIB_UNLOADED)
+			continue;
+		l->status = loader_load_library(l->path, &l->lib, &l->diags) == 0 &&
+					    l->diags.errors == 0
+				    ? CATALOG_LIB_OK
+				    : CATALOG_LIB_BROKEN;
+	}
+}
+
+size_t catalog_lib_warnings(struct catalog *c, struct diags *d)
+{
+	size_t n = 0;
+	load_libs(c);
+	for (size_t i = 0; i < c->n_libs; i++) {
+		const struct catalog_lib *l = &c->libs[i];
+		if (l->status != CATALOG_LIB_BROKEN)
+			continue;
+		diag_warning(d, l->path, 0, 0,
+			     "this exercise library has %zu error%s; routines that use "
+			     "its broken exercises will not load (see 'stretchtui check %s')",
+			     l->diags.errors, l->diags.errors == 1 ? "" : "s", l->path);
+		n++;
+	}
+	return n;
+}
+
+/* Loads the file at path against every library. */
 static int load_with_libs(struct catalog *c, const char *path,
 			  struct routine *r, struct diags *d)
 {
-	load_libs(c, d);
+	load_libs(c);
 	const struct library **libs = malloc((c->n_libs + 1) * sizeof *libs);
 	if (!libs) {
 		diag_error(d, path, 0, 0, "out of memory");
@@ -329,9 +429,33 @@ int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 		return catalog_load_file(c, arg, r, d);
 	routine_init(r);
 	const struct catalog_entry *e = catalog_find(c, arg);
-	if (!e) {
-		unknown_routine(c, arg, d);
-		return -1;
-	}
-	return load_with_libs(c, e->path, r, d);
+	if (!e)
+		e = find_loose(c, arg, d);
+	return e ? load_with_libs(c, e->path, r, d) : -1;
+}
+
+int catalog_load_plan(struct catalog *c, const char *arg, struct routine *r,
+		      struct plan *p, struct diags *d)
+{
+	size_t before = d->errors;
+	int rc = catalog_load(c, arg, r, d);
+	if (rc == 0 && d->errors == before)
+		rc = plan_check(r, p, d);
+	if (rc == 0 && d->errors == before)
+		return 0;
+	routine_free(r);
+	return -1;
+}
+
+static void entry_name(struct catalog *c, const struct catalog_entry *e,
+		       char *buf, size_t size)
+{
+	struct routine r;
+	struct diags quiet = { 0 };
+	routine_init(&r);
+	buf[0] = '\0';
+	if (load_with_libs(c, e->path, &r, &quiet) == 0 && r.name)
+		snprintf(buf, size, "%s", r.name);
+	routine_free(&r);
+	diag_free(&quiet);
 }

@@ -236,6 +236,10 @@ static int cmd_list(struct catalog *c)
 		plan_free(&p);
 	}
 	list_print(rows, n);
+	struct diags warn = { 0 };
+	catalog_lib_warnings(c, &warn);
+	diag_print(&warn, stderr);
+	diag_free(&warn);
 	for (size_t i = 0; i < n; i++)
 		routine_free(&rows[i].r);
 	free(rows);
@@ -323,12 +327,6 @@ static int cmd_show(struct catalog *c, const char *arg)
 	return CLI_OK;
 }
 
-static int same_file(const char *a, const char *b)
-{
-	char ra[PATH_MAX], rb[PATH_MAX];
-	return realpath(a, ra) && realpath(b, rb) && strcmp(ra, rb) == 0;
-}
-
 static int check_library(const char *path)
 {
 	struct library lib;
@@ -343,27 +341,9 @@ static int check_library(const char *path)
 	return rc;
 }
 
-/* Diagnostics of d, less those about library files that are themselves
- * being checked (they are reported there, once). */
-static void print_unless_checked(const struct diags *d, char **files, int n)
-{
-	char buf[2048];
-	for (size_t i = 0; i < d->n; i++) {
-		const struct diag *g = &d->v[i];
-		int skip = 0;
-		for (int k = 0; k < n && !skip && g->file; k++)
-			skip = loader_is_library_path(files[k]) &&
-			       same_file(files[k], g->file);
-		diag_format(g, buf, sizeof buf);
-		if (!skip)
-			fprintf(stderr, "%s\n", buf);
-	}
-}
-
 /* "ok" only when nothing at all went wrong: the routine, its plan, and
  * any library it needed that was loaded for it. */
-static int check_routine(struct catalog *c, const char *path, char **files,
-			 int n)
+static int check_routine(struct catalog *c, const char *path)
 {
 	struct routine r;
 	struct plan p;
@@ -376,7 +356,7 @@ static int check_routine(struct catalog *c, const char *path, char **files,
 		       duration_format(p.total_ms, total, sizeof total));
 		plan_free(&p);
 	}
-	print_unless_checked(&d, files, n);
+	diag_print(&d, stderr);
 	int rc = d.errors ? CLI_INVALID : CLI_OK;
 	diag_free(&d);
 	routine_free(&r);
@@ -389,7 +369,7 @@ static int cmd_check(struct catalog *c, char **files, int n)
 	for (int i = 0; i < n; i++) {
 		int rc = loader_is_library_path(files[i])
 				 ? check_library(files[i])
-				 : check_routine(c, files[i], files, n);
+				 : check_routine(c, files[i]);
 		if (rc != CLI_OK)
 			status = rc;
 	}
@@ -399,7 +379,13 @@ static int cmd_check(struct catalog *c, char **files, int n)
 static int play(const struct cli_options *o, struct catalog *c,
 		const char *arg)
 {
-	return o->plain ? plain_run(o, c, arg) : ui_run(o, c, arg);
+	if (o->plain || !ui_term_usable())
+		return plain_run(o, c, arg);
+	int rc = ui_run(o, c, arg);
+	if (rc != UI_UNUSABLE)
+		return rc;
+	fprintf(stderr, "stretchtui: cannot use this terminal; playing in plain mode\n");
+	return plain_run(o, c, arg);
 }
 
 struct command {

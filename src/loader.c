@@ -629,27 +629,24 @@ static struct exercise *lexercise_copy(struct lctx *c,
 
 /* ---- routines ------------------------------------------------------------ */
 
-/* A library has the id, but its definition had errors. */
-static bool lbroken_id(struct lroutine *lr, const struct ynode *id)
+/* Library lib has the id, but its definition had errors: reported, as
+ * it overrides whatever a lower library defines. */
+static bool lbroken_id(struct lroutine *lr, const struct library *lib,
+		       const struct ynode *id)
 {
-	for (size_t l = lr->n_libs; l-- > 0;) {
-		const struct library *lib = lr->libs[l];
-		for (size_t i = 0; lib && i < lib->n_broken; i++) {
-			if (strcmp(lib->broken[i].id, id->str) != 0)
-				continue;
-			lerr(&lr->c, id, "exercise '%s' has errors in %s:%d:%d; "
-			     "fix them there", lib->broken[i].id, lib->path,
-			     lib->broken[i].pos.line, lib->broken[i].pos.col);
-			return true;
-		}
+	for (size_t i = 0; lib && i < lib->n_broken; i++) {
+		if (strcmp(lib->broken[i].id, id->str) != 0)
+			continue;
+		lerr(&lr->c, id, "exercise '%s' has errors in %s:%d:%d; "
+		     "fix them there", lib->broken[i].id, lib->path,
+		     lib->broken[i].pos.line, lib->broken[i].pos.col);
+		return true;
 	}
 	return false;
 }
 
 static void lsuggest_id(struct lroutine *lr, const struct ynode *id)
 {
-	if (lbroken_id(lr, id))
-		return;
 	struct suggest s = suggest_start(id->str, id->len);
 	if (lr->suggestions-- > 0) {   /* bounds the work on a hostile file */
 		for (size_t i = 0; i < lr->n_own; i++)
@@ -678,6 +675,8 @@ static const struct exercise *lresolve(struct lroutine *lr,
 	for (size_t l = lr->n_libs; l-- > 0;) {
 		const struct exercise *src =
 			lr->libs[l] ? library_find(lr->libs[l], id->str) : NULL;
+		if (!src && lbroken_id(lr, lr->libs[l], id))
+			return NULL;
 		if (!src)
 			continue;
 		for (struct lcopy *k = lr->copies; k; k = k->next)

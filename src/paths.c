@@ -4,11 +4,20 @@
 #include "paths.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
+
+#ifdef PATH_MAX
+#define PATHS_MAX PATH_MAX
+#else
+#define PATHS_MAX 4096
+#endif
 
 static int absolute(const char *s)
 {
@@ -91,4 +100,85 @@ int paths_mkdir_p(const char *dir)
 	free(p);
 	errno = err;
 	return rc;
+}
+
+int paths_open_regular(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	int fl = fcntl(fd, F_GETFL);
+	if (fstat(fd, &st) != 0 || fl < 0) {
+		int err = errno;
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return PATHS_NOT_REGULAR;
+	}
+	if (fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static int state_path(const char *name, char *dir, char *path, size_t size)
+{
+	if (paths_state_dir(dir, size) != 0) {
+		errno = ENOENT;
+		return -1;
+	}
+	int n = snprintf(path, size, "%s/%s", dir, name);
+	if (n < 0 || (size_t)n >= size) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
+int paths_state_read(const char *name, char *buf, size_t size)
+{
+	char dir[PATHS_MAX], path[PATHS_MAX];
+	if (size == 0 || state_path(name, dir, path, sizeof path) != 0)
+		return -1;
+	int fd = paths_open_regular(path);
+	if (fd < 0)
+		return -1;
+	ssize_t n = read(fd, buf, size - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return buf[0] ? 0 : -1;
+}
+
+int paths_state_write(const char *name, const char *line)
+{
+	char dir[PATHS_MAX], path[PATHS_MAX], tmp[PATHS_MAX + 8];
+	if (state_path(name, dir, path, sizeof path) != 0 || paths_mkdir_p(dir) != 0)
+		return -1;
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	size_t len = strlen(line);
+	int ok = write(fd, line, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
+	int err = errno;
+	if (close(fd) != 0 && ok) {
+		ok = 0;
+		err = errno;
+	}
+	if (ok && rename(tmp, path) == 0)
+		return 0;
+	if (ok)
+		err = errno;
+	unlink(tmp);
+	errno = err;
+	return -1;
 }

@@ -17,6 +17,7 @@
 #include "engine.h"
 #include "plan.h"
 #include "safety.h"
+#include "sig.h"
 #include "ui_common.h"
 #include "view.h"
 
@@ -307,18 +308,24 @@ static int plain_keys(struct plain *pl)
 
 /* ---- the loop ----------------------------------------------------------------------------- */
 
+static void plain_leave(void *pl)
+{
+	plain_cooked(pl);
+}
+
+static void plain_back(void *pl)
+{
+	plain_raw(pl);
+}
+
 static void plain_suspend(struct plain *pl)
 {
 	int64_t now = ui_clock_now(&pl->clk);
 	engine_state(pl->e, now, &pl->st);
 	if (!pl->st.paused)
 		engine_pause(pl->e, now);
-	plain_cooked(pl);
 	fflush(stdout);
-	signal(SIGTSTP, SIG_DFL);
-	raise(SIGTSTP);
-	ui_signal_reinstall(SIGTSTP);
-	plain_raw(pl);
+	sig_suspend(STDIN_FILENO, plain_leave, plain_back, pl);
 }
 
 /* Without a keyboard nobody can end a self-paced rep: it is counted
@@ -360,14 +367,15 @@ static bool plain_wait(struct plain *pl, int64_t now)
 	struct pollfd fds[2] = { { pl->sig_fd, POLLIN, 0 },
 				 { pl->keys ? STDIN_FILENO : -1, POLLIN, 0 } };
 	int n = poll(fds, 2, plain_timeout(pl, now));
-	bool tstp = false, winch = false;
+	struct sig_seen seen = { .fatal = pl->fatal };
 	if (n > 0 && (fds[0].revents & POLLIN))
-		ui_signals_drain(pl->sig_fd, &pl->fatal, &tstp, &winch);
+		sig_drain(pl->sig_fd, &seen);
+	pl->fatal = seen.fatal;
 	if (pl->fatal) {
 		engine_quit(pl->e, ui_clock_now(&pl->clk));
 		return false;
 	}
-	if (tstp)
+	if (seen.tstp)
 		plain_suspend(pl);
 	if (n > 0 && (fds[1].revents & (POLLHUP | POLLERR)) && !(fds[1].revents & POLLIN))
 		pl->keys = false;
@@ -403,7 +411,7 @@ static void plain_play(struct plain *pl)
 /* Plays with the signal handlers and the terminal's modes in place. */
 static int plain_session(struct plain *pl)
 {
-	pl->sig_fd = ui_signals_install(UI_SIG_FATAL | (pl->keys ? UI_SIG_TSTP : 0));
+	pl->sig_fd = sig_install(SIG_SET_FATAL | (pl->keys ? SIG_SET_TSTP : 0));
 	if (pl->sig_fd < 0) {
 		fprintf(stderr, "stretchtui: cannot install the signal handlers: %s\n",
 			strerror(errno));
@@ -412,7 +420,7 @@ static int plain_session(struct plain *pl)
 	plain_raw(pl);
 	plain_play(pl);
 	plain_cooked(pl);
-	ui_signals_restore(pl->sig_fd);
+	sig_restore(pl->sig_fd);
 	return pl->fatal ? 128 + pl->fatal : CLI_OK;
 }
 

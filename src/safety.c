@@ -24,12 +24,15 @@
  * or is larger than SAFETY_MAX. */
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	int fd = paths_open_regular(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
 		return NULL;
+	}
 	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > SAFETY_MAX) {
+	if (fstat(fileno(f), &st) != 0 || st.st_size > SAFETY_MAX) {
 		fclose(f);
 		return NULL;
 	}

@@ -15,8 +15,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "plain.h"
 #include "safety.h"
+#include "sig.h"
 #include "ui_common.h"
 #include "ui_priv.h"
 
@@ -91,15 +91,51 @@ static int ui_open_input(struct ui *u)
 	return 0;
 }
 
+/* Back in curses mode with the keypad transmitting: endwin() turned it
+ * off, and ncurses would turn it on only at the first key read, so the
+ * first arrow would come in the other encoding and read as Esc. */
+static void ui_keys_on(void)
+{
+	doupdate();
+	keypad(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+}
+
+bool ui_term_usable(void)
+{
+	int err = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return false;          /* an unknown TERM: nothing was kept */
+	const char *cup = tigetstr("cup");
+	bool ok = cup && cup != (char *)-1 && tigetflag("hc") <= 0 &&
+		  tigetflag("gn") <= 0;
+	del_curterm(cur_term);
+	return ok;
+}
+
+/* LINES and COLUMNS override the terminal's own size in ncurses, which
+ * then allocates whatever they say: only sane values are let through. */
+static void ui_env_size(void)
+{
+	const char *v[] = { getenv("LINES"), getenv("COLUMNS") };
+	for (size_t i = 0; i < 2; i++) {
+		char *end;
+		long n = v[i] ? strtol(v[i], &end, 10) : 1;
+		if (n < 1 || n > UI_MAX_SIZE || (v[i] && *end))
+			use_env(FALSE);
+	}
+}
+
 static int ui_open(struct ui *u)
 {
 	u->v = malloc(sizeof *u->v);
 	if (!u->v || ui_open_input(u) != 0)
 		return -1;
 	u->in_fd = fileno(u->in);
-	u->sig_fd = ui_signals_install(UI_SIG_FATAL | UI_SIG_TSTP | UI_SIG_WINCH);
+	u->sig_fd = sig_install(SIG_SET_FATAL | SIG_SET_TSTP | SIG_SET_WINCH);
 	if (u->sig_fd < 0)
 		return -1;
+	ui_env_size();
 	u->scr = newterm(NULL, stdout, u->in);
 	if (!u->scr)
 		return -1;
@@ -120,6 +156,7 @@ static int ui_open(struct ui *u)
 	 * been left and resumed; doing that now, before anything is drawn,
 	 * gets one write per frame instead of one per move. */
 	endwin();
+	ui_keys_on();
 	return 0;
 }
 
@@ -133,7 +170,7 @@ static void ui_close(struct ui *u)
 		u->scr = NULL;
 	}
 	if (u->sig_fd >= 0)
-		ui_signals_restore(u->sig_fd);
+		sig_restore(u->sig_fd);
 	u->sig_fd = -1;
 	if (u->own_in && u->in)
 		fclose(u->in);
@@ -154,7 +191,8 @@ static void ui_resize(struct ui *u)
 {
 	struct winsize ws;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
+		resizeterm(ws.ws_row < UI_MAX_SIZE ? ws.ws_row : UI_MAX_SIZE,
+			   ws.ws_col < UI_MAX_SIZE ? ws.ws_col : UI_MAX_SIZE);
 	ui_repaint_all(u);
 }
 
@@ -178,25 +216,25 @@ static void ui_check_eof(struct ui *u, int *ev)
 int ui_wait(struct ui *u, int timeout_ms)
 {
 	struct pollfd fds[2] = { { u->in_fd, POLLIN, 0 }, { u->sig_fd, POLLIN, 0 } };
-	int ev = 0, fatal = 0;
-	bool tstp = false, winch = false;
+	int ev = 0;
+	struct sig_seen seen = { 0 };
 	int n = poll(fds, 2, timeout_ms);
 	if (n < 0 && errno != EINTR)
-		fatal = SIGHUP;
+		seen.fatal = SIGHUP;
 	if (n > 0 && (fds[1].revents & POLLIN))
-		ui_signals_drain(u->sig_fd, &fatal, &tstp, &winch);
+		sig_drain(u->sig_fd, &seen);
 	if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
-		fatal = fatal ? fatal : SIGHUP;   /* the terminal went away */
+		seen.fatal = seen.fatal ? seen.fatal : SIGHUP;   /* the terminal went away */
 	else if (n > 0 && (fds[0].revents & POLLIN))
 		ev |= UI_EV_KEY;
-	if (winch) {
+	if (seen.winch) {
 		ui_resize(u);
 		ev |= UI_EV_RESIZE;
 	}
-	if (tstp)
+	if (seen.tstp)
 		ev |= UI_EV_TSTP;
-	if (fatal) {
-		u->fatal = fatal;
+	if (seen.fatal) {
+		u->fatal = seen.fatal;
 		ev |= UI_EV_FATAL;
 	}
 	ui_check_eof(u, &ev);
@@ -215,13 +253,21 @@ bool ui_getkey(struct ui *u, struct ui_key *k)
 	return true;
 }
 
+static void ui_leave(void *ctx)
+{
+	(void)ctx;
+	endwin();
+}
+
+static void ui_back(void *ctx)
+{
+	ui_resize(ctx);
+	ui_keys_on();
+}
+
 void ui_suspend(struct ui *u)
 {
-	endwin();
-	signal(SIGTSTP, SIG_DFL);
-	raise(SIGTSTP);            /* stopped here until SIGCONT */
-	ui_signal_reinstall(SIGTSTP);
-	ui_resize(u);
+	sig_suspend(u->in_fd, ui_leave, ui_back, u);
 }
 
 int ui_common_events(struct ui *u, int ev)
@@ -441,7 +487,7 @@ static enum ui_end ui_menu_loop(struct ui *u)
 			break;
 		end = ui_player_run(u, &p);
 		plan_free(&p);
-		if (end != UI_END_MENU)
+		if (end != UI_END_MENU && end != UI_END_STOPPED)
 			break;
 		u->summary[0] = '\0';     /* back in the menu: nothing to report */
 	}
@@ -465,8 +511,7 @@ int ui_run(const struct cli_options *o, struct catalog *c,
 			plan_free(&p);
 			routine_free(&r);
 		}
-		fprintf(stderr, "stretchtui: cannot use this terminal; playing in plain mode\n");
-		return plain_run(o, c, routine_arg);
+		return UI_UNUSABLE;
 	}
 	enum ui_end end = UI_END_MENU;
 	if (routine_arg)
@@ -480,9 +525,7 @@ int ui_run(const struct cli_options *o, struct catalog *c,
 		plan_free(&p);
 		routine_free(&r);
 	}
-	if (u.fatal)
-		return 128 + u.fatal;
 	if (u.summary[0])
 		printf("%s\n", u.summary);
-	return CLI_OK;
+	return u.fatal ? 128 + u.fatal : CLI_OK;
 }

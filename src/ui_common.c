@@ -1,102 +1,16 @@
 /* ui_common — signals, clock and helpers shared by ui and plain. */
 #include "ui_common.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "clock.h"
 #include "diag.h"
 #include "duration.h"
 #include "view.h"
-
-/* The self-pipe's write end: the one thing a handler touches. */
-static volatile sig_atomic_t ui_sig_wfd = -1;
-
-static const int ui_fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-
-static void ui_on_signal(int sig)
-{
-	int saved = errno;
-	unsigned char b = (unsigned char)sig;
-	if (ui_sig_wfd >= 0 && write(ui_sig_wfd, &b, 1) < 0)
-		b = 0;
-	errno = saved;
-}
-
-void ui_signal_reinstall(int sig)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = ui_on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;
-	sigaction(sig, &sa, NULL);
-}
-
-static int ui_pipe_flags(int fd)
-{
-	int fl = fcntl(fd, F_GETFL);
-	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0)
-		return -1;
-	return fcntl(fd, F_SETFD, FD_CLOEXEC);
-}
-
-int ui_signals_install(int which)
-{
-	int fds[2];
-	if (pipe(fds) != 0)
-		return -1;
-	if (ui_pipe_flags(fds[0]) != 0 || ui_pipe_flags(fds[1]) != 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return -1;
-	}
-	ui_sig_wfd = fds[1];
-	if (which & UI_SIG_FATAL)
-		for (size_t i = 0; i < sizeof ui_fatal_signals / sizeof *ui_fatal_signals; i++)
-			ui_signal_reinstall(ui_fatal_signals[i]);
-	if (which & UI_SIG_TSTP)
-		ui_signal_reinstall(SIGTSTP);
-	if (which & UI_SIG_WINCH)
-		ui_signal_reinstall(SIGWINCH);
-	return fds[0];
-}
-
-void ui_signals_restore(int fd)
-{
-	for (size_t i = 0; i < sizeof ui_fatal_signals / sizeof *ui_fatal_signals; i++)
-		signal(ui_fatal_signals[i], SIG_DFL);
-	signal(SIGTSTP, SIG_DFL);
-	signal(SIGWINCH, SIG_DFL);
-	if (ui_sig_wfd >= 0)
-		close(ui_sig_wfd);
-	ui_sig_wfd = -1;
-	if (fd >= 0)
-		close(fd);
-}
-
-void ui_signals_drain(int fd, int *fatal, bool *tstp, bool *winch)
-{
-	unsigned char buf[64];
-	ssize_t n;
-	while ((n = read(fd, buf, sizeof buf)) > 0) {
-		for (ssize_t i = 0; i < n; i++) {
-			if (buf[i] == SIGTSTP)
-				*tstp = true;
-			else if (buf[i] == SIGWINCH)
-				*winch = true;
-			else if (buf[i] && !*fatal)
-				*fatal = buf[i];
-		}
-	}
-}
 
 /* ---- clock ------------------------------------------------------------------ */
 
@@ -133,14 +47,9 @@ int ui_load(struct catalog *c, const char *arg, struct routine *r,
 	    struct plan *p)
 {
 	struct diags d = { 0 };
-	int rc = catalog_load(c, arg, r, &d);
-	if (rc == 0 && d.errors == 0)
-		rc = plan_check(r, p, &d);
+	int rc = catalog_load_plan(c, arg, r, p, &d) == 0 ? CLI_OK : CLI_INVALID;
 	diag_print(&d, stderr);
-	rc = rc == 0 && d.errors == 0 ? CLI_OK : CLI_INVALID;
 	diag_free(&d);
-	if (rc != CLI_OK)
-		routine_free(r);
 	return rc;
 }
 

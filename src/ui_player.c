@@ -16,6 +16,7 @@ struct ui_player {
 	struct engine_state st;
 	struct ui_ask ask;
 	bool help;
+	bool help_resume;     /* help paused a running session */
 	int help_scroll;
 };
 
@@ -61,37 +62,56 @@ static int ui_player_keycode(const struct ui_key *k)
 	return UI_K_OTHER;
 }
 
-/* The help overlay's part of an action; true when it is used up. A
- * resize re-lays the screen under it; ?, Esc and q close it; any other
- * key closes it and still acts. */
-static bool ui_player_help_act(struct ui_player *pl, enum ui_action a)
+/* What a key does while help is open: scroll it, close it, or close it
+ * and act as usual; a resize or redraw leaves it open. */
+enum ui_help_use { UI_HELP_USED, UI_HELP_CLOSE, UI_HELP_CLOSE_ACT, UI_HELP_ACT };
+
+static enum ui_help_use ui_player_help_act(struct ui_player *pl, enum ui_action a)
 {
 	int page = pl->u->v->rows / 2;
 	switch (a) {
-	case UI_ACT_LINE_UP: pl->help_scroll--; return true;
-	case UI_ACT_LINE_DOWN: pl->help_scroll++; return true;
-	case UI_ACT_PAGE_UP: pl->help_scroll -= page; return true;
-	case UI_ACT_PAGE_DOWN: pl->help_scroll += page; return true;
-	case UI_ACT_RESIZE: return true;
-	case UI_ACT_REDRAW: return false;
-	case UI_ACT_HELP: case UI_ACT_CLOSE: case UI_ACT_ASK_QUIT:
-		pl->help = false;
-		return true;
+	case UI_ACT_LINE_UP: pl->help_scroll--; return UI_HELP_USED;
+	case UI_ACT_LINE_DOWN: pl->help_scroll++; return UI_HELP_USED;
+	case UI_ACT_PAGE_UP: pl->help_scroll -= page; return UI_HELP_USED;
+	case UI_ACT_PAGE_DOWN: pl->help_scroll += page; return UI_HELP_USED;
+	case UI_ACT_RESIZE: return UI_HELP_USED;
+	case UI_ACT_REDRAW: return UI_HELP_ACT;
+	case UI_ACT_HELP: case UI_ACT_CLOSE: case UI_ACT_PAUSE:
+		return UI_HELP_CLOSE;
 	default:
-		pl->help = false;
-		return false;
+		return UI_HELP_CLOSE_ACT;
 	}
+}
+
+/* Help pauses a running session while it is open; closing it resumes
+ * (with the lead-in) what it paused. */
+static void ui_player_help(struct ui_player *pl, bool open, int64_t now)
+{
+	if (open) {
+		engine_state(pl->e, now, &pl->st);
+		pl->help_resume = !pl->st.paused;
+		if (pl->help_resume)
+			engine_pause(pl->e, now);
+		pl->help_scroll = 0;
+	} else if (pl->help_resume) {
+		engine_resume(pl->e, now);
+	}
+	pl->help = open;
 }
 
 static int ui_player_act(struct ui_player *pl, enum ui_action a, int64_t now)
 {
-	if (pl->help && ui_player_help_act(pl, a))
-		return UI_PLAYER_GO_ON;
+	if (pl->help) {
+		enum ui_help_use use = ui_player_help_act(pl, a);
+		if (use == UI_HELP_CLOSE || use == UI_HELP_CLOSE_ACT)
+			ui_player_help(pl, false, now);
+		if (use == UI_HELP_USED || use == UI_HELP_CLOSE)
+			return UI_PLAYER_GO_ON;
+	}
 	if (ui_apply(pl->e, &pl->ask, a, now))
 		return UI_PLAYER_QUIT;
 	if (a == UI_ACT_HELP) {
-		pl->help = true;
-		pl->help_scroll = 0;
+		ui_player_help(pl, true, now);
 	} else if (a == UI_ACT_REDRAW) {
 		ui_repaint_all(pl->u);
 	}
@@ -127,7 +147,7 @@ static enum ui_end ui_player_loop(struct ui_player *pl)
 		int64_t now = ui_clock_now(&pl->clk);
 		ui_player_update(pl, now);
 		if (pl->st.finished)
-			return pl->st.quit ? UI_END_QUIT : UI_END_MENU;
+			return pl->st.quit ? UI_END_STOPPED : UI_END_MENU;
 		ui_player_draw(pl);
 		int timeout = ui_clock_timeout(&pl->clk,
 					       engine_ms_until_change(pl->e, now));
@@ -139,7 +159,7 @@ static enum ui_end ui_player_loop(struct ui_player *pl)
 		if (ev & UI_EV_TSTP)
 			ui_player_suspend(pl);
 		if ((ev & UI_EV_KEY) && ui_player_keys(pl) == UI_PLAYER_QUIT)
-			return UI_END_QUIT;
+			return UI_END_STOPPED;
 	}
 }
 
@@ -174,7 +194,7 @@ enum ui_end ui_player_run(struct ui *u, const struct plan *p)
 	struct ui_player pl = { .u = u, .p = p };
 	struct engine_summary sum;
 	if (!ui_first_run(u))
-		return u->fatal ? UI_END_SIGNAL : UI_END_QUIT;
+		return u->fatal ? UI_END_SIGNAL : UI_END_STOPPED;
 	flushinp();
 	ui_clock_init(&pl.clk, u->o->speed);
 	pl.e = engine_start(p, ui_clock_now(&pl.clk));

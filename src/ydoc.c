@@ -15,6 +15,7 @@
 #include <yaml.h>
 
 #include "loader.h"
+#include "paths.h"
 
 #define YDOC_MAX_BYTE_ERRORS 20   /* lines with bad bytes reported, at most */
 
@@ -509,7 +510,11 @@ int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
  * bytes; malloc'd, NULL with a diagnostic otherwise. */
 static char *ydoc_read(const char *path, size_t *len, struct diags *d)
 {
-	int fd = open(path, O_RDONLY);
+	int fd = paths_open_regular(path);
+	if (fd == PATHS_NOT_REGULAR) {
+		diag_error(d, path, 0, 0, "not a regular file");
+		return NULL;
+	}
 	if (fd < 0) {
 		diag_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
@@ -518,8 +523,6 @@ static char *ydoc_read(const char *path, size_t *len, struct diags *d)
 	char *buf = NULL;
 	if (fstat(fd, &st) != 0) {
 		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
-	} else if (!S_ISREG(st.st_mode)) {
-		diag_error(d, path, 0, 0, "not a regular file");
 	} else if (st.st_size > LOADER_MAX_FILE) {
 		diag_error(d, path, 1, 1, "file is larger than 1 MiB (%lld bytes)",
 			   (long long)st.st_size);

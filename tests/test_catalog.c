@@ -222,10 +222,10 @@ static void test_release_libs(void **state)
 	catalog_release_libs(&c);                /* nothing loaded: no-op */
 	assert_int_equal(catalog_load(&c, "reach", &r, &d), 0);
 	struct catalog_lib *lib = &c.libs[c.n_libs - 1];
-	assert_int_equal(lib->status, 1);
+	assert_int_equal(lib->status, CATALOG_LIB_OK);
 	assert_int_equal(lib->lib.n, 1);
 	catalog_release_libs(&c);
-	assert_int_equal(lib->status, 0);
+	assert_int_equal(lib->status, CATALOG_LIB_UNLOADED);
 	assert_int_equal(lib->lib.n, 0);
 	assert_null(lib->lib.v);
 	assert_non_null(lib->path);              /* still known, not loaded */
@@ -233,13 +233,134 @@ static void test_release_libs(void **state)
 	assert_string_equal(r.steps[0].exercise->name, "Overhead reach");
 	assert_string_equal(r.steps[0].exercise->how.v[0], "Reach up.");
 	assert_int_equal(catalog_load(&c, "reach", &again, &d), 0);
-	assert_int_equal(lib->status, 1);        /* read again when needed */
+	assert_int_equal(lib->status, CATALOG_LIB_OK);        /* read again when needed */
 	assert_string_equal(again.steps[0].exercise->name, "Overhead reach");
 	assert_int_equal(d.n, 0);
 	routine_free(&again);
 	catalog_close(&c);                       /* frees the reloaded one */
 	assert_string_equal(r.steps[0].exercise->id, "reach");
 	routine_free(&r);
+	diag_free(&d);
+}
+
+/* A broken library in the user's directory: reported once, under its own
+ * name; only the routine that uses its broken exercise fails, and the
+ * broken definition still overrides the good one below it. */
+static void test_broken_library_blocks_only_its_users(void **state)
+{
+	struct fixture *f = *state;
+	write_file(f->dirs[3], "exercises.yaml",
+		   "exercises:\n  reach:\n    name: Overhead reach\n    hold: 20s\n"
+		   "  roll:\n    name: Roll\n    hold: 20s\n");
+	write_file(f->dirs[3], "a-reach.yaml", "name: Reach\nsteps:\n  - use: reach\n");
+	write_file(f->dirs[3], "b-roll.yaml", "name: Roll\nsteps:\n  - use: roll\n");
+	write_file(f->dirs[3], "c-rest.yaml", "name: Rest\nsteps:\n  - rest: 5s\n");
+	setenv("STRETCHTUI_PATH", f->dirs[1], 1);
+	write_file(f->dirs[1], "exercises.yaml", "exercises:\n  roll:\n    nmae: Roll\n");
+	struct catalog c;
+	struct diags d = { 0 }, w = { 0 };
+	struct routine r;
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	/* the lower directory's library ranks below --routines: reach and
+	 * roll come from extra/ and all three load */
+	assert_int_equal(catalog_load(&c, "a-reach", &r, &d), 0);
+	routine_free(&r);
+	assert_int_equal(catalog_load(&c, "b-roll", &r, &d), 0);
+	routine_free(&r);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(catalog_lib_warnings(&c, &w), 1);
+	assert_int_equal(w.errors, 0);
+	assert_non_null(strstr(w.v[0].file, "p1/exercises.yaml"));
+	assert_non_null(strstr(w.v[0].msg, "2 errors"));
+	catalog_close(&c);
+	/* now the broken one ranks highest: only its user fails, at the use */
+	setenv("STRETCHTUI_PATH", f->dirs[3], 1);
+	assert_int_equal(catalog_open(&c, f->dirs[1], &d), 0);
+	assert_int_equal(catalog_load(&c, "c-rest", &r, &d), 0);
+	routine_free(&r);
+	assert_int_equal(catalog_load(&c, "a-reach", &r, &d), 0);
+	routine_free(&r);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(catalog_load(&c, "b-roll", &r, &d), -1);
+	routine_free(&r);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].file, "b-roll.yaml"));
+	assert_int_equal(d.v[0].line, 3);
+	assert_non_null(strstr(d.v[0].msg, "exercise 'roll' has errors in "));
+	catalog_close(&c);
+	diag_free(&d);
+	diag_free(&w);
+}
+
+/* An empty exercises.yaml breaks nothing but itself. */
+static void test_empty_library(void **state)
+{
+	struct fixture *f = *state;
+	write_file(f->dirs[3], "exercises.yaml", "");
+	touch(f->dirs[3], "a.yaml");
+	struct catalog c;
+	struct diags d = { 0 }, w = { 0 };
+	struct routine r;
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	assert_int_equal(catalog_load(&c, "a", &r, &d), 0);
+	routine_free(&r);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(catalog_lib_warnings(&c, &w), 1);
+	catalog_close(&c);
+	diag_free(&d);
+	diag_free(&w);
+}
+
+/* A FIFO named like a routine is refused at once, never opened blocking. */
+static void test_fifo_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	char path[PATH_MAX + 16];
+	snprintf(path, sizeof path, "%s/pipe.yaml", f->dirs[3]);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	struct catalog c;
+	struct diags d = { 0 };
+	struct routine r;
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	assert_int_equal(catalog_load(&c, "pipe", &r, &d), -1);
+	routine_free(&r);
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.v[0].file, path);
+	assert_string_equal(d.v[0].msg, "not a regular file");
+	catalog_close(&c);
+	diag_free(&d);
+}
+
+/* play takes an id, a unique id prefix, or a name (any case). */
+static void test_loose_routine_names(void **state)
+{
+	struct fixture *f = *state;
+	write_file(f->dirs[3], "upper-back-15.yaml", "name: Upper back relief\nsteps:\n  - rest: 5s\n");
+	write_file(f->dirs[3], "upper-neck-5.yaml", "name: Neck\nsteps:\n  - rest: 5s\n");
+	write_file(f->dirs[3], "chair.yaml", "name: Seated twist\nsteps:\n  - rest: 5s\n");
+	struct catalog c;
+	struct diags d = { 0 };
+	struct routine r;
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	static const char *const ok[][2] = {
+		{ "upper-back", "upper-back-15" }, { "Upper back relief", "upper-back-15" },
+		{ "upper BACK relief", "upper-back-15" }, { "upper back", "upper-back-15" },
+		{ "seated TWIST", "chair" }, { "seated", "chair" }, { "neck", "upper-neck-5" },
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		assert_int_equal(catalog_load(&c, ok[i][0], &r, &d), 0);
+		assert_string_equal(r.id, ok[i][1]);
+		routine_free(&r);
+	}
+	assert_int_equal(d.n, 0);
+	assert_int_equal(catalog_load(&c, "upper", &r, &d), -1);
+	routine_free(&r);
+	assert_string_equal(d.v[0].msg,
+			    "routine 'upper' is ambiguous: upper-back-15, upper-neck-5");
+	assert_int_equal(catalog_load(&c, "chiar", &r, &d), -1);
+	routine_free(&r);
+	assert_string_equal(d.v[1].msg, "unknown routine 'chiar'; did you mean 'chair'?");
+	catalog_close(&c);
 	diag_free(&d);
 }
 
@@ -280,6 +401,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unknown_id_suggests, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_file_takes_any_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_release_libs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_broken_library_blocks_only_its_users, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_library, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fifo_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_loose_routine_names, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

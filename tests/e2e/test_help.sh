@@ -1,5 +1,6 @@
 #!/bin/sh
-# ? shows every key and the safety notes; Esc closes it; the clock goes on.
+# ? shows every key and the safety notes and pauses the session; Esc
+# closes it and the clock goes on after the 3-2-1.
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
 e2e_wait " WORK "
@@ -12,10 +13,12 @@ for k in "space" "skip to the next exercise" "back to the start" "add 10 seconds
 	echo "$s" | grep -qF -- "$k" || fail "help lacks '$k'"
 done
 e1=$(e2e_elapsed)
+sleep 1.2
+[ "$(e2e_elapsed)" = "$e1" ] || fail "the clock ran while help was open"
 e2e_keys Escape
 e2e_wait_gone "Ctrl-Z"
 e2e_wait " WORK "
-n=60
+n=120
 while [ "$(e2e_elapsed)" -le "$e1" ] && [ $n -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
 [ "$(e2e_elapsed)" -gt "$e1" ] || fail "the clock stopped"
 # a player key closes the help and acts

@@ -18,4 +18,6 @@ echo "$s" | sed -n 11p | grep -q "Next: Shoulder shrug" || fail "next"
 echo "$s" | sed -n 3p | grep -q "WORK   Neck tilt" || fail "label"
 e2e_keys q
 e2e_keys y
+e2e_wait "NAME"                      # a session started in the menu ends there
+e2e_keys q
 [ "$(e2e_status)" = 0 ] || fail "status $(cat "$E2E_TMP/status")"
