@@ -5,6 +5,7 @@
 #define STRETCHTUI_SAFETY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "catalog.h"
@@ -17,6 +18,10 @@ char *safety_load(const struct catalog *c);
  * state directory), and recording that it has. */
 bool safety_seen(void);
 int safety_mark_seen(void);
+/* safety_mark_seen; when it fails, buf gets a one-line warning for the
+ * person (the marker's directory and the reason: the notice will be shown
+ * again) and -1 is returned. */
+int safety_mark_seen_or_say(char *buf, size_t size);
 
 /* `stretchtui safety`: prints the notice; exit status (1 when missing). */
 int safety_print(const struct catalog *c, FILE *out);

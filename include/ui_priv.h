@@ -59,6 +59,8 @@ struct ui {
 	unsigned long keys_read, keys_seen;  /* for telling EOF from keys */
 	int empty_wakes;
 	char summary[512];    /* printed on the normal screen at exit */
+	char warning[512];    /* printed on stderr at exit, when not empty */
+	bool safety_read;     /* confirmed in this run (even if not recorded) */
 };
 
 /* Polls the terminal and the signal pipe (timeout -1: until something

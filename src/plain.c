@@ -36,11 +36,14 @@ struct plain {
 	const char *ell;             /* "…" or "..." */
 	struct ui_ask ask;
 	bool said_auto_reps;         /* the no-keyboard line was printed */
+	size_t halfway_told;         /* 1 + the segment whose half-way was told */
 	int64_t lead_shown;          /* last lead-in second printed */
 	int fatal;
 };
 
 enum { PLAIN_GO_ON, PLAIN_QUIT };
+
+#define PLAIN_HALFWAY_MS 30000       /* holds this long are told their half-way */
 
 /* ---- the terminal ---------------------------------------------------------------- */
 
@@ -128,6 +131,18 @@ static void plain_step_line(struct plain *pl, size_t i)
 		   g->self_paced && pl->keys ? "; press Enter after each rep" : "");
 }
 
+/* The exercise's summary and instructions, once per step. */
+static void plain_instructions(struct plain *pl, const struct segment *g)
+{
+	const struct exercise *ex = g->exercise;
+	if (g->set_i != 1 || g->side_i != 1)
+		return;
+	if (ex->summary)
+		plain_line(pl, "  %s", ex->summary);
+	for (size_t k = 0; k < ex->how.n; k++)
+		plain_line(pl, "  - %s", ex->how.v[k]);
+}
+
 static void plain_transition(struct plain *pl, size_t i)
 {
 	const struct segment *g = &pl->p->seg[i], *w = view_next_work(pl->p, i);
@@ -152,8 +167,10 @@ static void plain_segment(struct plain *pl, size_t i)
 		plain_transition(pl, i);
 		return;
 	}
-	if (plain_block_start(pl->p, i))
+	if (plain_block_start(pl->p, i)) {
 		plain_step_line(pl, i);
+		plain_instructions(pl, g);
+	}
 	if (g->self_paced && !pl->keys && !pl->said_auto_reps) {
 		plain_line(pl, "(no keyboard: counting reps at the planned tempo)");
 		pl->said_auto_reps = true;
@@ -188,7 +205,8 @@ static void plain_event(struct plain *pl, const struct engine_event *ev)
 			plain_line(pl, "%d%s", ev->value, pl->ell);
 		break;
 	case ENGINE_PAUSED:
-		plain_line(pl, "Paused. Press space to go on.");
+		if (!pl->ask.open)   /* the quit question says enough */
+			plain_line(pl, "Paused. Press space to go on.");
 		break;
 	case ENGINE_RESUMED:
 		plain_line(pl, "Go.");
@@ -217,6 +235,28 @@ static void plain_lead_in(struct plain *pl)
 		plain_line(pl, "%lld%s", (long long)s, pl->ell);
 }
 
+/* Session ms until the half-way point of a hold of PLAIN_HALFWAY_MS or
+ * more that has not been told yet; -1 when there is none to come. */
+static int64_t plain_halfway_ms(const struct plain *pl, const struct engine_state *st)
+{
+	const struct segment *g = st->seg;
+	if (!g || g->kind != SEG_WORK || g->rep_n || st->seg_len_ms < PLAIN_HALFWAY_MS ||
+	    pl->halfway_told == st->seg_index + 1 || st->paused || st->resume_in_ms > 0)
+		return -1;
+	int64_t left = st->seg_len_ms / 2 - st->seg_elapsed_ms;
+	return left > 0 ? left : 0;
+}
+
+static void plain_halfway(struct plain *pl)
+{
+	char t[24];
+	if (plain_halfway_ms(pl, &pl->st) != 0)
+		return;
+	pl->halfway_told = pl->st.seg_index + 1;
+	plain_line(pl, "Halfway: %s left.",
+		   view_short_time(pl->st.seg_remaining_ms, t, sizeof t));
+}
+
 static void plain_update(struct plain *pl, int64_t now)
 {
 	const struct engine_event *ev;
@@ -228,6 +268,7 @@ static void plain_update(struct plain *pl, int64_t now)
 	}
 	engine_state(pl->e, now, &pl->st);
 	plain_lead_in(pl);
+	plain_halfway(pl);
 	if (ring && pl->bell)
 		putchar('\a');
 	fflush(stdout);
@@ -355,9 +396,11 @@ static void plain_auto_reps(struct plain *pl, int64_t now)
 static int plain_timeout(struct plain *pl, int64_t now)
 {
 	int64_t ms = engine_ms_until_change(pl->e, now);
-	int64_t rep = plain_auto_rep_ms(pl, &pl->st);
+	int64_t rep = plain_auto_rep_ms(pl, &pl->st), half = plain_halfway_ms(pl, &pl->st);
 	if (rep >= 0 && (ms < 0 || rep < ms))
 		ms = rep > 0 ? rep : 1;
+	if (half >= 0 && (ms < 0 || half < ms))
+		ms = half > 0 ? half : 1;
 	return ui_clock_timeout(&pl->clk, ms);
 }
 
@@ -373,6 +416,7 @@ static bool plain_wait(struct plain *pl, int64_t now)
 	pl->fatal = seen.fatal;
 	if (pl->fatal) {
 		engine_quit(pl->e, ui_clock_now(&pl->clk));
+		plain_summary(pl);
 		return false;
 	}
 	if (seen.tstp)
@@ -389,8 +433,9 @@ static bool plain_wait(struct plain *pl, int64_t now)
 static void plain_play(struct plain *pl)
 {
 	char t[24];
-	plain_line(pl, "%s: %zu steps, %s.%s", pl->p->routine->name,
-		   pl->p->routine->n_steps, view_short_time(pl->p->total_ms, t, sizeof t),
+	size_t steps = pl->p->routine->n_steps;
+	plain_line(pl, "%s: %zu step%s, %s.%s", pl->p->routine->name, steps,
+		   steps == 1 ? "" : "s", view_short_time(pl->p->total_ms, t, sizeof t),
 		   pl->keys ? " Keys: space pause, n skip, b back, + 10 s, Enter rep, "
 			      "? help, q quit." : "");
 	ui_clock_init(&pl->clk, pl->o->speed);
@@ -454,7 +499,9 @@ static bool plain_first_run(struct plain *pl)
 	fflush(stdout);
 	if (!plain_read_line(line, sizeof line) || line[0] == 'q')
 		return false;
-	safety_mark_seen();
+	char why[512];
+	if (safety_mark_seen_or_say(why, sizeof why) != 0)
+		fprintf(stderr, "%s\n", why);
 	return true;
 }
 

@@ -103,6 +103,19 @@ int safety_mark_seen(void)
 	return close(fd) == 0 ? 0 : -1;
 }
 
+int safety_mark_seen_or_say(char *buf, size_t size)
+{
+	if (safety_mark_seen() == 0)
+		return 0;
+	int err = errno;
+	char dir[PATH_MAX];
+	if (paths_state_dir(dir, sizeof dir) != 0)
+		snprintf(dir, sizeof dir, "%s", "$XDG_STATE_HOME or $HOME");
+	snprintf(buf, size, "stretchtui: warning: cannot record that the safety notice "
+		 "was read (%s: %s); it will be shown again next time", dir, strerror(err));
+	return -1;
+}
+
 int safety_print(const struct catalog *c, FILE *out)
 {
 	char *text = safety_load(c);

@@ -443,14 +443,14 @@ static int ui_first_run_key(struct ui_key *k, int *scroll)
 	}
 	if (k->code == '\r' || k->code == '\n')
 		return 1;
-	if (k->code == 'q' || k->code == UI_ESC)
+	if (k->code == 'q')
 		return 0;
-	return -1;
+	return -1;                 /* Esc too: a stray one must not quit */
 }
 
 bool ui_first_run(struct ui *u)
 {
-	if (u->o->no_safety || safety_seen() || !ui_safety(u))
+	if (u->o->no_safety || u->safety_read || safety_seen() || !ui_safety(u))
 		return true;
 	int scroll = 0;
 	for (;;) {
@@ -464,8 +464,10 @@ bool ui_first_run(struct ui *u)
 		struct ui_key k;
 		while (ui_getkey(u, &k)) {
 			int r = ui_first_run_key(&k, &scroll);
-			if (r == 1)
-				safety_mark_seen();
+			if (r == 1) {
+				u->safety_read = true;
+				safety_mark_seen_or_say(u->warning, sizeof u->warning);
+			}
 			if (r >= 0)
 				return r == 1;
 		}
@@ -527,5 +529,7 @@ int ui_run(const struct cli_options *o, struct catalog *c,
 	}
 	if (u.summary[0])
 		printf("%s\n", u.summary);
+	if (u.warning[0])
+		fprintf(stderr, "%s\n", u.warning);
 	return u.fatal ? 128 + u.fatal : CLI_OK;
 }
