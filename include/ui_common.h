@@ -30,6 +30,11 @@ int ui_clock_timeout(const struct ui_clock *c, int64_t engine_ms);
 int ui_load(struct catalog *c, const char *arg, struct routine *r,
 	    struct plan *p);
 
+/* The routine last played, remembered in the state directory for the
+ * menu to preselect (a convenience: a failure to write it is ignored). */
+#define UI_LAST_ROUTINE "last-routine"
+void ui_remember(const struct routine *r);
+
 /* Whether an event rings the bell: a segment's start, the session's end,
  * and the 3-2-1 of a segment that is not a short rep phase. */
 bool ui_event_rings(const struct plan *p, const struct engine_event *ev);

@@ -462,6 +462,7 @@ static int plain_session(struct plain *pl)
 			strerror(errno));
 		return 1;
 	}
+	ui_remember(pl->p->routine);
 	plain_raw(pl);
 	plain_play(pl);
 	plain_cooked(pl);

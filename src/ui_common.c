@@ -10,6 +10,7 @@
 #include "clock.h"
 #include "diag.h"
 #include "duration.h"
+#include "paths.h"
 #include "view.h"
 
 /* ---- clock ------------------------------------------------------------------ */
@@ -51,6 +52,12 @@ int ui_load(struct catalog *c, const char *arg, struct routine *r,
 	diag_print(&d, stderr);
 	diag_free(&d);
 	return rc;
+}
+
+void ui_remember(const struct routine *r)
+{
+	if (r->id && !strchr(r->id, '\n'))
+		paths_state_write(UI_LAST_ROUTINE, r->id);
 }
 
 bool ui_event_rings(const struct plan *p, const struct engine_event *ev)

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "paths.h"
+#include "ui_common.h"
 #include "ui_priv.h"
 
 struct ui_menu {
@@ -61,6 +63,17 @@ static void ui_menu_filter(struct ui_menu *m)
 	}
 }
 
+/* The routine played last is selected at first. */
+static void ui_menu_preselect(struct ui_menu *m)
+{
+	char id[256];
+	if (paths_state_read(UI_LAST_ROUTINE, id, sizeof id) != 0)
+		return;
+	for (size_t i = 0; i < m->n_shown; i++)
+		if (strcmp(m->items[m->shown[i]].id, id) == 0)
+			m->sel = i;
+}
+
 struct ui_menu *ui_menu_open(struct ui *u)
 {
 	struct ui_menu *m = calloc(1, sizeof *m);
@@ -78,6 +91,7 @@ struct ui_menu *ui_menu_open(struct ui *u)
 	for (size_t i = 0; i < n; i++)
 		ui_menu_load(u->c, m, i);
 	ui_menu_filter(m);
+	ui_menu_preselect(m);
 	return m;
 }
 

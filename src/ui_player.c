@@ -196,6 +196,7 @@ enum ui_end ui_player_run(struct ui *u, const struct plan *p)
 	if (!ui_first_run(u))
 		return u->fatal ? UI_END_SIGNAL : UI_END_STOPPED;
 	flushinp();
+	ui_remember(p->routine);
 	ui_clock_init(&pl.clk, u->o->speed);
 	pl.e = engine_start(p, ui_clock_now(&pl.clk));
 	if (!pl.e)
