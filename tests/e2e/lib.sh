@@ -11,10 +11,11 @@ LC_ALL=C
 export LC_ALL
 unset TMUX TMUX_PANE
 E2E_DIR=$(cd "$(dirname "$0")" && pwd)
-E2E_DATA=$(cd "$E2E_DIR/../data/e2e" && pwd)
+E2E_DATA=$(cd "$E2E_DIR/../data/e2e" && pwd) || exit 1
 E2E_NAME=$(basename "$0" .sh)
 E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchtui-e2e.XXXXXX") || exit 1
 E2E_SOCK="$E2E_TMP/tmux.sock"
+[ ${#E2E_SOCK} -lt 100 ] || { echo "e2e: TMPDIR is too long for a socket path" >&2; rm -rf "$E2E_TMP"; exit 1; }
 E2E_PANE="e2e:0.0"
 E2E_LOCALE=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || E2E_LOCALE=C
@@ -32,7 +33,8 @@ e2e_tmux() {
 # parent has gone.
 e2e_procs() {
 	srv=$(e2e_tmux display-message -p '#{pid}' 2>/dev/null) || return 0
-	panes=$(e2e_tmux list-panes -a -F '#{pane_pid}' 2>/dev/null | tr '\n' ' ')
+	# live panes only: a dead pane's pid may belong to someone else by now
+	panes=$(e2e_tmux list-panes -a -F '#{?pane_dead,,#{pane_pid}}' 2>/dev/null | tr '\n' ' ')
 	{ ps -A -o pid= -o ppid= -o sid= 2>/dev/null || ps -A -o pid= -o ppid= -o pgid=; } |
 		awk -v srv="$srv" -v panes="$panes" '
 		{ pid[NR] = $1; parent[$1] = $2; sid[$1] = $3 }
@@ -123,10 +125,12 @@ e2e_start() {
 		fail "tmux would not start"
 }
 
-# e2e_shell COLS ROWS: an interactive shell in the pane, for tests that
-# look at what is left after the program ends.
+# e2e_shell COLS ROWS [sh]: an interactive shell in the pane (bash when
+# there is one, or sh when asked: sh does not repair the terminal modes a
+# program leaves behind), for tests that look at what is left after the
+# program ends.
 e2e_shell() {
-	if command -v bash >/dev/null; then
+	if [ "${3:-}" != sh ] && command -v bash >/dev/null; then
 		sh_cmd="$(command -v bash) --norc --noprofile -i"
 	else
 		sh_cmd="sh -i"
