@@ -84,7 +84,8 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN) --routines routines
 
-# Every test: cmocka units, the shipped routines through `check`, tmux end-to-end.
+# Every test: cmocka units, the shipped routines through `check`, the
+# scripts' own tests, tmux end-to-end.
 test: deps-test
 	@$(MAKE) --no-print-directory test-only
 
@@ -92,6 +93,8 @@ test-only: build-tests
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
 	@echo "== check routines/*.yaml"
 	@$(BIN) check routines/*.yaml
+	@echo "== scripts"
+	@set -e; for t in tests/scripts/test_*.sh; do sh $$t; done
 	@echo "== end-to-end (tmux)"
 	@STRETCHTUI_BIN=$(CURDIR)/$(BIN) tests/e2e/run.sh
 

@@ -1,27 +1,99 @@
 # lib.sh — helpers for the end-to-end tests, which drive the real binary in
 # a private tmux server (send-keys, capture-pane). Source it from a test;
-# the binary is $STRETCHTUI_BIN. Every wait is bounded; the server is
-# always killed on exit.
+# the binary is $STRETCHTUI_BIN. Every wait is bounded. When the test ends,
+# however it ends, every process it started in tmux is gone and its
+# temporary directory (which holds the tmux socket) is removed.
 
 : "${STRETCHTUI_BIN:?set STRETCHTUI_BIN to the stretchtui binary}"
+# The tests' own grep, sed and awk match bytes, whatever the caller's
+# locale; the program gets its locale from e2e_env.
+LC_ALL=C
+export LC_ALL
+unset TMUX TMUX_PANE
 E2E_DIR=$(cd "$(dirname "$0")" && pwd)
-E2E_DATA=$(cd "$E2E_DIR/../data/e2e" && pwd)
+E2E_DATA=$(cd "$E2E_DIR/../data/e2e" && pwd) || exit 1
 E2E_NAME=$(basename "$0" .sh)
-E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchtui-e2e.XXXXXX")
-E2E_SOCK="stretchtui-e2e-$$-$E2E_NAME"
+E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchtui-e2e.XXXXXX") || exit 1
+E2E_SOCK="$E2E_TMP/tmux.sock"
+[ ${#E2E_SOCK} -lt 100 ] || { echo "e2e: TMPDIR is too long for a socket path" >&2; rm -rf "$E2E_TMP"; exit 1; }
 E2E_PANE="e2e:0.0"
 E2E_LOCALE=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || E2E_LOCALE=C
+# The pane stays open, as it was, after its program ends: no "Pane is
+# dead" line (tmux 3.3's remain-on-exit-format; -q where it is unknown).
+printf 'set -g status off\nset -g remain-on-exit on\nset -gq remain-on-exit-format ""\n' \
+	>"$E2E_TMP/tmux.conf"
 
 e2e_tmux() {
-	TERM=xterm-256color tmux -f /dev/null -L "$E2E_SOCK" "$@" </dev/null
+	TERM=xterm-256color tmux -f "$E2E_TMP/tmux.conf" -S "$E2E_SOCK" "$@" </dev/null
+}
+
+# The tmux server and everything under it: its descendants, and whatever
+# is left in a pane's session (a pane is a session leader) after its
+# parent has gone.
+e2e_procs() {
+	srv=$(e2e_tmux display-message -p '#{pid}' 2>/dev/null) || return 0
+	# live panes only: a dead pane's pid may belong to someone else by now
+	panes=$(e2e_tmux list-panes -a -F '#{?pane_dead,,#{pane_pid}}' 2>/dev/null | tr '\n' ' ')
+	{ ps -A -o pid= -o ppid= -o sid= 2>/dev/null || ps -A -o pid= -o ppid= -o pgid=; } |
+		awk -v srv="$srv" -v panes="$panes" '
+		{ pid[NR] = $1; parent[$1] = $2; sid[$1] = $3 }
+		END {
+			n = split(panes, p, " ")
+			for (i = 1; i <= n; i++) lead[p[i]] = 1
+			for (i = 1; i <= NR; i++) {
+				x = pid[i]
+				if (sid[x] in lead) { print x; continue }
+				for (d = 0; x != "" && x > 1 && d < 64; d++) {
+					if (x == srv) { print pid[i]; break }
+					x = parent[x]
+				}
+			}
+		}'
+}
+
+# e2e_alive PID...: the ones still running (a zombie has ended).
+e2e_alive() {
+	for p in "$@"; do
+		st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
+		case $st in Z*|"") ;; *) echo "$p" ;; esac
+	done
+}
+
+# e2e_stop: ends the tmux server and every process started in it. The
+# server's SIGHUP lets the programs restore the terminal; what is still
+# there after a second (a stopped job, a process that ignores SIGHUP) is
+# continued and killed.
+e2e_stop() {
+	procs=$(e2e_procs)
+	e2e_tmux kill-server >/dev/null 2>&1
+	n=20
+	while [ -n "$procs" ] && [ "$n" -gt 0 ]; do
+		procs=$(e2e_alive $procs)
+		[ -n "$procs" ] && sleep 0.05
+		n=$((n - 1))
+	done
+	if [ -n "$procs" ]; then
+		kill -CONT $procs 2>/dev/null
+		kill -KILL $procs 2>/dev/null
+		n=20
+		while [ -n "$procs" ] && [ "$n" -gt 0 ]; do
+			procs=$(e2e_alive $procs)
+			[ -n "$procs" ] && sleep 0.05
+			n=$((n - 1))
+		done
+	fi
+	rm -f "$E2E_SOCK"
 }
 
 e2e_cleanup() {
-	e2e_tmux kill-server >/dev/null 2>&1
+	e2e_stop
 	rm -rf "$E2E_TMP"
 }
 trap e2e_cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 fail() {
 	echo "FAIL $E2E_NAME: $*" >&2
@@ -46,25 +118,25 @@ e2e_start() {
 	printf '%s' "$(e2e_env)" >"$E2E_TMP/run.sh"
 	printf '"%s"' "$STRETCHTUI_BIN" >>"$E2E_TMP/run.sh"
 	for a in "$@"; do printf " '%s'" "$a" >>"$E2E_TMP/run.sh"; done
-	printf '\necho $? >"%s/status"\nexec sleep 600\n' "$E2E_TMP" >>"$E2E_TMP/run.sh"
+	printf '\necho $? >"%s/status"\n' "$E2E_TMP" >>"$E2E_TMP/run.sh"
 	# the wrapper outlives the signals the program gets (Ctrl-C goes to both)
 	printf 'trap true INT TERM HUP QUIT\n%s' "$(cat "$E2E_TMP/run.sh")" >"$E2E_TMP/run.sh"
 	e2e_tmux new-session -d -s e2e -x "$cols" -y "$rows" "sh $E2E_TMP/run.sh" ||
 		fail "tmux would not start"
-	e2e_tmux set-option -t e2e status off >/dev/null
 }
 
-# e2e_shell COLS ROWS: an interactive shell in the pane, for tests that
-# look at what is left after the program ends.
+# e2e_shell COLS ROWS [sh]: an interactive shell in the pane (bash when
+# there is one, or sh when asked: sh does not repair the terminal modes a
+# program leaves behind), for tests that look at what is left after the
+# program ends.
 e2e_shell() {
-	if command -v bash >/dev/null; then
+	if [ "${3:-}" != sh ] && command -v bash >/dev/null; then
 		sh_cmd="$(command -v bash) --norc --noprofile -i"
 	else
 		sh_cmd="sh -i"
 	fi
 	e2e_tmux new-session -d -s e2e -x "$1" -y "$2" "$(e2e_env) PS1='$ ' $sh_cmd" ||
 		fail "tmux would not start"
-	e2e_tmux set-option -t e2e status off >/dev/null
 }
 
 e2e_screen() {

@@ -9,7 +9,7 @@ e2e_wait " WORK "
 e2e_keys q
 e2e_keys y
 e2e_status >/dev/null
-e2e_tmux kill-server
+e2e_stop
 rm -f "$E2E_TMP/status"
 E2E_ENV="NO_COLOR=1"
 e2e_start 80 24 play selfpaced --routines "$E2E_DATA" --no-safety
@@ -18,7 +18,7 @@ e2e_wait " WORK "
 e2e_keys q
 e2e_keys y
 e2e_status >/dev/null
-e2e_tmux kill-server
+e2e_stop
 rm -f "$E2E_TMP/status"
 E2E_ENV=
 e2e_start 80 24 play selfpaced --routines "$E2E_DATA" --no-safety --no-color
