@@ -1057,18 +1057,33 @@ static void llibrary(struct lctx *c, const struct ynode *root,
 	}
 }
 
-int loader_load_library(const char *path, struct library *lib,
-			struct diags *d)
+/* buf NULL: read the file at path. */
+static int lload_library(const char *path, const char *buf, size_t len,
+			 struct library *lib, struct diags *d)
 {
 	memset(lib, 0, sizeof *lib);
 	struct lctx c = { .path = path, .a = &lib->arena };
 	lib->path = arena_strdup(&lib->arena, path);
 	c.oom = !lib->path;
 	struct ydoc doc;
-	if (ydoc_load_file(&doc, path, &c.diags) == 0)
+	int rc = buf ? ydoc_parse(&doc, path, buf, len, &c.diags)
+		     : ydoc_load_file(&doc, path, &c.diags);
+	if (rc == 0)
 		llibrary(&c, doc.root, lib);
 	ydoc_free(&doc);
 	return lfinish(&c, d);
+}
+
+int loader_load_library(const char *path, struct library *lib,
+			struct diags *d)
+{
+	return lload_library(path, NULL, 0, lib, d);
+}
+
+int loader_parse_library(const char *path, const char *buf, size_t len,
+			 struct library *lib, struct diags *d)
+{
+	return lload_library(path, buf ? buf : "", buf ? len : 0, lib, d);
 }
 
 void library_free(struct library *lib)
