@@ -538,7 +538,8 @@ static bool lexercise(struct lctx *c, const struct ynode *def,
 	lget_duration(c, def, "hold", routine_rule_duration, &ex->hold_ms);
 	lget_int(c, def, "reps", routine_rule_reps, &ex->reps);
 	lget_sides(c, def, &ex->sides);
-	return c->diags.errors == before;
+	/* A value refused while parsing was reported then, and is missing. */
+	return c->diags.errors == before && !ynode_has_bad(def);
 }
 
 /* An `exercises:` mapping of id to definition: each entry into owned[]
