@@ -4,7 +4,8 @@
 #   make run        install missing dependencies, build, start the menu
 #   make test       install missing dependencies, build, run every test
 #   make sanitize   every test again under AddressSanitizer + UBSan
-#   make fuzz       each fuzz harness for FUZZ_SECONDS (clang, libFuzzer);
+#   make fuzz       each fuzz harness for FUZZ_SECONDS (60) in turn (clang,
+#                   libFuzzer: 3 harnesses, so 3 minutes by default);
 #                   make test replays their regressions without clang
 #   make bench      CPU, wake-ups, bytes, memory, first frame of a routine
 #                   played in tmux (BENCH_ROUTINE, BENCH_SECONDS; not a test)
