@@ -4,7 +4,9 @@
 #   make run        install missing dependencies, build, start the menu
 #   make test       install missing dependencies, build, run every test
 #   make sanitize   every test again under AddressSanitizer + UBSan
-#   make fuzz       fuzz the loader for FUZZ_SECONDS (clang, libFuzzer)
+#   make fuzz       each fuzz harness for FUZZ_SECONDS (60) in turn (clang,
+#                   libFuzzer: 3 harnesses, so 3 minutes by default);
+#                   make test replays their regressions without clang
 #   make bench      CPU, wake-ups, bytes, memory, first frame of a routine
 #                   played in tmux (BENCH_ROUTINE, BENCH_SECONDS; not a test)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -44,10 +46,16 @@ LIB_SRC  = $(filter-out src/main.c,$(SRC))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 UI_SRC   = $(wildcard src/ui*.c src/view*.c src/plain.c src/bigdigits.c src/cli.c)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+# Fuzz harnesses: tests/fuzz/fuzz_NAME.c, with fuzz_NAME.options.
+FUZZ_HARNESSES = loader library engine
+FUZZ_COMMON    = tests/fuzz/fuzz_common.c
+FUZZ_HDRS      = tests/fuzz/fuzz_common.h $(BUILD)/fuzz/fuzz_lib.h
+FUZZ_SEEDS     = routines tests/data/good tests/data/bad tests/data/broken-lib
+REPLAY         = $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/replay_%)
 BIN      = $(BUILD)/stretchtui
 
-.PHONY: all run test sanitize fuzz bench deps deps-test build-tests test-only \
-        install uninstall clean FORCE
+.PHONY: all run test sanitize fuzz fuzz-build fuzz-clang bench deps deps-test \
+        build-tests test-only install uninstall clean FORCE
 
 all: $(BIN)
 
@@ -72,7 +80,29 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libstretchtui.a $(BUILD)/config.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libstretchtui.a $(PKG_LIBS) $(TEST_LIBS)
 
-build-tests: $(BIN) $(TESTS)
+build-tests: $(BIN) $(TESTS) $(REPLAY) $(BUILD)/fuzz/seed-engine/.stamp
+
+# The test library built into the harnesses, as a C string.
+$(BUILD)/fuzz/fuzz_lib.h: tests/data/good/exercises.yaml
+	@mkdir -p $(@D)
+	@{ echo 'static const char fuzz_lib_text[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/\t"/' -e 's/$$/\\n"/' $<; \
+	  echo ';'; } > $@
+
+# Engine seeds: each shipped routine with the exercises it uses, a NUL,
+# then commands (tests/fuzz/engine-seed.sh).
+FUZZ_ROUTINES = $(filter-out routines/exercises.yaml,$(wildcard routines/*.yaml))
+$(BUILD)/fuzz/seed-engine/.stamp: tests/fuzz/engine-seed.sh routines/exercises.yaml $(FUZZ_ROUTINES)
+	@rm -rf $(@D) && mkdir -p $(@D)
+	@SEED_DIR=$(@D) tests/fuzz/engine-seed.sh routines/exercises.yaml $(FUZZ_ROUTINES)
+	@touch $@
+
+# The harnesses with a standalone main (tests/fuzz/replay.c), the normal
+# compiler and the normal library: regressions replay without clang.
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) \
+		$(FUZZ_HDRS) $(BUILD)/libstretchtui.a
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -I$(BUILD)/fuzz $(LDFLAGS) -o $@ $< \
+		tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libstretchtui.a $(PKG_LIBS)
 
 deps:
 	@scripts/have-deps.sh || scripts/install-deps.sh
@@ -95,19 +125,63 @@ test-only: build-tests
 	@$(BIN) check routines/*.yaml
 	@echo "== scripts"
 	@set -e; for t in tests/scripts/test_*.sh; do sh $$t; done
+	@echo "== fuzz replay (tests/fuzz/regress and the seed corpus)"
+	@tests/fuzz/replay.sh $(BUILD) $(FUZZ_HARNESSES) -- $(FUZZ_SEEDS)
 	@echo "== end-to-end (tmux)"
 	@STRETCHTUI_BIN=$(CURDIR)/$(BIN) tests/e2e/run.sh
 
-# Fuzz the loader (clang's libFuzzer): FUZZ_SECONDS=60 by default.
+# Fuzzing with clang's libFuzzer, ASan and UBSan: each harness in turn for
+# FUZZ_SECONDS (per harness, so 3 x 60 s by default) with the flags of its
+# tests/fuzz/fuzz_NAME.options (dictionary, max_len, timeout), a corpus
+# kept in $(BUILD)/fuzz/corpus/NAME and the seeds above plus
+# tests/fuzz/regress/NAME. A crash, leak, timeout or broken invariant stops
+# it and leaves the input in $(BUILD)/fuzz/artifacts/NAME/: copy it into
+# tests/fuzz/regress/NAME/ so that make test replays it from then on.
 FUZZ_SECONDS ?= 60
-fuzz: deps-test $(BUILD)/config.h
-	@mkdir -p $(BUILD)/fuzz/corpus
-	clang $(filter-out -Wconversion,$(WARN)) -g -O1 -fsanitize=fuzzer,address,undefined \
-		-D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) -o $(BUILD)/fuzz/fuzz_loader \
-		tests/fuzz/fuzz_loader.c $(filter-out src/main.c $(UI_SRC),$(LIB_SRC)) -lyaml
-	for f in routines/*.yaml tests/data/good/*.y*ml tests/data/bad/*.yaml; do \
-		cp "$$f" "$(BUILD)/fuzz/corpus/$$(echo "$$f" | tr / _)"; done
-	$(BUILD)/fuzz/fuzz_loader -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $(BUILD)/fuzz/corpus
+FUZZ_CC      ?= clang
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS   = $(filter-out -Wconversion,$(WARN)) -g -O1 -fno-omit-frame-pointer \
+		$(FUZZ_SAN) -D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) -Itests/fuzz -I$(BUILD)/fuzz
+FUZZ_LIB_SRC  = $(filter-out src/main.c $(UI_SRC),$(LIB_SRC))
+FUZZ_LIB_OBJ  = $(FUZZ_LIB_SRC:src/%.c=$(BUILD)/fuzz/obj/%.o)
+FUZZ_BINS     = $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/fuzz_%)
+
+# A clear word when clang or its libFuzzer runtime is missing.
+fuzz-clang:
+	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1; then \
+		echo "make fuzz: $(FUZZ_CC) not found; fuzzing needs clang with libFuzzer:" >&2; \
+		echo "  apt-get update && apt-get install -y clang" >&2; \
+		echo "(make test replays the fuzz regressions without it)" >&2; exit 1; fi
+	@mkdir -p $(BUILD)/fuzz
+	@printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' \
+		> $(BUILD)/fuzz/probe.c
+	@$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $(BUILD)/fuzz/probe $(BUILD)/fuzz/probe.c 2>/dev/null || { \
+		echo "make fuzz: $(FUZZ_CC) cannot link -fsanitize=fuzzer,address,undefined" >&2; \
+		echo "  (libFuzzer or a sanitizer runtime missing): apt-get install -y clang" >&2; exit 1; }
+	@rm -f $(BUILD)/fuzz/probe $(BUILD)/fuzz/probe.c
+
+$(BUILD)/fuzz/obj/%.o: src/%.c $(BUILD)/config.h | fuzz-clang
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(FUZZ_HDRS) $(FUZZ_LIB_OBJ) | fuzz-clang
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON) \
+		$(FUZZ_LIB_OBJ) $(shell pkg-config --libs yaml-0.1 2>/dev/null)
+
+.SECONDARY: $(FUZZ_LIB_OBJ)
+
+fuzz-build: deps-test fuzz-clang $(FUZZ_BINS) $(BUILD)/fuzz/seed-engine/.stamp
+
+fuzz: fuzz-build
+	@set -e; for h in $(FUZZ_HARNESSES); do \
+		mkdir -p $(BUILD)/fuzz/corpus/$$h $(BUILD)/fuzz/artifacts/$$h; \
+		seeds="$(FUZZ_SEEDS)"; [ $$h = engine ] && seeds="$(BUILD)/fuzz/seed-engine $$seeds"; \
+		echo "== fuzz $$h for $(FUZZ_SECONDS) s"; \
+		$(BUILD)/fuzz/fuzz_$$h $$(tests/fuzz/options.sh tests/fuzz/fuzz_$$h.options) \
+			-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(BUILD)/fuzz/artifacts/$$h/ \
+			$(BUILD)/fuzz/corpus/$$h $$seeds tests/fuzz/regress/$$h; \
+	done
 
 # Figures, not a pass or fail: see tests/bench/player.sh (needs tmux, strace).
 BENCH_ROUTINE ?= upper-back-15
@@ -131,4 +205,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/obj/*.d)

@@ -42,6 +42,10 @@ struct library {
  * either way. */
 int loader_load_library(const char *path, struct library *lib,
 			struct diags *d);
+/* loader_load_library on bytes in memory (for tests and the fuzz harness);
+ * path only names them in diagnostics and is lib->path. */
+int loader_parse_library(const char *path, const char *buf, size_t len,
+			 struct library *lib, struct diags *d);
 void library_free(struct library *lib);
 const struct exercise *library_find(const struct library *lib,
 				    const char *id);

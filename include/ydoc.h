@@ -65,6 +65,10 @@ const struct ynode *ynode_find(const struct ynode *map, const char *key);
  * YDOC_QUOTE_MAX bytes (never inside a UTF-8 sequence). Returns buf. */
 const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size);
 
+/* True when n, or a node under it (keys included), is bad: something in
+ * it was refused while parsing. Recursion is bounded by LOADER_MAX_DEPTH. */
+bool ynode_has_bad(const struct ynode *n);
+
 /* What a node is, for messages: "empty", "a list", "a mapping", or the
  * scalar's text in quotes (shortened), into buf. Returns buf. */
 const char *ynode_describe(const struct ynode *n, char *buf, size_t size);

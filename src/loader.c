@@ -538,7 +538,8 @@ static bool lexercise(struct lctx *c, const struct ynode *def,
 	lget_duration(c, def, "hold", routine_rule_duration, &ex->hold_ms);
 	lget_int(c, def, "reps", routine_rule_reps, &ex->reps);
 	lget_sides(c, def, &ex->sides);
-	return c->diags.errors == before;
+	/* A value refused while parsing was reported then, and is missing. */
+	return c->diags.errors == before && !ynode_has_bad(def);
 }
 
 /* An `exercises:` mapping of id to definition: each entry into owned[]
@@ -1056,18 +1057,33 @@ static void llibrary(struct lctx *c, const struct ynode *root,
 	}
 }
 
-int loader_load_library(const char *path, struct library *lib,
-			struct diags *d)
+/* buf NULL: read the file at path. */
+static int lload_library(const char *path, const char *buf, size_t len,
+			 struct library *lib, struct diags *d)
 {
 	memset(lib, 0, sizeof *lib);
 	struct lctx c = { .path = path, .a = &lib->arena };
 	lib->path = arena_strdup(&lib->arena, path);
 	c.oom = !lib->path;
 	struct ydoc doc;
-	if (ydoc_load_file(&doc, path, &c.diags) == 0)
+	int rc = buf ? ydoc_parse(&doc, path, buf, len, &c.diags)
+		     : ydoc_load_file(&doc, path, &c.diags);
+	if (rc == 0)
 		llibrary(&c, doc.root, lib);
 	ydoc_free(&doc);
 	return lfinish(&c, d);
+}
+
+int loader_load_library(const char *path, struct library *lib,
+			struct diags *d)
+{
+	return lload_library(path, NULL, 0, lib, d);
+}
+
+int loader_parse_library(const char *path, const char *buf, size_t len,
+			 struct library *lib, struct diags *d)
+{
+	return lload_library(path, buf ? buf : "", buf ? len : 0, lib, d);
 }
 
 void library_free(struct library *lib)

@@ -589,6 +589,17 @@ const struct ynode *ynode_find(const struct ynode *map, const char *key)
 	return NULL;
 }
 
+bool ynode_has_bad(const struct ynode *n)
+{
+	if (!n || n->bad)
+		return n != NULL;
+	for (const struct ynode *c = n->head; c; c = c->next)
+		if (ynode_has_bad(c) ||
+		    (n->kind == YNODE_MAP && ynode_has_bad(c->value)))
+			return true;
+	return false;
+}
+
 const char *ynode_describe(const struct ynode *n, char *buf, size_t size)
 {
 	if (ynode_is_null(n))

@@ -347,6 +347,59 @@ static void test_parse_buffer(void **state)
 	diag_free(&d);
 }
 
+/* A library in memory: the same exercises and located diagnostics as
+ * from a file, and an empty buffer is an empty file. */
+static void test_parse_library_buffer(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"exercises:\n  a: {name: A, hold: 20s}\n  b: {hold: 1}\n";
+	struct library lib;
+	struct diags d = { 0 };
+	assert_int_equal(loader_parse_library("mem/exercises.yaml", text,
+					      sizeof text - 1, &lib, &d), -1);
+	assert_string_equal(lib.path, "mem/exercises.yaml");
+	assert_int_equal(lib.n, 1);
+	assert_int_equal(library_find(&lib, "a")->hold_ms, 20000);
+	assert_int_equal(lib.n_broken, 1);
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.v[0].file, "mem/exercises.yaml");
+	assert_int_equal(d.v[0].line, 3);
+	library_free(&lib);
+	diag_clear(&d);
+	assert_int_equal(loader_parse_library("e.yaml", NULL, 0, &lib, &d), -1);
+	assert_int_equal(d.errors, 1);
+	library_free(&lib);
+	diag_free(&d);
+}
+
+/* Found by fuzzing: a library exercise with a value the parser already
+ * refused (a tag, a duplicate key) is broken, not kept with that value
+ * missing (it was kept with name NULL). */
+static void test_library_refused_value(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"exercises:\n"
+		"  a: {name: !t A, hold: 20s}\n"
+		"  b: {name: B, hold: !t 20s}\n"
+		"  c: {name: C, hold: 20s, hold: 30s}\n"
+		"  d: {name: D, how: [!t x]}\n"
+		"  ok: {name: OK, hold: 20s}\n";
+	struct library lib;
+	struct diags d = { 0 };
+	assert_int_equal(loader_parse_library("exercises.yaml", text,
+					      sizeof text - 1, &lib, &d), -1);
+	assert_int_equal(d.errors, 4);
+	assert_int_equal(lib.n, 1);
+	assert_string_equal(lib.v[0].id, "ok");
+	assert_int_equal(lib.n_broken, 4);
+	assert_string_equal(lib.broken[0].id, "a");
+	assert_string_equal(lib.broken[3].id, "d");
+	library_free(&lib);
+	diag_free(&d);
+}
+
 /* A UTF-8 byte-order mark is skipped, and columns after it stay right. */
 static void test_byte_order_mark(void **state)
 {
@@ -563,6 +616,8 @@ int main(void)
 		cmocka_unit_test(test_library_partial),
 		cmocka_unit_test(test_is_library_path),
 		cmocka_unit_test(test_parse_buffer),
+		cmocka_unit_test(test_parse_library_buffer),
+		cmocka_unit_test(test_library_refused_value),
 		cmocka_unit_test(test_byte_order_mark),
 		cmocka_unit_test(test_broken_library_exercise),
 		cmocka_unit_test(test_missing_file),

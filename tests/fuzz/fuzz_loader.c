@@ -1,25 +1,21 @@
-/* libFuzzer harness: any bytes through the loader and, when they load, the
- * plan. Build and run with `make fuzz` (clang). Crashes, leaks, hangs and
- * undefined behaviour are failures; diagnostics are the expected outcome. */
-#include <stddef.h>
-#include <stdint.h>
-
-#include "loader.h"
-#include "plan.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* libFuzzer harness: any bytes through the routine loader (against the
+ * built-in test library, so `use:` resolves) and, when they load, the plan.
+ * Crashes, leaks, hangs and undefined behaviour are failures, and so is a
+ * broken invariant (fuzz_common.h): rc 0 exactly when no error was
+ * reported, and a valid plan for every routine plan_check accepts.
+ * Diagnostics are the expected outcome. `make fuzz` runs it (clang);
+ * `make test` replays tests/fuzz/regress/loader/ and the seed corpus. */
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct library lib;
 	struct routine r;
-	struct diags d = { 0 };
-	if (loader_parse_routine("fuzz.yaml", (const char *)data, size, NULL, 0,
-				 &r, &d) == 0) {
-		struct plan p;
-		if (plan_check(&r, &p, &d) == 0)
-			plan_free(&p);
-	}
+	struct plan p;
+	fuzz_library(&lib);
+	if (fuzz_routine((const char *)data, size, &lib, &r, &p) == 0)
+		plan_free(&p);
 	routine_free(&r);
-	diag_free(&d);
+	library_free(&lib);
 	return 0;
 }
