@@ -111,10 +111,11 @@ int view_putn(struct view *v, int row, int col, int max_w,
 
 /* Row `row` of v as plain text, cells filled in order; for tests. */
 char *view_row_text(const struct view *v, int row, char *buf, size_t size);
-/* "MM:SS" of whole seconds (minutes grow past 99). */
+/* Whole seconds in the program's one time format (duration_format_s:
+ * "00:05", "15:00", "1:05:00"). */
 char *view_mmss(int64_t seconds, char *buf, size_t size);
 
-/* "1:30", "0:05": seconds rounded up, minutes unpadded. */
+/* The same for a time left: ms rounded up to whole seconds ("00:05"). */
 char *view_short_time(int64_t ms, char *buf, size_t size);
 
 /* Where in the step a segment is: "LEFT side · set 1 of 2" (VIEW_WHERE_CAPS,

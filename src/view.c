@@ -3,6 +3,7 @@
 #include "view.h"
 
 #include "bigdigits.h"
+#include "duration.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -206,11 +207,7 @@ char *view_row_text(const struct view *v, int row, char *buf, size_t size)
 
 char *view_mmss(int64_t seconds, char *buf, size_t size)
 {
-	if (seconds < 0)
-		seconds = 0;
-	snprintf(buf, size, "%02lld:%02lld", (long long)(seconds / 60),
-		 (long long)(seconds % 60));
-	return buf;
+	return duration_format_s(seconds, buf, size);
 }
 
 /* ---- wrapping ------------------------------------------------------------- */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "duration.h"
 #include "view.h"
 
 /* ---- matching ------------------------------------------------------------- */
@@ -53,9 +54,10 @@ static void view_join(const struct strlist *l, const char *sep, char *buf,
 	}
 }
 
+/* Plan times as `list` and `show` write them. */
 static char *view_total(int64_t ms, char *buf, size_t size)
 {
-	return view_mmss((ms + 999) / 1000, buf, size);
+	return duration_format(ms, buf, size);
 }
 
 /* Column starts of the list: name, time, tags, equipment (0: hidden). */

@@ -8,9 +8,7 @@
 
 char *view_short_time(int64_t ms, char *buf, size_t size)
 {
-	int64_t s = duration_ceil_seconds(ms);
-	snprintf(buf, size, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
-	return buf;
+	return duration_format_s(duration_ceil_seconds(ms), buf, size);
 }
 
 static const char *view_sep(const struct view *v)
@@ -308,9 +306,7 @@ static void view_label(struct view *v, const struct view_player_in *in, int row)
 	snprintf(buf, sizeof buf, " %s ", view_kind_label(g->kind));
 	col += 2 + view_put(v, row, col, end - col, view_kind_style(g->kind, true), buf);
 	if (st->seg_len_ms > g->len_ms) {
-		char t[24];
-		snprintf(buf, sizeof buf, "+%s",
-			 view_short_time(st->seg_len_ms - g->len_ms, t, sizeof t));
+		duration_format_delta(st->seg_len_ms - g->len_ms, buf, sizeof buf);
 		int w = view_width(buf);
 		if (end - w - 2 > col) {
 			view_put(v, row, end - w, w, VIEW_DIM, buf);
@@ -503,14 +499,14 @@ static void view_next(struct view *v, const struct view_player_in *in, int row)
 	const struct segment *g = &p->seg[j];
 	if (!g->exercise) {
 		view_putf(v, row, col, v->cols - 1 - col, VIEW_BOLD, "Rest %s",
-			  view_short_time(g->len_ms, t, sizeof t));
+			  duration_format(g->len_ms, t, sizeof t));
 		return;
 	}
 	const struct step *s = &p->routine->steps[g->step];
 	size_t n = 0;
 	if (s->kind == STEP_HOLD)
 		n += (size_t)snprintf(what, sizeof what, "hold %s",
-				      view_short_time(s->hold_ms, t, sizeof t));
+				      duration_format(s->hold_ms, t, sizeof t));
 	else
 		n += (size_t)snprintf(what, sizeof what, "%d reps", s->reps);
 	for (size_t i = 0; i < s->sides.n && n < sizeof what; i++)

@@ -338,7 +338,7 @@ static void test_player_reps_80x24(void **state)
 	assert_row_has(&f->v, 12, "Open");
 	assert_row_has(&f->v, 14, "Lie on your side");
 	assert_row_has(&f->v, 14, "o__");             /* the figure's first frame */
-	assert_row_has(&f->v, 22, "Next: Rest 0:30");
+	assert_row_has(&f->v, 22, "Next: Rest 00:30");
 	/* the close phase shows the second frame */
 	player_at(f, 100000 + 2 * 6000 + 4000, 24, 80, true);
 	assert_row_has(&f->v, 12, "Close");
@@ -449,7 +449,7 @@ static void test_player_paused_and_extended(void **state)
 	dump(&f->v, "paused");
 	assert_row_has(&f->v, 3, " PAUSED ");
 	assert_row_has(&f->v, 3, " WORK ");
-	assert_row_has(&f->v, 3, "+0:10");
+	assert_row_has(&f->v, 3, "+00:10");
 	assert_row_has(&f->v, 23, "space resume");
 	engine_resume(f->e, 60000);
 	player_at(f, 60500, 24, 80, true);

@@ -7,11 +7,11 @@ e2e_wait " WORK "
 t1=$(e2e_total)
 [ "$t1" = 94 ] || fail "the total is $t1 s, not 1:34"
 e2e_keys +
-e2e_wait "+0:10"
+e2e_wait "+00:10"
 t2=$(e2e_total)
 [ "$t2" = 104 ] || fail "the total went from $t1 s to $t2 s"
 e2e_keys +
-e2e_wait "+0:20"
+e2e_wait "+00:20"
 e2e_keys q
 e2e_keys y
 [ "$(e2e_status)" = 0 ] || fail "status $(cat "$E2E_TMP/status")"
