@@ -28,7 +28,8 @@
  * Display. The countdown is the one clock a front end wakes for: the shown
  * session clocks are sampled at its last turn (engine_shown_at), so they
  * change with it and engine_ms_until_change only has to find its next
- * turn. */
+ * turn. A self-paced rep has no countdown: its whole seconds since the
+ * rep started take that place. */
 #include "engine.h"
 
 #include <stdlib.h>
@@ -385,12 +386,13 @@ static int64_t engine_ceil_s(int64_t ms)
 }
 
 /* Session time the display last changed at on its own (see engine.h): the
- * start of p, or the last whole-second turn of its countdown at t. */
+ * start of p, or the last whole-second turn of its countdown at t; on a
+ * self-paced rep, the last whole second since the rep started. */
 static int64_t engine_shown_at(const struct engine *e, struct engine_pos p,
 			       int64_t t)
 {
 	if (engine_self_paced(e, p.seg))
-		return p.t0;
+		return p.t0 + (t - p.t0) / 1000 * 1000;
 	int64_t end = p.t0 + p.len;
 	int64_t at = end - engine_ceil_s(end - t) * 1000;
 	return at > p.t0 ? at : p.t0;
@@ -465,8 +467,8 @@ int64_t engine_ms_until_change(const struct engine *e, int64_t now_ms)
 	struct engine_pos p = engine_locate(e, t);
 	if (p.seg != e->seg || e->leading_in)
 		return 1;     /* a change is already due: update now */
-	if (engine_self_paced(e, p.seg))
-		return -1;
+	if (engine_self_paced(e, p.seg))   /* the clocks' next second */
+		return 1000 - (t - p.t0) % 1000;
 	/* The countdown's next turn; its last one is the segment's end. */
 	return engine_to_next_second(p.t0 + p.len - t);
 }
