@@ -15,7 +15,9 @@
 
 #include "plan.h"
 
-#define ENGINE_EXTEND_MS     10000  /* '+' adds this to the current segment */
+#define ENGINE_EXTEND_MS     10000  /* '+' adds this to the current segment, */
+#define ENGINE_EXTEND_MAX_MS 300000 /* up to this much per segment; '-' takes */
+#define ENGINE_UNEXTEND_LEFT_MS 1000 /* ENGINE_EXTEND_MS back, keeping this to go */
 #define ENGINE_BACK_GRACE_MS 3000   /* back within this goes to the previous exercise */
 #define ENGINE_RESUME_MS     3000   /* 3-2-1 lead-in after a resume */
 
@@ -133,14 +135,23 @@ int64_t engine_ms_until_change(const struct engine *e, int64_t now_ms);
  *   ENGINE_BACK_GRACE_MS of the step's start, or in a rest step, to the
  *   previous exercise step's first segment.
  * extend: +ENGINE_EXTEND_MS to the current timed segment (not to a
- *   self-paced rep). rep_done: ends the current self-paced WORK segment
- *   (ignored elsewhere and while paused). */
+ *   self-paced rep), at most ENGINE_EXTEND_MAX_MS in all per segment (the
+ *   last press may add less; at the cap, nothing).
+ * unextend: takes back up to ENGINE_EXTEND_MS of the current segment's
+ *   extension: never below its planned length (only what was added comes
+ *   off), and never so much that less than ENGINE_UNEXTEND_LEFT_MS is left
+ *   to go (the extension stays whole seconds, so the countdown keeps its
+ *   rhythm; a segment with less than that left keeps its extension).
+ *   extended_ms counts what is added, net.
+ * rep_done: ends the current self-paced WORK segment (ignored elsewhere
+ *   and while paused). */
 void engine_pause(struct engine *e, int64_t now_ms);
 void engine_resume(struct engine *e, int64_t now_ms);   /* with the lead-in */
 void engine_toggle_pause(struct engine *e, int64_t now_ms);
 void engine_skip(struct engine *e, int64_t now_ms);     /* to the next exercise step */
 void engine_back(struct engine *e, int64_t now_ms);
 void engine_extend(struct engine *e, int64_t now_ms);   /* +ENGINE_EXTEND_MS */
+void engine_unextend(struct engine *e, int64_t now_ms); /* -ENGINE_EXTEND_MS */
 void engine_rep_done(struct engine *e, int64_t now_ms);
 void engine_quit(struct engine *e, int64_t now_ms);
 

@@ -578,13 +578,38 @@ void engine_back(struct engine *e, int64_t now_ms)
 	engine_advance(e, t);
 }
 
+/* Changes the current segment's extension by d (see engine.h). */
+static void engine_add_ext(struct engine *e, int64_t d)
+{
+	e->seg_ext += d;
+	e->extended_ms += d;
+}
+
 void engine_extend(struct engine *e, int64_t now_ms)
 {
 	engine_sync(e, now_ms);
 	if (e->finished || engine_self_paced(e, e->seg))
 		return;
-	e->seg_ext += ENGINE_EXTEND_MS;
-	e->extended_ms += ENGINE_EXTEND_MS;
+	int64_t room = ENGINE_EXTEND_MAX_MS - e->seg_ext;
+	if (room > 0)
+		engine_add_ext(e, room < ENGINE_EXTEND_MS ? room : ENGINE_EXTEND_MS);
+}
+
+void engine_unextend(struct engine *e, int64_t now_ms)
+{
+	engine_sync(e, now_ms);
+	if (e->finished || engine_self_paced(e, e->seg) || e->seg_ext <= 0)
+		return;
+	/* The least extension that still leaves ENGINE_UNEXTEND_LEFT_MS to
+	 * go, in whole seconds. */
+	int64_t t = engine_time(e, e->now_ms);
+	int64_t need = t + ENGINE_UNEXTEND_LEFT_MS - e->seg_t0 - engine_seg_len(e, e->seg);
+	need = need > 0 ? (need + 999) / 1000 * 1000 : 0;
+	int64_t ext = e->seg_ext - ENGINE_EXTEND_MS;
+	if (ext < need)
+		ext = need;
+	if (ext < e->seg_ext)
+		engine_add_ext(e, ext - e->seg_ext);
 }
 
 void engine_rep_done(struct engine *e, int64_t now_ms)

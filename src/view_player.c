@@ -181,7 +181,7 @@ static void view_footer(struct view *v, const struct view_player_in *in, int row
 		{ "space", "space", st->paused ? "resume" : "pause", 9 },
 		{ "n/\xe2\x86\x92", "n", "skip", 6 },
 		{ "b/\xe2\x86\x90", "b", "back", 4 },
-		{ "+", "+", "10s", 5 },
+		{ "+/-", "+/-", "10s", 5 },
 		{ "Enter", "Enter", "rep", rep ? 8 : 0 },
 		{ "?", "?", "help", 7 },
 		{ "q", "q", "quit", 8 },

@@ -539,9 +539,12 @@ static bool run_act(struct model *m, struct engine *e, struct rng *r,
 		m->pauses++;
 	} else if (o->extends && roll < 5 && !s->self_paced &&
 		   m->cur_t0 + m->len[m->cur] - t > 3000) {
+		/* up to the cap per segment */
+		int64_t room = ENGINE_EXTEND_MAX_MS - (m->len[m->cur] - s->len_ms);
+		int64_t add = room < ENGINE_EXTEND_MS ? room : ENGINE_EXTEND_MS;
 		engine_extend(e, *now);
-		m->len[m->cur] += ENGINE_EXTEND_MS;
-		m->ext += ENGINE_EXTEND_MS;
+		m->len[m->cur] += add;
+		m->ext += add;
 	} else if (s->self_paced && !m->pausing && roll < 25) {
 		engine_rep_done(e, *now);
 		m->len[m->cur] = t - m->cur_t0;
@@ -1000,6 +1003,96 @@ static void test_extend(void **state)
 	assert_int_equal(sum.done_ms, 220000);
 	assert_int_equal(sum.done_ms, sum.planned_ms + sum.extended_ms);
 	assert_int_equal(sum.paused_ms, 13000);
+	log_free(&l);
+	engine_free(e);
+	plan_release(&p);
+}
+
+/* The issue: 40 presses of + made a 6:44 get-ready. An extension is
+ * capped per segment; the next segment may be extended again. */
+static void test_extend_cap(void **state)
+{
+	(void)state;
+	struct plan p = routine_small();
+	struct engine *e = engine_start(&p, T0);
+	struct engine_state st;
+	for (int i = 0; i < 40; i++)
+		engine_extend(e, T0 + 1000);
+	engine_state(e, T0 + 1000, &st);
+	assert_int_equal(st.seg_index, 0);
+	assert_int_equal(st.seg_len_ms, 5000 + ENGINE_EXTEND_MAX_MS);
+	assert_int_equal(ENGINE_EXTEND_MAX_MS, 300000);
+	/* a press that would pass the cap adds only what is left */
+	engine_unextend(e, T0 + 1000);
+	engine_unextend(e, T0 + 1000);       /* 280 s */
+	engine_state(e, T0 + 1000, &st);
+	assert_int_equal(st.seg_len_ms, 5000 + 280000);
+	struct engine_summary sum;
+	engine_summary(e, T0 + 1000, &sum);
+	assert_int_equal(sum.extended_ms, 280000);
+	engine_skip(e, T0 + 2000);           /* a new segment: a new cap */
+	for (int i = 0; i < 31; i++)
+		engine_extend(e, T0 + 2000);
+	engine_state(e, T0 + 2000, &st);
+	assert_int_equal(st.seg_len_ms, 5000 + ENGINE_EXTEND_MAX_MS);
+	engine_summary(e, T0 + 2000, &sum);
+	assert_int_equal(sum.extended_ms, 280000 + ENGINE_EXTEND_MAX_MS);
+	engine_free(e);
+	plan_release(&p);
+}
+
+/* - takes back 10 s of this segment's extension: never below the plan,
+ * never to less than ENGINE_UNEXTEND_LEFT_MS to go (in whole seconds). */
+static void test_unextend(void **state)
+{
+	(void)state;
+	struct plan p = routine_small();
+	struct engine *e = engine_start(&p, T0);
+	struct evlog l = { 0 };
+	struct engine_state st;
+	struct engine_summary sum;
+	engine_unextend(e, T0 + 10000);      /* nothing added: nothing taken */
+	engine_state(e, T0 + 10000, &st);
+	assert_int_equal(st.seg_index, 1);
+	assert_int_equal(st.seg_len_ms, 30000);
+	engine_extend(e, T0 + 10000);
+	engine_extend(e, T0 + 10000);
+	engine_extend(e, T0 + 10000);
+	engine_unextend(e, T0 + 11000);
+	engine_state(e, T0 + 11000, &st);
+	assert_int_equal(st.seg_len_ms, 50000);
+	assert_int_equal(st.remaining_ms, 190000 - 11000 + 20000);
+	for (int i = 0; i < 5; i++)
+		engine_unextend(e, T0 + 12000);
+	engine_state(e, T0 + 12000, &st);
+	assert_int_equal(st.seg_len_ms, 30000);
+	engine_summary(e, T0 + 12000, &sum);
+	assert_int_equal(sum.extended_ms, 0);
+	/* Close to the end: 20 s added at 20 s, 6.3 s left at 48.7 s; - keeps
+	 * 1.3 s (the extension 15 s), and a second - takes nothing. */
+	engine_extend(e, T0 + 20000);
+	engine_extend(e, T0 + 20000);
+	upd(e, T0 + 48700, &l);
+	engine_unextend(e, T0 + 48700);
+	engine_state(e, T0 + 48700, &st);
+	assert_int_equal(st.seg_len_ms, 45000);
+	assert_int_equal(st.seg_remaining_ms, 1300);
+	engine_unextend(e, T0 + 48700);
+	engine_state(e, T0 + 48700, &st);
+	assert_int_equal(st.seg_remaining_ms, 1300);
+	engine_summary(e, T0 + 48700, &sum);
+	assert_int_equal(sum.extended_ms, 15000);
+	l.n = 0;
+	upd(e, T0 + 50000, &l);
+	assert_int_equal(l.n, 3);
+	assert_event(l.v[0], ev_of(ENGINE_TICK, 1, 1, 49000), 0);
+	assert_event(l.v[1], ev_of(ENGINE_EXERCISE_DONE, 1, 0, 50000), 1);
+	assert_event(l.v[2], ev_of(ENGINE_SEGMENT_START, 2, 0, 50000), 2);
+	/* not on a self-paced rep, nor once finished */
+	engine_quit(e, T0 + 51000);
+	engine_unextend(e, T0 + 52000);
+	engine_summary(e, T0 + 52000, &sum);
+	assert_int_equal(sum.extended_ms, 15000);
 	log_free(&l);
 	engine_free(e);
 	plan_release(&p);
@@ -1928,6 +2021,8 @@ int main(void)
 		cmocka_unit_test(test_back),
 		cmocka_unit_test(test_back_at_grace_and_in_rest_step),
 		cmocka_unit_test(test_extend),
+		cmocka_unit_test(test_extend_cap),
+		cmocka_unit_test(test_unextend),
 		cmocka_unit_test(test_pause_resume_lead_in),
 		cmocka_unit_test(test_pause_during_lead_in),
 		cmocka_unit_test(test_rep_done),

@@ -511,7 +511,7 @@ static void test_help_overlay(void **state)
 	char all[24 * 300] = "";
 	for (int r = 0; r < 24; r++)
 		strcat(strcat(all, row(&f->v, r)), "\n");
-	const char *keys[] = { "space", "n  \xe2\x86\x92", "b  \xe2\x86\x90", "+", "Enter",
+	const char *keys[] = { "space", "n  \xe2\x86\x92", "b  \xe2\x86\x90", "+", "-  ", "Enter",
 			       "?", "q", "Ctrl-Z", "Safety", "Breathe normally" };
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		assert_non_null(strstr(all, keys[i]));
