@@ -126,7 +126,7 @@ static void assert_row_has(const struct view *v, int r, const char *text)
 
 /* Rows [first, first + rows of size) hold text in the block font. */
 static void assert_digits(const struct view *v, int first, const char *text,
-			  enum bigdigits_size size)
+			  int size)
 {
 	char buf[512];
 	for (int r = 0; r < bigdigits_rows(size); r++) {
@@ -242,16 +242,19 @@ static void test_layout_rows(void **state)
 {
 	(void)state;
 	struct view_player_layout l;
-	view_player_layout(24, true, &l);
+	struct view_player_need reps = { .reps = true, .body = 4, .widest = "48" };
+	struct view_player_need hold = { .body = 2, .widest = "01:30" };
+	view_player_layout(24, 80, true, &reps, &l);
 	assert_int_equal(l.label, 3);
 	assert_int_equal(l.digits, 5);
 	assert_int_equal(l.digits_rows, 5);
+	assert_int_equal(l.scale, BIGDIGITS_LARGE);
 	assert_int_equal(l.reps, 11);
 	assert_int_equal(l.cue, 12);
 	assert_int_equal(l.body_top, 14);
 	assert_int_equal(l.next, 22);
 	assert_int_equal(l.footer, 23);
-	view_player_layout(12, true, &l);
+	view_player_layout(12, 40, true, &reps, &l);
 	assert_int_equal(l.label, 2);
 	assert_int_equal(l.digits, 3);
 	assert_int_equal(l.digits_rows, 3);
@@ -259,8 +262,68 @@ static void test_layout_rows(void **state)
 	assert_int_equal(l.cue, -1);
 	assert_int_equal(l.body_top, 7);
 	assert_int_equal(l.body_end, 10);
-	view_player_layout(12, false, &l);
+	view_player_layout(12, 40, true, &hold, &l);
 	assert_int_equal(l.body_top, 6);
+	view_player_layout(24, 80, true, &hold, &l);
+	assert_int_equal(l.label, 3);
+	assert_int_equal(l.digits, 5);
+	assert_int_equal(l.body_top, 11);
+}
+
+/* The issue: at 80x24 an 8-row figure (I-Y-T raises) showed in the get
+ * ready but not in the reps, with rows to spare. The layout is the
+ * step's: the figure gets its 8 rows, with the rep and cue rows. */
+static void test_layout_tall_figure(void **state)
+{
+	(void)state;
+	struct view_player_layout l;
+	struct view_player_need iyt = { .reps = true, .figure = 8, .body = 8,
+					.widest = "15" };
+	view_player_layout(24, 80, true, &iyt, &l);
+	assert_true(l.figure);
+	assert_true(l.body_end - l.body_top >= 8);
+	assert_int_equal(l.digits_rows, 5);
+	assert_true(l.reps > 0);
+	assert_true(l.cue > 0);
+	assert_true(l.body_end <= l.next);
+	/* no room at 40x12: the figure gives way, the digits keep theirs */
+	view_player_layout(12, 40, true, &iyt, &l);
+	assert_false(l.figure);
+	assert_int_equal(l.digits_rows, 3);
+	/* 80x20: LARGE digits rather than the figure */
+	view_player_layout(20, 80, true, &iyt, &l);
+	assert_int_equal(l.digits_rows, 5);
+	assert_true(!l.figure || l.body_end - l.body_top >= 8);
+}
+
+/* The issue: the countdown stayed 5 rows high however large the
+ * terminal. It scales: 5 rows at 80x24, 10 at 120x40, 20 (a third) at
+ * 200x60, and stays within the width. */
+static void test_layout_digits_scale(void **state)
+{
+	(void)state;
+	struct view_player_layout l;
+	struct view_player_need hold = { .body = 4, .widest = "01:30" };
+	struct view_player_need reps = { .reps = true, .figure = 8, .body = 8,
+					 .widest = "01:30" };
+	int sizes[][3] = { { 24, 80, 5 }, { 40, 120, 10 }, { 60, 200, 20 } };
+	for (size_t i = 0; i < 3; i++) {
+		int rows = sizes[i][0], cols = sizes[i][1];
+		for (int k = 0; k < 2; k++) {
+			view_player_layout(rows, cols, true, k ? &reps : &hold, &l);
+			assert_int_equal(l.digits_rows, sizes[i][2]);
+			assert_true(bigdigits_width("01:30", l.scale) <= cols - 2);
+			assert_true(l.body_end <= l.next);
+			assert_true(l.digits + l.digits_rows <= l.body_top);
+		}
+	}
+	assert_true(3 * 20 >= 60);
+	/* ASCII: even scales only */
+	view_player_layout(40, 120, false, &hold, &l);
+	assert_int_equal(l.scale % 2, 0);
+	/* a narrow terminal keeps the digits inside */
+	view_player_layout(60, 40, true, &hold, &l);
+	assert_true(bigdigits_width("01:30", l.scale) <= 38);
 }
 
 /* The header shows the engine's shown clocks as-is: after a skip at 1.4 s
@@ -472,6 +535,216 @@ static void test_player_self_paced(void **state)
 	assert_row_has(&f->v, 22, "Next: finish");
 }
 
+static const char *iyt_how[] = {
+	"Lie face down, forehead on a folded towel.",
+	"Lift straight arms overhead as an I, thumbs up.",
+	"Then wide as a Y, then out to the sides as a T.",
+	"Squeeze the blades each time; the neck stays long.",
+};
+static const char *iyt_fig[] = {
+	":   | |   :\n:   | |   :\n:   | |   :\n:   |O|   :\n"
+	":    |    :\n:    |    :\n:   / \\   :\n:  /   \\  :\n",
+	":\\       /:\n: \\     / :\n:  \\   /  :\n:   \\O/   :\n"
+	":    |    :\n:    |    :\n:   / \\   :\n:  /   \\  :\n",
+	":         :\n:         :\n:         :\n:    O    :\n"
+	":----|----:\n:    |    :\n:   / \\   :\n:  /   \\  :\n",
+};
+static struct phase iyt_ph[] = { { "I shape", 3000 }, { "Y shape", 3000 },
+				  { "T shape", 3000 } };
+static const struct exercise iyt = {
+	.name = "I-Y-T raises", .how = { iyt_how, 4 }, .figure = { iyt_fig, 3 },
+	.phases = iyt_ph, .n_phases = 3 };
+
+/* The fixture again with one step: 5 reps of I-Y-T raises in 2 sets. */
+static void fx_iyt(struct fixture *f)
+{
+	engine_free(f->e);
+	plan_free(&f->p);
+	f->steps[0] = fx_step(STEP_REPS, &iyt);
+	f->steps[0].reps = 5;
+	f->steps[0].sets = 2;
+	f->r.n_steps = 1;
+	assert_int_equal(plan_build(&f->r, &f->p), PLAN_OK);
+	f->e = engine_start(&f->p, 0);
+	assert_non_null(f->e);
+}
+
+/* Whether every line of figure frame fig is on the screen, in order. */
+static bool figure_shown(const struct view *v, const char *fig)
+{
+	char line[64];
+	int r = 0;
+	while (*fig) {
+		const char *nl = strchr(fig, '\n');
+		size_t n = (size_t)(nl - fig);
+		memcpy(line, fig, n);
+		while (n > 0 && line[n - 1] == ' ')
+			n--;
+		line[n] = '\0';
+		while (r < v->rows && !strstr(row(v, r), line))
+			r++;
+		if (r == v->rows)
+			return false;
+		r++;
+		fig = nl + 1;
+	}
+	return true;
+}
+
+/* The issue: at 80x24 the 8-row figure showed in the get ready, not in
+ * the reps (nor the set rest). Now in every segment of the step, and at
+ * the same place. */
+static void test_player_tall_figure_every_segment(void **state)
+{
+	struct fixture *f = *state;
+	fx_iyt(f);
+	int64_t at[] = { 1000, 5000 + 1000, 5000 + 4000, 5000 + 7000,
+			 5000 + 45000 + 5000, 5000 + 45000 + 15000 + 4000 };
+	const char *frame[] = { iyt_fig[0], iyt_fig[0], iyt_fig[1], iyt_fig[2],
+				iyt_fig[0], iyt_fig[1] };
+	int first = -1;
+	player_at(f, 5000 + 1000, 24, 80, true);
+	assert_row_has(&f->v, 11, "Rep 1 of 5");
+	assert_row_has(&f->v, 12, "I shape");
+	assert_row_has(&f->v, 14, "Lie face down");
+	for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+		player_at(f, at[i], 24, 80, true);
+		dump(&f->v, "I-Y-T");
+		assert_inside(&f->v);
+		if (!figure_shown(&f->v, frame[i]))
+			fail_msg("no figure at %lld ms", (long long)at[i]);
+		int r = 0;
+		while (!strstr(row(&f->v, r), ":  /   \\  :"))
+			r++;
+		if (first < 0)
+			first = r;
+		assert_int_equal(r, first);
+		assert_row_has(&f->v, 22, "Next:");
+	}
+}
+
+/* Column of the rightmost block cell on the digit rows (first..+rows). */
+static int digits_right(const struct view *v, int first, int rows)
+{
+	int right = -1;
+	for (int r = first; r < first + rows; r++) {
+		const char *t = row(v, r);
+		int col = 0, last = -1;
+		for (const char *p = t; *p; col++) {
+			size_t b = (*p & 0x80) ? ((*p & 0xe0) == 0xc0 ? 2 : 3) : 1;
+			if (*p != ' ')
+				last = col;
+			p += b;
+		}
+		right = last > right ? last : right;
+	}
+	return right;
+}
+
+/* The issue: the digits jumped sideways when 1:00 became 59. They sit in
+ * a box as wide as the segment's longest value: "01:00" -> "00:59"
+ * keeps every column, and "10" -> "9" keeps the ones. */
+static void test_player_digits_steady(void **state)
+{
+	struct fixture *f = *state;
+	player_at(f, 5000 + 30000, 24, 80, true);      /* 60 s left of 90 */
+	assert_digits(&f->v, 5, "01:00", BIGDIGITS_LARGE);
+	int right = digits_right(&f->v, 5, 5);
+	player_at(f, 5000 + 31000, 24, 80, true);
+	assert_digits(&f->v, 5, "00:59", BIGDIGITS_LARGE);
+	assert_int_equal(digits_right(&f->v, 5, 5), right);
+	/* a 15 s rest between sets: 10 -> 9 keeps the ones column */
+	engine_free(f->e);
+	f->e = engine_start(&f->p, 0);
+	for (size_t i = 0; i < 2; i++) {
+		const struct engine_event *ev;
+		engine_skip(f->e, 0);
+		engine_update(f->e, 0, &ev);
+	}
+	int64_t rest = 5000 + 10 * 12000;                /* the set rest */
+	player_at(f, rest + 5000, 24, 80, true);
+	assert_row_has(&f->v, 3, " REST ");
+	assert_digits(&f->v, 5, "10", BIGDIGITS_LARGE);
+	right = digits_right(&f->v, 5, 5);
+	player_at(f, rest + 6000, 24, 80, true);
+	assert_digits(&f->v, 5, "9", BIGDIGITS_LARGE);
+	assert_int_equal(digits_right(&f->v, 5, 5), right);
+	/* and at 40x12 */
+	player_at(f, rest + 5000, 12, 40, true);
+	right = digits_right(&f->v, 3, 3);
+	player_at(f, rest + 6000, 12, 40, true);
+	assert_int_equal(digits_right(&f->v, 3, 3), right);
+}
+
+/* Rows holding block characters below the bar. */
+static int block_rows(const struct view *v)
+{
+	int n = 0;
+	for (int r = 2; r < v->rows; r++) {
+		const char *t = row(v, r);
+		n += strstr(t, "\xe2\x96\x88") || strstr(t, "\xe2\x96\x80") ||
+		     strstr(t, "\xe2\x96\x84");
+	}
+	return n;
+}
+
+static void test_player_digits_grow(void **state)
+{
+	struct fixture *f = *state;
+	int sizes[][3] = { { 24, 80, 5 }, { 40, 120, 10 }, { 60, 200, 20 } };
+	for (size_t i = 0; i < 3; i++) {
+		player_at(f, 5000 + 15500, sizes[i][0], sizes[i][1], true);
+		dump(&f->v, "hold, large");
+		assert_inside(&f->v);
+		assert_int_equal(block_rows(&f->v), sizes[i][2]);
+		assert_row_has(&f->v, sizes[i][0] - 2, "Next: Open book");
+	}
+	assert_true(3 * sizes[2][2] >= sizes[2][0]);
+	/* the reps of open book with their figure, at 200x60 */
+	player_at(f, 100000 + 2 * 6000 + 1000, 60, 200, true);
+	dump(&f->v, "reps, 200x60");
+	assert_inside(&f->v);
+	assert_true(figure_shown(&f->v, book_fig[0]));
+}
+
+/* The issue: b did not take the bar back. It shows the place in the
+ * plan: after back it is where the step starts. */
+static void test_player_bar_moves_back(void **state)
+{
+	struct fixture *f = *state;
+	char before[4096], fresh[4096];
+	player_at(f, 95000, 24, 80, true);               /* open book starts */
+	snprintf(fresh, sizeof fresh, "%s", row(&f->v, 1));
+	player_at(f, 100000 + 40000, 24, 80, true);
+	snprintf(before, sizeof before, "%s", row(&f->v, 1));
+	assert_string_not_equal(before, fresh);
+	engine_back(f->e, 140000);
+	player_at(f, 140000, 24, 80, true);
+	assert_string_equal(row(&f->v, 1), fresh);
+	/* and skip takes it ahead */
+	engine_skip(f->e, 140000);
+	player_at(f, 140000, 24, 80, true);
+	int done = 0;
+	for (const char *p = row(&f->v, 1); (p = strstr(p, "\xe2\x96\x88")); p += 3)
+		done++;
+	assert_true(done > 73 * (95 + 106 + 30) / 531);
+}
+
+/* The issue: "00:08/14:52" at 40x12 read as one time over another. */
+static void test_player_header_narrow(void **state)
+{
+	struct fixture *f = *state;
+	player_at(f, 8000, 12, 40, true);
+	assert_row_has(&f->v, 0, "1/5 \xc2\xb7 ");
+	assert_row_has(&f->v, 0, " left");
+	assert_null(strstr(row(&f->v, 0), "00:08/"));
+	player_at(f, 8000, 20, 60, false);
+	assert_row_has(&f->v, 0, "1/5  00:08 - ");
+	assert_row_has(&f->v, 0, " left");
+	player_at(f, 8000, 24, 80, true);
+	assert_row_has(&f->v, 0, "00:08 elapsed");
+}
+
 static void test_player_confirm_quit(void **state)
 {
 	struct fixture *f = *state;
@@ -640,6 +913,8 @@ int main(void)
 		cmocka_unit_test(test_reflow),
 		cmocka_unit_test(test_bigdigits),
 		cmocka_unit_test(test_layout_rows),
+		cmocka_unit_test(test_layout_tall_figure),
+		cmocka_unit_test(test_layout_digits_scale),
 		cmocka_unit_test_setup_teardown(test_session_clock_in_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_hold_80x24, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_prepare_says_what_comes, setup, teardown),
@@ -650,6 +925,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_player_side_label_one_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_paused_and_extended, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_self_paced, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_tall_figure_every_segment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_digits_steady, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_digits_grow, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_bar_moves_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_header_narrow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_confirm_quit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_too_small, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_help_overlay, setup, teardown),
