@@ -797,31 +797,83 @@ static void test_help_overlay(void **state)
 	assert_row_has(&f->v, 10, "Breathe normally");
 }
 
+/* The whole screen as text, one row a line. */
+static const char *screen(const struct view *v)
+{
+	static char all[64 * 1024];
+	all[0] = '\0';
+	for (int r = 0; r < v->rows; r++)
+		strcat(strcat(all, row(v, r)), "\n");
+	return all;
+}
+
+/* Row of the first line holding text, -1 when none. */
+static int row_of(const struct view *v, const char *text)
+{
+	for (int r = 0; r < v->rows; r++)
+		if (strstr(row(v, r), text))
+			return r;
+	return -1;
+}
+
+/* The issue: the finish screen listed "Extended +00:00" and little else
+ * worth a look. It has a title, the routine, the time in big digits, the
+ * figures in a table (the extension only when there was one), the keys;
+ * centred at every size. */
 static void test_finish(void **state)
 {
 	struct fixture *f = *state;
 	struct engine_summary s = { .planned_ms = 900000, .done_ms = 910000,
-				    .extended_ms = 10000, .exercises_total = 4,
-				    .exercises_done = 3, .exercises_skipped = 1,
-				    .completed = true };
+				    .extended_ms = 10000, .paused_ms = 42000,
+				    .exercises_total = 4, .exercises_done = 3,
+				    .exercises_skipped = 1, .completed = true };
 	struct view_finish_in in = { "Upper back relief", &s, true };
 	view_begin(&f->v, 24, 80, true);
 	view_finish(&f->v, &in);
 	dump(&f->v, "finish");
 	assert_inside(&f->v);
-	assert_row_has(&f->v, 3, "Session complete");
-	assert_row_has(&f->v, 5, "Upper back relief");
-	assert_digits(&f->v, 7, "15:10", BIGDIGITS_LARGE);
-	assert_row_has(&f->v, 13, "15:10 of 15:00");
-	assert_row_has(&f->v, 14, "3 of 4 done, 1 skipped");
-	assert_row_has(&f->v, 15, "+00:10");
-	assert_row_has(&f->v, 18, "Enter menu");
+	int title = row_of(&f->v, "Session complete");
+	assert_true(title >= 2);
+	assert_row_has(&f->v, title, "well done");
+	assert_row_has(&f->v, title + 2, "Upper back relief");
+	assert_digits(&f->v, title + 4, "15:10", BIGDIGITS_LARGE);
+	int t = row_of(&f->v, "Time");
+	assert_true(t > title + 4 + 5);
+	assert_row_has(&f->v, t, "15:10 of 15:00 planned");
+	assert_row_has(&f->v, t + 1, "Exercises");
+	assert_row_has(&f->v, t + 1, "3 of 4 done, 1 skipped");
+	assert_row_has(&f->v, t + 2, "Extended");
+	assert_row_has(&f->v, t + 2, "+00:10");
+	assert_row_has(&f->v, t + 3, "Paused");
+	assert_row_has(&f->v, t + 3, "00:42");
+	assert_row_has(&f->v, t + 5, "Enter menu");
+	assert_row_has(&f->v, t + 5, "q quit");
+	/* centred: as much room above the title as below the keys (+-1) */
+	int below = 24 - 1 - (t + 5);
+	assert_true(title - below <= 1 && below - title <= 1);
+	/* no extension, stopped: no Extended line */
+	s.extended_ms = 0;
+	s.completed = false;
+	view_finish(&f->v, &in);
+	assert_non_null(strstr(screen(&f->v), "Session stopped"));
+	assert_null(strstr(screen(&f->v), "Extended"));
+	assert_null(strstr(screen(&f->v), "well done"));
 	view_begin(&f->v, 12, 40, false);
 	view_finish(&f->v, &in);
 	dump(&f->v, "finish small");
 	assert_inside(&f->v);
-	assert_row_has(&f->v, 0, "Session complete");
-	assert_row_has(&f->v, 9, "q quit");
+	assert_non_null(strstr(screen(&f->v), "Session stopped"));
+	assert_non_null(strstr(screen(&f->v), "15:10 of 15:00 planned"));
+	assert_non_null(strstr(screen(&f->v), "Paused"));
+	assert_non_null(strstr(screen(&f->v), "q quit"));
+	for (size_t i = 0; i < f->v.used; i++)
+		assert_true((unsigned char)f->v.text[i] < 0x80);
+	/* large: the time grows */
+	view_begin(&f->v, 60, 200, true);
+	view_finish(&f->v, &in);
+	dump(&f->v, "finish large");
+	assert_inside(&f->v);
+	assert_true(block_rows(&f->v) >= 15);
 }
 
 /* ---- menu ---------------------------------------------------------------------------- */
