@@ -217,9 +217,19 @@ struct view_menu_in {
 	size_t *top;                 /* first row of the list in view (in/out) */
 	const char *filter;          /* "" when none */
 	bool editing;                /* the filter line has the cursor */
+	int *detail_scroll;          /* first line of the detail pane shown
+	                              * (in/out: clamped); NULL: 0 */
 };
 
+/* The list's columns are measured over every item, so that they stay
+ * put while filtering; a tag list too long for its column is cut between
+ * tags ("a, b +2"), and the equipment column is left out when it does
+ * not fit whole: the detail pane has both in full, wrapped, with the
+ * description and every step, and scrolls (detail_scroll). */
 void view_menu(struct view *v, const struct view_menu_in *in);
+/* Rows of the detail pane at that height with n_shown routines listed:
+ * what a page of PgUp / PgDn is. */
+int view_menu_detail_rows(int rows, size_t n_shown);
 /* Whether an item matches a filter (case-insensitive, in the name or a
  * tag; in the id of a routine that did not load); all match "". */
 bool view_menu_match(const struct view_menu_item *it, const char *filter);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bigdigits.h"
+#include "duration.h"
 #include "engine.h"
 #include "plan.h"
 #include "view.h"
@@ -878,31 +879,53 @@ static void test_finish(void **state)
 
 /* ---- menu ---------------------------------------------------------------------------- */
 
+static const char *long_tags[] = { "upper-back", "mobility", "foam-roller",
+				    "full", "desk", "morning", "evening" };
+static const char *long_gear[] = { "foam roller", "lacrosse ball", "wall",
+				    "chair", "light resistance band", "mat" };
+
+static int menu_scroll;                   /* the detail pane's, in/out */
+
 static void menu_at(struct fixture *f, int rows, int cols, const char *filter,
 		    bool editing, size_t sel)
 {
-	static struct view_menu_item items[3];
-	static size_t shown[3], top;
-	static struct routine other;
-	static struct step other_steps[1];
+	static struct view_menu_item items[4];
+	static size_t shown[4], top;
+	static struct routine other, wide;
+	static struct step other_steps[1], wide_steps[12];
 	routine_init(&other);
 	other.id = "neck";
 	other.name = "Neck release";
 	other_steps[0] = fx_step(STEP_HOLD, &roll);
 	other.steps = other_steps;
 	other.n_steps = 1;
+	routine_init(&wide);
+	wide.id = "everything";
+	wide.name = "Everything at once";
+	wide.tags = (struct strlist){ long_tags, 7 };
+	wide.equipment = (struct strlist){ long_gear, 6 };
+	for (size_t i = 0; i < 12; i++) {
+		wide_steps[i] = fx_step(STEP_HOLD, i % 2 ? &roll : &banded);
+		wide_steps[i].hold_ms = 30000;
+	}
+	wide.steps = wide_steps;
+	wide.n_steps = 12;
 	items[0] = (struct view_menu_item){ .r = &other, .id = "neck",
 					    .path = "r/neck.yaml", .total_ms = 300000 };
 	items[1] = (struct view_menu_item){ .id = "broken", .path = "r/broken.yaml" };
 	items[2] = (struct view_menu_item){ .r = &f->r, .id = "upper-back",
 					    .path = "r/upper-back.yaml",
 					    .total_ms = f->p.total_ms };
+	items[3] = (struct view_menu_item){ .r = &wide, .id = "everything",
+					    .path = "r/everything.yaml",
+					    .total_ms = 12 * 35000 };
 	size_t n = 0;
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < 4; i++)
 		if (view_menu_match(&items[i], filter))
 			shown[n++] = i;
 	top = 0;
-	struct view_menu_in in = { items, shown, n, 3, sel, &top, filter, editing };
+	struct view_menu_in in = { items, shown, n, 4, sel, &top, filter, editing,
+				   &menu_scroll };
 	view_begin(&f->v, rows, cols, true);
 	view_menu(&f->v, &in);
 }
@@ -911,29 +934,31 @@ static void test_menu_80x24(void **state)
 {
 	struct fixture *f = *state;
 	char total[16];
+	menu_scroll = 0;
 	menu_at(f, 24, 80, "", false, 2);
 	dump(&f->v, "menu");
 	assert_inside(&f->v);
-	assert_row_has(&f->v, 0, "3 routines");
+	assert_row_has(&f->v, 0, "4 routines");
 	assert_row_has(&f->v, 1, "NAME");
-	assert_row_has(&f->v, 1, "EQUIPMENT");
+	assert_row_has(&f->v, 1, "TAGS");
 	assert_row_has(&f->v, 2, "Neck release");
 	assert_row_has(&f->v, 2, "05:00");
 	assert_row_has(&f->v, 3, "broken");
 	assert_row_has(&f->v, 3, "(has errors)");
 	assert_row_has(&f->v, 4, "> Upper back relief");
-	assert_row_has(&f->v, 4, view_mmss(f->p.total_ms / 1000, total, sizeof total));
+	assert_row_has(&f->v, 4, duration_format(f->p.total_ms, total, sizeof total));
 	assert_row_has(&f->v, 4, "upper-back, desk");
-	assert_row_has(&f->v, 4, "foam roller, wall");
-	assert_row_has(&f->v, 6, "Upper back relief");
-	assert_row_has(&f->v, 7, "Foam roll, open up the chest");
-	assert_row_has(&f->v, 9, "Steps (5)");
-	assert_row_has(&f->v, 10, "1. Foam roll upper back");
-	assert_row_has(&f->v, 10, "hold 01:30");
-	assert_row_has(&f->v, 11, "8 reps, left/right");
-	assert_row_has(&f->v, 12, "Rest");
-	assert_row_has(&f->v, 13, "10 reps, 2 sets");
-	assert_row_has(&f->v, 14, "10 reps at your pace");
+	assert_row_has(&f->v, 7, "Upper back relief");
+	assert_row_has(&f->v, 8, "Foam roll, open up the chest");
+	assert_row_has(&f->v, 10, "Tags   upper-back, desk");
+	assert_row_has(&f->v, 11, "Needs  foam roller, wall");
+	assert_row_has(&f->v, 13, "Steps (5)");
+	assert_row_has(&f->v, 14, "1. Foam roll upper back");
+	assert_row_has(&f->v, 14, "hold 01:30");
+	assert_row_has(&f->v, 15, "8 reps, left/right");
+	assert_row_has(&f->v, 16, "Rest");
+	assert_row_has(&f->v, 17, "10 reps, 2 sets");
+	assert_row_has(&f->v, 18, "10 reps at your pace");
 	assert_row_has(&f->v, 23, "Enter start");
 	assert_row_has(&f->v, 23, "/ filter");
 }
@@ -941,11 +966,12 @@ static void test_menu_80x24(void **state)
 static void test_menu_filter_40x12(void **state)
 {
 	struct fixture *f = *state;
+	menu_scroll = 0;
 	menu_at(f, 12, 40, "DESK", true, 0);
 	dump(&f->v, "menu filter");
 	assert_inside(&f->v);
 	assert_row_has(&f->v, 2, "> Upper back relief");
-	assert_row_has(&f->v, 3, "\xe2\x94\x80\xe2\x94\x80");
+	assert_row_has(&f->v, 4, "\xe2\x94\x80\xe2\x94\x80");
 	assert_row_has(&f->v, 11, "/DESK");
 	assert_true(f->v.cursor);
 	assert_int_equal(f->v.cursor_row, 11);
@@ -953,6 +979,103 @@ static void test_menu_filter_40x12(void **state)
 	menu_at(f, 12, 40, "zzz", false, 0);
 	assert_row_has(&f->v, 2, "No routine matches 'zzz'");
 	assert_row_has(&f->v, 0, "filter: zzz");
+}
+
+/* The issue: the title said "6 routines" under a filter that showed 3. */
+static void test_menu_count_follows_filter(void **state)
+{
+	struct fixture *f = *state;
+	menu_at(f, 24, 80, "desk", false, 0);
+	assert_row_has(&f->v, 0, "2 of 4 routines");
+	menu_at(f, 24, 80, "", false, 0);
+	assert_row_has(&f->v, 0, "4 routines");
+	assert_null(strstr(row(&f->v, 0), " of "));
+}
+
+/* Column of text in row r, -1 when it is not there (cells, not bytes). */
+static int col_of(const struct view *v, int r, const char *text)
+{
+	const char *t = row(v, r), *at = strstr(t, text);
+	if (!at)
+		return -1;
+	char head[4096];
+	memcpy(head, t, (size_t)(at - t));
+	head[at - t] = '\0';
+	return view_width(head);
+}
+
+/* The issue: the columns moved while filtering (measured over the shown
+ * routines). They are measured over all. */
+static void test_menu_columns_steady(void **state)
+{
+	struct fixture *f = *state;
+	menu_at(f, 24, 80, "", false, 2);
+	int tcol = col_of(&f->v, 4, "upper-back, desk");
+	int time = col_of(&f->v, 1, "TIME");
+	assert_true(tcol > 0 && time > 0);
+	menu_at(f, 24, 80, "relief", false, 0);
+	assert_int_equal(col_of(&f->v, 2, "upper-back, desk"), tcol);
+	assert_int_equal(col_of(&f->v, 1, "TIME"), time);
+	menu_at(f, 24, 120, "", false, 2);
+	tcol = col_of(&f->v, 4, "upper-back, desk");
+	menu_at(f, 24, 120, "relief", false, 0);
+	assert_int_equal(col_of(&f->v, 2, "upper-back, desk"), tcol);
+}
+
+/* The issue: tags and equipment were cut mid-word in the list and at
+ * 40 columns. The list cuts between tags ("+N"); the detail pane has
+ * them whole, wrapped. */
+static void test_menu_tags_wrap(void **state)
+{
+	struct fixture *f = *state;
+	for (int cols = 40; cols <= 80; cols += 40) {
+		menu_scroll = 0;
+		menu_at(f, 24, cols, "", false, 3);
+		dump(&f->v, "menu, long tags");
+		assert_inside(&f->v);
+		const char *all = screen(&f->v);
+		for (size_t i = 0; i < 7; i++)
+			assert_non_null(strstr(all, long_tags[i]));
+		for (size_t i = 0; i < 6; i++)
+			assert_non_null(strstr(all, long_gear[i]));
+	}
+	menu_at(f, 24, 80, "", false, 3);
+	assert_row_has(&f->v, 5, "> Everything at once");
+	assert_row_has(&f->v, 5, " +");
+	assert_null(strstr(row(&f->v, 5), "\xe2\x80\xa6"));   /* not mid-word */
+}
+
+/* The issue: the detail pane cut the steps ("... and 4 more"); it
+ * scrolls: every step can be read, the scroll is clamped and kept. */
+static void test_menu_detail_scroll(void **state)
+{
+	struct fixture *f = *state;
+	menu_scroll = 0;
+	menu_at(f, 24, 80, "", false, 3);
+	assert_row_has(&f->v, 6, "more: PgUp/PgDn");
+	assert_null(strstr(screen(&f->v), "12. "));
+	menu_scroll = 1000;
+	menu_at(f, 24, 80, "", false, 3);
+	dump(&f->v, "menu, scrolled");
+	assert_true(menu_scroll > 0 && menu_scroll < 1000);
+	assert_row_has(&f->v, 22, "12. Foam roll upper back");
+	assert_row_has(&f->v, 6, "\xe2\x86\x91");
+	int at_end = menu_scroll;
+	for (int k = 1; k <= 12; k++) {
+		char want[8];
+		snprintf(want, sizeof want, "%d. ", k);
+		menu_scroll = k <= 6 ? 0 : at_end;
+		menu_at(f, 24, 80, "", false, 3);
+		assert_non_null(strstr(screen(&f->v), want));
+	}
+	menu_scroll = -5;
+	menu_at(f, 24, 80, "", false, 3);
+	assert_int_equal(menu_scroll, 0);
+	/* a routine that fits has nothing to scroll */
+	menu_scroll = 7;
+	menu_at(f, 24, 80, "", false, 0);
+	assert_int_equal(menu_scroll, 0);
+	assert_null(strstr(screen(&f->v), "more: PgUp"));
 }
 
 int main(void)
@@ -988,6 +1111,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_finish, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_80x24, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_filter_40x12, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_count_follows_filter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_columns_steady, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_tags_wrap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_detail_scroll, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
