@@ -500,6 +500,26 @@ static void view_reps(struct view *v, const struct view_player_in *in,
 			 v->cols - 2, VIEW_CUE, cue);
 }
 
+/* Before the reps of a step (get ready, switch, set rest), its rep row
+ * says what comes: "8 reps" and the empty marks, dim. */
+static void view_reps_ahead(struct view *v, const struct view_player_in *in,
+			    const struct view_player_layout *l)
+{
+	const struct segment *w = view_next_work(in->plan, in->st->seg_index);
+	char rep[48], marks[2048];
+	if (w->kind != SEG_WORK || w->rep_n <= 0)
+		return;
+	snprintf(rep, sizeof rep, "%d reps%s", w->rep_n,
+		 w->self_paced && v->cols >= 60 ? " at your pace" : "");
+	int rw = view_width(rep);
+	int mw = view_marks(v, 0, w->rep_n, v->cols - 2 - rw - 2, marks, sizeof marks);
+	int col = (v->cols - rw - (mw ? 2 + mw : 0)) / 2;
+	col = col < 1 ? 1 : col;
+	col += view_put(v, l->reps, col, v->cols - 1 - col, VIEW_DIM, rep);
+	if (mw)
+		view_put(v, l->reps, col + 2, mw, VIEW_DIM, marks);
+}
+
 /* ---- body: how lines and figure, next ------------------------------------------ */
 
 /* Lines and widest line of a figure frame. */
@@ -741,6 +761,8 @@ void view_player(struct view *v, const struct view_player_in *in)
 		view_digits(v, in->st, &l);
 		if (reps)
 			view_reps(v, in, &l);
+		else if (l.reps >= 0)
+			view_reps_ahead(v, in, &l);
 		view_body(v, in, &l);
 		view_next(v, in, l.next);
 	}

@@ -604,6 +604,11 @@ static void test_player_tall_figure_every_segment(void **state)
 	const char *frame[] = { iyt_fig[0], iyt_fig[0], iyt_fig[1], iyt_fig[2],
 				iyt_fig[0], iyt_fig[1] };
 	int first = -1;
+	player_at(f, 1000, 24, 80, true);             /* get ready: what comes */
+	assert_row_has(&f->v, 11, "5 reps");
+	player_at(f, 1000, 12, 40, false);
+	assert_inside(&f->v);
+	assert_row_has(&f->v, 6, "5 reps");
 	player_at(f, 5000 + 1000, 24, 80, true);
 	assert_row_has(&f->v, 11, "Rep 1 of 5");
 	assert_row_has(&f->v, 12, "I shape");
@@ -621,6 +626,10 @@ static void test_player_tall_figure_every_segment(void **state)
 			first = r;
 		assert_int_equal(r, first);
 		assert_row_has(&f->v, 22, "Next:");
+		player_at(f, at[i], 12, 40, true);      /* no room: how lines only */
+		assert_inside(&f->v);
+		assert_row_has(&f->v, 7, "Lie face down");
+		assert_row_has(&f->v, 10, "Next:");
 	}
 }
 
