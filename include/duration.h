@@ -1,4 +1,5 @@
-/* duration — the time strings of the routine format, and mm:ss.
+/* duration — the time strings of the routine format, and the one format
+ * the program writes times in.
  * Accepted: "45s", "1m30s", "2m", "1.5s", "1.5m", and a bare number of
  * seconds ("90", "1.5"). Times are integer milliseconds. Never allocates. */
 #ifndef STRETCHTUI_DURATION_H
@@ -16,10 +17,22 @@ enum duration_status {
 
 enum duration_status duration_parse(const char *s, int64_t *ms);
 
-/* "MM:SS" (minutes zero-padded to two digits, and past 99 as needed),
- * followed by ".5"-style fractions only when ms is not whole seconds.
- * Negative values are formatted as 00:00. Returns buf. */
+/* The one way the program writes a time, everywhere (list, show, check,
+ * the menu, the player, plain, summaries): "MM:SS" with two-digit minutes
+ * ("00:05", "15:00"), and from one hour on "H:MM:SS" ("1:05:00").
+ * Negative values are written as 00:00. Each returns buf (truncated to
+ * size, always terminated when size > 0). */
+
+/* Exact: a time that is not whole seconds gets a ".5"-style fraction
+ * ("00:01.5"); plan times (totals, starts, lengths). */
 char *duration_format(int64_t ms, char *buf, size_t size);
+
+/* Whole seconds: the clocks (elapsed, left, a summary's times). */
+char *duration_format_s(int64_t seconds, char *buf, size_t size);
+
+/* A change of a time, signed: "+00:10", "-00:10" (duration_format of the
+ * magnitude). */
+char *duration_format_delta(int64_t ms, char *buf, size_t size);
 
 /* Seconds left on a countdown as shown: rounded up, so 2.1 s reads "3". */
 int64_t duration_ceil_seconds(int64_t ms);

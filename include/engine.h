@@ -15,7 +15,9 @@
 
 #include "plan.h"
 
-#define ENGINE_EXTEND_MS     10000  /* '+' adds this to the current segment */
+#define ENGINE_EXTEND_MS     10000  /* '+' adds this to the current segment, */
+#define ENGINE_EXTEND_MAX_MS 300000 /* up to this much per segment; '-' takes */
+#define ENGINE_UNEXTEND_LEFT_MS 1000 /* ENGINE_EXTEND_MS back, keeping this to go */
 #define ENGINE_BACK_GRACE_MS 3000   /* back within this goes to the previous exercise */
 #define ENGINE_RESUME_MS     3000   /* 3-2-1 lead-in after a resume */
 
@@ -55,7 +57,8 @@ struct engine_state {
 	int64_t total_ms;            /* elapsed + remaining */
 	bool paused;                 /* false during the lead-in */
 	int64_t resume_in_ms;        /* > 0 during the 3-2-1 lead-in */
-	bool waiting_rep;            /* self-paced rep: waiting for rep_done */
+	bool waiting_rep;            /* self-paced rep: waiting for rep_done
+	                              * (the clocks still run, see below) */
 	int reps_done;               /* self-paced reps counted in this step */
 	bool finished;
 	bool quit;
@@ -69,17 +72,22 @@ struct engine_state {
  * are shown as they stood at the last time the display changed on its
  * own: session time
  *     at = max(segment start, segment end - countdown * 1000)
- * i.e. the segment's start or the countdown's last whole-second turn (a
- * self-paced rep: its start), and
+ * i.e. the segment's start or the countdown's last whole-second turn; on
+ * a self-paced rep, which has no countdown, the last whole second since
+ * the rep started (start + floor((t - start) / 1000) * 1000); and
  *     shown_elapsed_s   = floor(at / 1000)
  *     shown_remaining_s = ceil(planned time left at `at` / 1000)
  * (at a countdown turn: the countdown plus ceil(planned ms of the later
- * segments / 1000)). So, on their own, they move only when the countdown
- * turns or a segment starts: one change a second however fractional the
- * session time is after a skip, back or extend; never while paused, in
- * the lead-in or while waiting for a self-paced rep. A command moves them
- * at once (skip, back, rep_done: `at` is the new segment's start; extend:
- * the same `at`, 10 s more to go). Once finished: floor(elapsed) and 0. */
+ * segments / 1000)). So, on their own, they move once a second, when the
+ * countdown (or a waiting rep's second) turns or a segment starts,
+ * however fractional the session time is after a skip, back or extend;
+ * never while paused or in the lead-in. While a self-paced rep waits,
+ * elapsed keeps counting and remaining counts down through the rep's
+ * tempo, then holds at the planned time of the later segments (a slow
+ * rep makes the session longer, not the rest of it shorter). A command
+ * moves them at once (skip, back, rep_done: `at` is the new segment's
+ * start; extend: the same `at`, 10 s more to go). Once finished:
+ * floor(elapsed) and 0. */
 
 struct engine_summary {
 	int64_t planned_ms;          /* the plan's total */
@@ -110,11 +118,10 @@ void engine_state(const struct engine *e, int64_t now_ms,
 /* How long a front end may sleep before something it shows changes: the
  * next whole-second turn of the segment countdown (ceil), the segment's
  * end being its last one (the shown session clocks move with them, see
- * above); during the lead-in, its next whole second. In 1..1000 while
- * running (1 when an update is already due); -1 when paused, waiting for
- * a self-paced rep, or done: nothing in engine_state that a front end
- * shows moves then (a front end that shows a count-up of its own while
- * waiting for a rep owns that wake). */
+ * above); while a self-paced rep waits, the next whole second since it
+ * started; during the lead-in, its next whole second. In 1..1000 while
+ * running (1 when an update is already due); -1 when paused or done:
+ * nothing in engine_state that a front end shows moves then. */
 int64_t engine_ms_until_change(const struct engine *e, int64_t now_ms);
 
 /* Commands. Each takes effect at now_ms; the events they cause come out of
@@ -128,14 +135,23 @@ int64_t engine_ms_until_change(const struct engine *e, int64_t now_ms);
  *   ENGINE_BACK_GRACE_MS of the step's start, or in a rest step, to the
  *   previous exercise step's first segment.
  * extend: +ENGINE_EXTEND_MS to the current timed segment (not to a
- *   self-paced rep). rep_done: ends the current self-paced WORK segment
- *   (ignored elsewhere and while paused). */
+ *   self-paced rep), at most ENGINE_EXTEND_MAX_MS in all per segment (the
+ *   last press may add less; at the cap, nothing).
+ * unextend: takes back up to ENGINE_EXTEND_MS of the current segment's
+ *   extension: never below its planned length (only what was added comes
+ *   off), and never so much that less than ENGINE_UNEXTEND_LEFT_MS is left
+ *   to go (the extension stays whole seconds, so the countdown keeps its
+ *   rhythm; a segment with less than that left keeps its extension).
+ *   extended_ms counts what is added, net.
+ * rep_done: ends the current self-paced WORK segment (ignored elsewhere
+ *   and while paused). */
 void engine_pause(struct engine *e, int64_t now_ms);
 void engine_resume(struct engine *e, int64_t now_ms);   /* with the lead-in */
 void engine_toggle_pause(struct engine *e, int64_t now_ms);
 void engine_skip(struct engine *e, int64_t now_ms);     /* to the next exercise step */
 void engine_back(struct engine *e, int64_t now_ms);
 void engine_extend(struct engine *e, int64_t now_ms);   /* +ENGINE_EXTEND_MS */
+void engine_unextend(struct engine *e, int64_t now_ms); /* -ENGINE_EXTEND_MS */
 void engine_rep_done(struct engine *e, int64_t now_ms);
 void engine_quit(struct engine *e, int64_t now_ms);
 

@@ -66,6 +66,7 @@ enum ui_action {
 	UI_ACT_SKIP,          /* n, Right */
 	UI_ACT_BACK,          /* b, Left */
 	UI_ACT_EXTEND,        /* +, = */
+	UI_ACT_UNEXTEND,      /* -: takes back 10 s of this part's extension */
 	UI_ACT_REP,           /* Enter: a self-paced rep is done */
 	UI_ACT_HELP,          /* ? */
 	UI_ACT_CLOSE,         /* Esc: closes the help */

@@ -111,10 +111,11 @@ int view_putn(struct view *v, int row, int col, int max_w,
 
 /* Row `row` of v as plain text, cells filled in order; for tests. */
 char *view_row_text(const struct view *v, int row, char *buf, size_t size);
-/* "MM:SS" of whole seconds (minutes grow past 99). */
+/* Whole seconds in the program's one time format (duration_format_s:
+ * "00:05", "15:00", "1:05:00"). */
 char *view_mmss(int64_t seconds, char *buf, size_t size);
 
-/* "1:30", "0:05": seconds rounded up, minutes unpadded. */
+/* The same for a time left: ms rounded up to whole seconds ("00:05"). */
 char *view_short_time(int64_t ms, char *buf, size_t size);
 
 /* Where in the step a segment is: "LEFT side · set 1 of 2" (VIEW_WHERE_CAPS,
@@ -137,20 +138,48 @@ struct view_player_in {
 	bool confirm_quit;           /* the footer asks "Quit? y/n" */
 };
 
+/* What the player's layout makes room for. It is worked out for the
+ * whole routine step of the current segment (get ready, every rep,
+ * switch and set rest alike), so that nothing moves between them and a
+ * figure that fits is shown in every one of them. */
+struct view_player_need {
+	bool reps;                   /* the step counts reps: a rep row */
+	int figure;                  /* rows of its tallest figure frame, when
+	                              * the figure fits across; 0: none */
+	int body;                    /* rows its how lines and figure would like */
+	char widest[32];             /* its widest countdown ("01:30") */
+};
+
 /* Rows of the player layout, for tests and for the ui's curiosity. */
 struct view_player_layout {
 	int header, bar, label;
-	int digits, digits_rows;     /* first row and height: 5, 3 or 1 */
+	int digits, digits_rows;     /* first row and height */
+	int scale;                   /* bigdigits scale; 0: a line of text */
 	int reps, cue;               /* -1 when there is no such row */
 	int body_top, body_end;      /* how lines and figure: [top, end) */
+	bool figure;                 /* the figure has its rows */
 	int next, footer;
 };
 
-void view_player_layout(int rows, bool has_reps, struct view_player_layout *l);
+/* The layout of a rows x cols player screen for need: the label, the
+ * digits (scale 1 at least), the rep row and the figure first; then the
+ * cue row, then room between them; the digits grow with the terminal
+ * (up to about 2/5 of the height past the first 9 rows: 5 rows at 24,
+ * 10 at 40, 20 at 60) as far as the widest countdown fits across. */
+void view_player_layout(int rows, int cols, bool utf8,
+			const struct view_player_need *need,
+			struct view_player_layout *l);
+/* The need of the step of in's current segment at v's size. */
+void view_player_need(const struct view *v, const struct view_player_in *in,
+		      struct view_player_need *need);
 
-/* The header's clocks and the progress bar show the engine's
- * shown_elapsed_s / shown_remaining_s as they are: they move with the
- * countdown, so engine_ms_until_change is the only wake rule. */
+/* The header's clocks show the engine's shown_elapsed_s /
+ * shown_remaining_s as they are: they move with the countdown, so
+ * engine_ms_until_change is the only wake rule. The progress bar is the
+ * place in the plan: 1 - shown remaining / (plan + this segment's
+ * extension), so it moves back with back and ahead with skip. The big
+ * countdown sits in a box as wide as the segment's longest value, right
+ * aligned, so that its digits do not move sideways as it counts. */
 void view_player(struct view *v, const struct view_player_in *in);
 
 /* The help overlay over whatever v holds: every key, then the safety notes
@@ -188,9 +217,19 @@ struct view_menu_in {
 	size_t *top;                 /* first row of the list in view (in/out) */
 	const char *filter;          /* "" when none */
 	bool editing;                /* the filter line has the cursor */
+	int *detail_scroll;          /* first line of the detail pane shown
+	                              * (in/out: clamped); NULL: 0 */
 };
 
+/* The list's columns are measured over every item, so that they stay
+ * put while filtering; a tag list too long for its column is cut between
+ * tags ("a, b +2"), and the equipment column is left out when it does
+ * not fit whole: the detail pane has both in full, wrapped, with the
+ * description and every step, and scrolls (detail_scroll). */
 void view_menu(struct view *v, const struct view_menu_in *in);
+/* Rows of the detail pane at that height with n_shown routines listed:
+ * what a page of PgUp / PgDn is. */
+int view_menu_detail_rows(int rows, size_t n_shown);
 /* Whether an item matches a filter (case-insensitive, in the name or a
  * tag; in the id of a routine that did not load); all match "". */
 bool view_menu_match(const struct view_menu_item *it, const char *filter);

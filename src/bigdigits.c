@@ -24,36 +24,34 @@ static const char *const bigdigits_seg7_colon[3] = { " ", ":", " " };
 #define BIGDIGITS_UPPER "\xe2\x96\x80"   /* ▀ */
 #define BIGDIGITS_LOWER "\xe2\x96\x84"   /* ▄ */
 
-int bigdigits_rows(enum bigdigits_size size)
+int bigdigits_rows(int scale)
 {
-	return size == BIGDIGITS_LARGE ? 5 : 3;
+	return scale < 1 ? 0 : (5 * scale + 1) / 2;
 }
 
-/* Pixels across a glyph (1 for ':'), and the cells per pixel. */
+/* Pixel columns of a glyph. */
 static int bigdigits_pixels(char ch)
 {
 	return ch == ':' ? 1 : 3;
 }
 
-static int bigdigits_gap(enum bigdigits_size size)
-{
-	return size == BIGDIGITS_LARGE ? 2 : 1;
-}
-
-static int bigdigits_cell(enum bigdigits_size size)
-{
-	return size == BIGDIGITS_LARGE ? 2 : 1;
-}
-
-int bigdigits_width(const char *text, enum bigdigits_size size)
+int bigdigits_width(const char *text, int scale)
 {
 	int w = 0;
-	for (const char *p = text; *p; p++) {
-		if (p != text)
-			w += bigdigits_gap(size);
-		w += bigdigits_pixels(*p) * bigdigits_cell(size);
-	}
-	return w;
+	for (const char *p = text; *p; p++)
+		w += (p != text) + bigdigits_pixels(*p);
+	return scale < 1 ? 0 : w * scale;
+}
+
+int bigdigits_fit(const char *text, int rows, int cols, bool utf8)
+{
+	int unit = bigdigits_width(text, 1);
+	int s = unit > 0 ? cols / unit : 0;
+	while (s > 0 && bigdigits_rows(s) > rows)
+		s--;
+	if (!utf8 && s > 1 && s % 2)
+		s--;
+	return s;
 }
 
 /* The bitmap row of a glyph (0 outside the bitmap). */
@@ -72,66 +70,62 @@ struct bigdigits_out {
 	char *p, *end;
 };
 
-static void bigdigits_put(struct bigdigits_out *o, const char *s)
+static void bigdigits_put(struct bigdigits_out *o, const char *s, int times)
 {
 	size_t n = strlen(s);
-	if ((size_t)(o->end - o->p) <= n)
-		return;
-	memcpy(o->p, s, n);
-	o->p += n;
-	*o->p = '\0';
-}
-
-static void bigdigits_large(struct bigdigits_out *o, char ch, bool utf8, int r)
-{
-	unsigned bits = bigdigits_bits(ch, r);
-	int n = bigdigits_pixels(ch);
-	for (int x = n - 1; x >= 0; x--) {
-		const char *px = (bits >> x) & 1 ? (utf8 ? BIGDIGITS_FULL : "#") : " ";
-		bigdigits_put(o, px);
-		bigdigits_put(o, px);
+	for (; times > 0; times--) {
+		if ((size_t)(o->end - o->p) <= n)
+			return;
+		memcpy(o->p, s, n);
+		o->p += n;
+		*o->p = '\0';
 	}
 }
 
-static void bigdigits_half(struct bigdigits_out *o, char ch, int r)
+/* One glyph's cells in a row: each pixel column s cells of the half
+ * block its two half-rows make. */
+static void bigdigits_glyph(struct bigdigits_out *o, char ch, int scale,
+			    bool utf8, int r)
 {
-	unsigned top = bigdigits_bits(ch, 2 * r), bottom = bigdigits_bits(ch, 2 * r + 1);
-	int n = bigdigits_pixels(ch);
-	for (int x = n - 1; x >= 0; x--) {
+	unsigned top = bigdigits_bits(ch, 2 * r / scale);
+	unsigned bottom = bigdigits_bits(ch, (2 * r + 1) / scale);
+	for (int x = bigdigits_pixels(ch) - 1; x >= 0; x--) {
 		unsigned t = (top >> x) & 1, b = (bottom >> x) & 1;
-		bigdigits_put(o, t && b ? BIGDIGITS_FULL
-				 : t ? BIGDIGITS_UPPER : b ? BIGDIGITS_LOWER : " ");
+		const char *cell = " ";
+		if (!utf8)
+			cell = t ? "#" : " ";
+		else if (t || b)
+			cell = t && b ? BIGDIGITS_FULL : t ? BIGDIGITS_UPPER : BIGDIGITS_LOWER;
+		bigdigits_put(o, cell, scale);
 	}
 }
 
 static void bigdigits_seg7_glyph(struct bigdigits_out *o, char ch, int r)
 {
 	if (ch == ':')
-		bigdigits_put(o, bigdigits_seg7_colon[r]);
+		bigdigits_put(o, bigdigits_seg7_colon[r], 1);
 	else if (ch >= '0' && ch <= '9')
-		bigdigits_put(o, bigdigits_seg7[r][ch - '0']);
+		bigdigits_put(o, bigdigits_seg7[r][ch - '0'], 1);
 	else
-		bigdigits_put(o, "   ");
+		bigdigits_put(o, "   ", 1);
 }
 
-char *bigdigits_row(const char *text, enum bigdigits_size size, bool utf8,
-		    int row, char *buf, size_t size_buf)
+char *bigdigits_row(const char *text, int scale, bool utf8, int row,
+		    char *buf, size_t size_buf)
 {
 	struct bigdigits_out o = { buf, buf + size_buf };
 	if (size_buf == 0)
 		return buf;
 	buf[0] = '\0';
-	if (row < 0 || row >= bigdigits_rows(size))
+	if (row < 0 || row >= bigdigits_rows(scale))
 		return buf;
 	for (const char *p = text; *p; p++) {
-		for (int g = p != text ? bigdigits_gap(size) : 0; g > 0; g--)
-			bigdigits_put(&o, " ");
-		if (size == BIGDIGITS_LARGE)
-			bigdigits_large(&o, *p, utf8, row);
-		else if (utf8)
-			bigdigits_half(&o, *p, row);
-		else
+		if (p != text)
+			bigdigits_put(&o, " ", scale);
+		if (scale == 1 && !utf8)
 			bigdigits_seg7_glyph(&o, *p, row);
+		else
+			bigdigits_glyph(&o, *p, scale, utf8, row);
 	}
 	return buf;
 }

@@ -101,12 +101,32 @@ enum duration_status duration_parse(const char *s, int64_t *ms)
 	return DURATION_OK;
 }
 
+/* "MM:SS", or "H:MM:SS" from one hour on; returns the length written
+ * (as snprintf). */
+static int duration_clock(int64_t s, char *buf, size_t size)
+{
+	if (s >= 3600)
+		return snprintf(buf, size, "%" PRId64 ":%02" PRId64 ":%02" PRId64,
+				s / 3600, s / 60 % 60, s % 60);
+	return snprintf(buf, size, "%02" PRId64 ":%02" PRId64, s / 60, s % 60);
+}
+
+char *duration_format_s(int64_t seconds, char *buf, size_t size)
+{
+	if (size == 0)
+		return buf;
+	duration_clock(seconds > 0 ? seconds : 0, buf, size);
+	return buf;
+}
+
 char *duration_format(int64_t ms, char *buf, size_t size)
 {
+	if (size == 0)
+		return buf;
 	if (ms < 0)
 		ms = 0;
-	int64_t s = ms / MS_PER_S, frac = ms % MS_PER_S;
-	int n = snprintf(buf, size, "%02" PRId64 ":%02" PRId64, s / 60, s % 60);
+	int64_t frac = ms % MS_PER_S;
+	int n = duration_clock(ms / MS_PER_S, buf, size);
 	if (frac && n > 0 && (size_t)n < size) {
 		char f[8];
 		snprintf(f, sizeof f, ".%03d", (int)frac);
@@ -114,6 +134,18 @@ char *duration_format(int64_t ms, char *buf, size_t size)
 			f[i] = '\0';
 		snprintf(buf + n, size - (size_t)n, "%s", f);
 	}
+	return buf;
+}
+
+char *duration_format_delta(int64_t ms, char *buf, size_t size)
+{
+	if (size < 2) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	buf[0] = ms < 0 ? '-' : '+';
+	duration_format(ms < 0 ? -ms : ms, buf + 1, size - 1);
 	return buf;
 }
 

@@ -28,7 +28,8 @@
  * Display. The countdown is the one clock a front end wakes for: the shown
  * session clocks are sampled at its last turn (engine_shown_at), so they
  * change with it and engine_ms_until_change only has to find its next
- * turn. */
+ * turn. A self-paced rep has no countdown: its whole seconds since the
+ * rep started take that place. */
 #include "engine.h"
 
 #include <stdlib.h>
@@ -385,12 +386,13 @@ static int64_t engine_ceil_s(int64_t ms)
 }
 
 /* Session time the display last changed at on its own (see engine.h): the
- * start of p, or the last whole-second turn of its countdown at t. */
+ * start of p, or the last whole-second turn of its countdown at t; on a
+ * self-paced rep, the last whole second since the rep started. */
 static int64_t engine_shown_at(const struct engine *e, struct engine_pos p,
 			       int64_t t)
 {
 	if (engine_self_paced(e, p.seg))
-		return p.t0;
+		return p.t0 + (t - p.t0) / 1000 * 1000;
 	int64_t end = p.t0 + p.len;
 	int64_t at = end - engine_ceil_s(end - t) * 1000;
 	return at > p.t0 ? at : p.t0;
@@ -465,8 +467,8 @@ int64_t engine_ms_until_change(const struct engine *e, int64_t now_ms)
 	struct engine_pos p = engine_locate(e, t);
 	if (p.seg != e->seg || e->leading_in)
 		return 1;     /* a change is already due: update now */
-	if (engine_self_paced(e, p.seg))
-		return -1;
+	if (engine_self_paced(e, p.seg))   /* the clocks' next second */
+		return 1000 - (t - p.t0) % 1000;
 	/* The countdown's next turn; its last one is the segment's end. */
 	return engine_to_next_second(p.t0 + p.len - t);
 }
@@ -576,13 +578,38 @@ void engine_back(struct engine *e, int64_t now_ms)
 	engine_advance(e, t);
 }
 
+/* Changes the current segment's extension by d (see engine.h). */
+static void engine_add_ext(struct engine *e, int64_t d)
+{
+	e->seg_ext += d;
+	e->extended_ms += d;
+}
+
 void engine_extend(struct engine *e, int64_t now_ms)
 {
 	engine_sync(e, now_ms);
 	if (e->finished || engine_self_paced(e, e->seg))
 		return;
-	e->seg_ext += ENGINE_EXTEND_MS;
-	e->extended_ms += ENGINE_EXTEND_MS;
+	int64_t room = ENGINE_EXTEND_MAX_MS - e->seg_ext;
+	if (room > 0)
+		engine_add_ext(e, room < ENGINE_EXTEND_MS ? room : ENGINE_EXTEND_MS);
+}
+
+void engine_unextend(struct engine *e, int64_t now_ms)
+{
+	engine_sync(e, now_ms);
+	if (e->finished || engine_self_paced(e, e->seg) || e->seg_ext <= 0)
+		return;
+	/* The least extension that still leaves ENGINE_UNEXTEND_LEFT_MS to
+	 * go, in whole seconds. */
+	int64_t t = engine_time(e, e->now_ms);
+	int64_t need = t + ENGINE_UNEXTEND_LEFT_MS - e->seg_t0 - engine_seg_len(e, e->seg);
+	need = need > 0 ? (need + 999) / 1000 * 1000 : 0;
+	int64_t ext = e->seg_ext - ENGINE_EXTEND_MS;
+	if (ext < need)
+		ext = need;
+	if (ext < e->seg_ext)
+		engine_add_ext(e, ext - e->seg_ext);
 }
 
 void engine_rep_done(struct engine *e, int64_t now_ms)

@@ -280,7 +280,7 @@ static void plain_help(struct plain *pl)
 {
 	plain_line(pl, "Keys: space pause or go on (3-2-1 first); n or Right skip to the next "
 		       "exercise; b or Left back to the start of this exercise; + add 10 "
-		       "seconds; Enter count a rep; ? this help; q quit (asks y/n); Ctrl-Z "
+		       "seconds; - take them back; Enter count a rep; ? this help; q quit (asks y/n); Ctrl-Z "
 		       "suspend (comes back paused).");
 	char *s = safety_load(pl->c);
 	if (s) {
@@ -301,11 +301,12 @@ static void plain_acted(struct plain *pl, enum ui_action a, int64_t now)
 		plain_line(pl, "Quit this session? (y/n)");
 	else if (a == UI_ACT_NO)
 		plain_line(pl, "Going on.");
-	if (a != UI_ACT_EXTEND)
+	if (a != UI_ACT_EXTEND && a != UI_ACT_UNEXTEND)
 		return;
 	engine_state(pl->e, now, &pl->st);
 	if (pl->st.seg)
-		plain_line(pl, "Plus 10 seconds: %s left.",
+		plain_line(pl, "%s 10 seconds: %s left.",
+			   a == UI_ACT_EXTEND ? "Plus" : "Minus",
 			   view_short_time(pl->st.seg_remaining_ms, t, sizeof t));
 }
 

@@ -103,7 +103,7 @@ enum ui_action ui_key_action(int key, bool asking)
 	static const struct { int key; enum ui_action a; } map[] = {
 		{ ' ', UI_ACT_PAUSE }, { 'n', UI_ACT_SKIP }, { UI_K_RIGHT, UI_ACT_SKIP },
 		{ 'b', UI_ACT_BACK }, { UI_K_LEFT, UI_ACT_BACK },
-		{ '+', UI_ACT_EXTEND }, { '=', UI_ACT_EXTEND },
+		{ '+', UI_ACT_EXTEND }, { '=', UI_ACT_EXTEND }, { '-', UI_ACT_UNEXTEND },
 		{ '\r', UI_ACT_REP }, { '\n', UI_ACT_REP }, { UI_K_ENTER, UI_ACT_REP },
 		{ '?', UI_ACT_HELP }, { 27, UI_ACT_CLOSE }, { 'q', UI_ACT_ASK_QUIT },
 		{ 'L' & 0x1f, UI_ACT_REDRAW }, { UI_K_RESIZE, UI_ACT_RESIZE },
@@ -137,6 +137,7 @@ bool ui_apply(struct engine *e, struct ui_ask *ask, enum ui_action a,
 	case UI_ACT_SKIP: engine_skip(e, now); break;
 	case UI_ACT_BACK: engine_back(e, now); break;
 	case UI_ACT_EXTEND: engine_extend(e, now); break;
+	case UI_ACT_UNEXTEND: engine_unextend(e, now); break;
 	case UI_ACT_REP: engine_rep_done(e, now); break;
 	case UI_ACT_ASK_QUIT: ui_ask_quit(e, ask, now); break;
 	case UI_ACT_YES:

@@ -16,6 +16,7 @@ struct ui_menu {
 	size_t n;
 	size_t *shown, n_shown;
 	size_t sel, top;
+	int detail;                  /* the detail pane's scroll */
 	char filter[128];
 	bool editing;
 };
@@ -53,6 +54,7 @@ static void ui_menu_filter(struct ui_menu *m)
 {
 	size_t keep = m->n_shown ? m->shown[m->sel] : 0;
 	m->n_shown = 0;
+	m->detail = 0;
 	m->sel = 0;
 	for (size_t i = 0; i < m->n; i++) {
 		if (!view_menu_match(&m->items[i], m->filter))
@@ -113,7 +115,7 @@ void ui_menu_close(struct ui_menu *m)
 static void ui_menu_draw(struct ui *u, struct ui_menu *m)
 {
 	struct view_menu_in in = { m->items, m->shown, m->n_shown, m->n, m->sel,
-				   &m->top, m->filter, m->editing };
+				   &m->top, m->filter, m->editing, &m->detail };
 	ui_view_begin(u);
 	view_menu(u->v, &in);
 	ui_paint(u);
@@ -126,18 +128,27 @@ static void ui_menu_move(struct ui_menu *m, long d)
 		sel = (long)m->n_shown - 1;
 	if (sel < 0)
 		sel = 0;
+	if ((size_t)sel != m->sel)
+		m->detail = 0;
 	m->sel = (size_t)sel;
 }
 
-/* Moves for arrows and paging; true when k was one. */
-static bool ui_menu_nav(struct ui_menu *m, const struct ui_key *k)
+/* Moves for arrows, Home and End; PgUp and PgDn scroll the detail pane
+ * by its height less a line (the view clamps it). True when k was one. */
+static bool ui_menu_nav(struct ui *u, struct ui_menu *m, const struct ui_key *k)
 {
 	static const struct { int code; long d; } fn[] = {
-		{ KEY_UP, -1 }, { KEY_DOWN, 1 }, { KEY_PPAGE, -10 },
-		{ KEY_NPAGE, 10 }, { KEY_HOME, -100000 }, { KEY_END, 100000 },
+		{ KEY_UP, -1 }, { KEY_DOWN, 1 },
+		{ KEY_HOME, -100000 }, { KEY_END, 100000 },
 	};
 	if (!k->fn)
 		return false;
+	if (k->code == KEY_PPAGE || k->code == KEY_NPAGE) {
+		int page = view_menu_detail_rows(u->v->rows, m->n_shown) - 1;
+		page = page > 1 ? page : 1;
+		m->detail += k->code == KEY_NPAGE ? page : -page;
+		return true;
+	}
 	for (size_t i = 0; i < sizeof fn / sizeof *fn; i++) {
 		if (fn[i].code == k->code) {
 			ui_menu_move(m, fn[i].d);
@@ -170,9 +181,9 @@ static void ui_menu_type(struct ui_menu *m, int ch)
 }
 
 /* Keys while the filter line is being edited. */
-static void ui_menu_edit_key(struct ui_menu *m, const struct ui_key *k)
+static void ui_menu_edit_key(struct ui *u, struct ui_menu *m, const struct ui_key *k)
 {
-	if (ui_menu_nav(m, k))
+	if (ui_menu_nav(u, m, k))
 		return;
 	bool bs = k->fn ? k->code == KEY_BACKSPACE : k->code == 127 || k->code == 8;
 	if (k->fn && k->code == KEY_ENTER)
@@ -198,10 +209,10 @@ enum { UI_MENU_STAY, UI_MENU_START, UI_MENU_QUIT };
 static int ui_menu_key(struct ui *u, struct ui_menu *m, const struct ui_key *k)
 {
 	if (m->editing) {
-		ui_menu_edit_key(m, k);
+		ui_menu_edit_key(u, m, k);
 		return UI_MENU_STAY;
 	}
-	if (ui_menu_nav(m, k))
+	if (ui_menu_nav(u, m, k))
 		return UI_MENU_STAY;
 	if (k->fn)
 		return k->code == KEY_ENTER ? UI_MENU_START : UI_MENU_STAY;

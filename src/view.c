@@ -3,6 +3,7 @@
 #include "view.h"
 
 #include "bigdigits.h"
+#include "duration.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -206,11 +207,7 @@ char *view_row_text(const struct view *v, int row, char *buf, size_t size)
 
 char *view_mmss(int64_t seconds, char *buf, size_t size)
 {
-	if (seconds < 0)
-		seconds = 0;
-	snprintf(buf, size, "%02lld:%02lld", (long long)(seconds / 60),
-		 (long long)(seconds % 60));
-	return buf;
+	return duration_format_s(seconds, buf, size);
 }
 
 /* ---- wrapping ------------------------------------------------------------- */
@@ -372,7 +369,8 @@ static const struct view_keyhelp view_keys[] = {
 	{ "space", "space", "pause / resume (3-2-1 before the clock runs)" },
 	{ "n  \xe2\x86\x92", "n  Right", "skip to the next exercise" },
 	{ "b  \xe2\x86\x90", "b  Left", "back to the start of this exercise" },
-	{ "+", "+", "add 10 seconds to this part" },
+	{ "+", "+", "add 10 seconds to this part (up to 5 minutes)" },
+	{ "-", "-", "take back 10 seconds that + added" },
 	{ "Enter", "Enter", "count a rep (self-paced exercises)" },
 	{ "?", "?", "this help (Esc or ? closes)" },
 	{ "q", "q", "quit the session (asks y/n)" },
@@ -536,56 +534,114 @@ int view_notice(struct view *v, const char *title, const char *text,
 
 /* ---- finish ---------------------------------------------------------------- */
 
-static void view_finish_row(struct view *v, int row, int left, int w,
-			    const char *label, const char *value)
+struct view_finish_line {
+	const char *label;
+	char value[96];
+};
+
+/* What was done: time, exercises (and skipped), the extension when there
+ * was one, the time paused. */
+static int view_finish_lines(const struct engine_summary *s,
+			     struct view_finish_line *l)
 {
-	view_put(v, row, left, 12, VIEW_DIM, label);
-	view_put(v, row, left + 12, w - 12, VIEW_NORMAL, value);
+	char a[DURATION_BUF], b[DURATION_BUF];
+	int n = 0;
+	l[n].label = "Time";
+	snprintf(l[n++].value, sizeof l->value, "%s of %s planned",
+		 view_mmss((s->done_ms + 500) / 1000, a, sizeof a),
+		 view_mmss(duration_ceil_seconds(s->planned_ms), b, sizeof b));
+	l[n].label = "Exercises";
+	snprintf(l[n++].value, sizeof l->value, "%d of %d done, %d skipped",
+		 s->exercises_done, s->exercises_total, s->exercises_skipped);
+	if (s->extended_ms > 0) {
+		l[n].label = "Extended";
+		duration_format_delta((s->extended_ms + 500) / 1000 * 1000,
+				      l[n++].value, sizeof l->value);
+	}
+	l[n].label = "Paused";
+	view_mmss((s->paused_ms + 500) / 1000, l[n++].value, sizeof l->value);
+	return n;
+}
+
+/* Text centred on row. */
+static void view_centre(struct view *v, int row, enum view_style style,
+			const char *text)
+{
+	int w = view_width(text);
+	int col = w < v->cols - 2 ? (v->cols - w) / 2 : 1;
+	view_put(v, row, col, v->cols - 2, style, text);
+}
+
+/* The scale of the time done in the block font: as large as room rows
+ * and the width allow, up to the player's share (LARGE at 80x24); 0 when
+ * none fits. */
+static int view_finish_scale(const struct view *v, int room, const char *text)
+{
+	int cap = (v->rows - 9) * 2 / 5;
+	cap = cap > 5 ? cap : 5;
+	return room >= 3 ? bigdigits_fit(text, room < cap ? room : cap,
+					 v->cols - 4, v->utf8) : 0;
+}
+
+static void view_finish_digits(struct view *v, int row, int scale,
+			       const char *text)
+{
+	char buf[4096];
+	int w = bigdigits_width(text, scale);
+	for (int r = 0; r < bigdigits_rows(scale); r++)
+		view_put(v, row + r, (v->cols - w) / 2, w, VIEW_BAR_DONE,
+			 bigdigits_row(text, scale, v->utf8, r, buf, sizeof buf));
+}
+
+static void view_finish_keys(struct view *v, int row, bool can_menu)
+{
+	int w = (can_menu ? 5 + 8 : 0) + 6, col = (v->cols - w) / 2;
+	if (can_menu) {
+		col += view_put(v, row, col, v->cols - col, VIEW_KEY, "Enter");
+		col += view_put(v, row, col, v->cols - col, VIEW_NORMAL, " menu   ");
+	}
+	col += view_put(v, row, col, v->cols - col, VIEW_KEY, "q");
+	view_put(v, row, col, v->cols - col, VIEW_NORMAL, " quit");
 }
 
 void view_finish(struct view *v, const struct view_finish_in *in)
 {
 	const struct engine_summary *s = in->sum;
-	char a[24], b[24], line[160];
+	struct view_finish_line lines[4];
+	char done[DURATION_BUF];
 	view_begin(v, v->rows, v->cols, v->utf8);
 	if (view_too_small(v->rows, v->cols)) {
 		view_enlarge(v);
 		return;
 	}
-	int w = v->cols - 2 < 48 ? v->cols - 2 : 48;
-	bool big = v->rows >= 22;
-	int left = (v->cols - w) / 2, row = (v->rows - 11 - (big ? 6 : 0)) / 2;
-	const char *title = s->completed ? " Session complete " : " Session stopped ";
-	view_put(v, row, left, w, s->completed ? VIEW_BADGE_WORK : VIEW_BADGE_PAUSED, title);
-	row++;
-	view_put(v, ++row, left, w, VIEW_BOLD, in->routine_name);
+	int n = view_finish_lines(s, lines);
+	view_mmss((s->done_ms + 500) / 1000, done, sizeof done);
+	/* title, name, the lines and the keys with a row between each part */
+	int fixed = 4 + n + 2, room = v->rows - fixed - 3;
+	int scale = view_finish_scale(v, room, done);
+	int digits = scale ? bigdigits_rows(scale) + 1 : 0;
+	int row = (v->rows - fixed - digits) / 2;
+	char title[64] = " Session stopped ";
+	if (s->completed)
+		snprintf(title, sizeof title, " Session complete%swell done ",
+			 v->utf8 ? " \xc2\xb7 " : " - ");
+	view_centre(v, row, s->completed ? VIEW_BADGE_WORK : VIEW_BADGE_PAUSED, title);
 	row += 2;
-	if (big) {
-		char text[24], buf[256];
-		int64_t sec = (s->done_ms + 500) / 1000;
-		snprintf(text, sizeof text, "%lld:%02lld", (long long)(sec / 60),
-			 (long long)(sec % 60));
-		for (int r = 0; r < bigdigits_rows(BIGDIGITS_LARGE); r++)
-			view_put(v, row++, left, w, VIEW_BAR_DONE,
-				 bigdigits_row(text, BIGDIGITS_LARGE, v->utf8, r, buf, sizeof buf));
-		row++;
+	view_centre(v, row, VIEW_BOLD, in->routine_name);
+	row += 2;
+	if (scale)
+		view_finish_digits(v, row, scale, done);
+	row += digits;
+	int w = 0;
+	for (int i = 0; i < n; i++)
+		w = view_width(lines[i].value) > w ? view_width(lines[i].value) : w;
+	w += 12;
+	int left = (v->cols - w) / 2;
+	left = left < 1 ? 1 : left;
+	for (int i = 0; i < n; i++, row++) {
+		view_put(v, row, left, 12, VIEW_DIM, lines[i].label);
+		view_put(v, row, left + 12, v->cols - 1 - left - 12, VIEW_NORMAL,
+			 lines[i].value);
 	}
-	snprintf(line, sizeof line, "%s of %s", view_mmss((s->done_ms + 500) / 1000, a, sizeof a),
-		 view_mmss((s->planned_ms + 999) / 1000, b, sizeof b));
-	view_finish_row(v, row++, left, w, "Time done", line);
-	snprintf(line, sizeof line, "%d of %d done, %d skipped",
-		 s->exercises_done, s->exercises_total, s->exercises_skipped);
-	view_finish_row(v, row++, left, w, "Exercises", line);
-	snprintf(line, sizeof line, "+%s", view_mmss((s->extended_ms + 500) / 1000, a, sizeof a));
-	view_finish_row(v, row++, left, w, "Extended", line);
-	view_finish_row(v, row++, left, w, "Paused",
-			view_mmss((s->paused_ms + 500) / 1000, a, sizeof a));
-	row++;
-	int col = left;
-	if (in->can_menu) {
-		col += view_put(v, row, col, w, VIEW_KEY, "Enter");
-		col += view_put(v, row, col, w, VIEW_NORMAL, " menu   ");
-	}
-	col += view_put(v, row, col, w, VIEW_KEY, "q");
-	view_put(v, row, col, w, VIEW_NORMAL, " quit");
+	view_finish_keys(v, row + 1, in->can_menu);
 }

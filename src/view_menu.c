@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "duration.h"
 #include "view.h"
 
 /* ---- matching ------------------------------------------------------------- */
@@ -53,58 +54,90 @@ static void view_join(const struct strlist *l, const char *sep, char *buf,
 	}
 }
 
+/* Plan times as `list` and `show` write them. */
 static char *view_total(int64_t ms, char *buf, size_t size)
 {
-	return view_mmss((ms + 999) / 1000, buf, size);
+	return duration_format(ms, buf, size);
 }
 
-/* Column starts of the list: name, time, tags, equipment (0: hidden). */
+/* Column starts and widths of the list: name, time, tags, equipment
+ * (gear 0: left out). */
 struct view_cols {
-	int name, name_w, time, tags, tags_w, gear, gear_w;
+	int name, name_w, time, time_w, tags, tags_w, gear, gear_w;
 };
 
-/* Widest name, tag list and equipment list of the items shown. */
-static void view_menu_widths(const struct view_menu_in *in, int *name, int *tags,
-			     int *gear)
+struct view_widths {
+	int name, time, tags, gear;
+};
+
+static int view_max(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* Widest name, total, tag list and equipment list of every item (not
+ * only the shown ones: the columns stay put while filtering). */
+static void view_menu_widths(const struct view_menu_in *in, struct view_widths *w)
 {
 	char buf[512];
-	*name = 4;
-	*tags = *gear = 0;
-	for (size_t i = 0; i < in->n_shown; i++) {
-		const struct view_menu_item *it = &in->items[in->shown[i]];
-		int w = view_width(it->r ? it->r->name : it->id) + (it->r ? 0 : 14);
-		*name = w > *name ? w : *name;
+	*w = (struct view_widths){ 4, 4, 0, 0 };
+	for (size_t i = 0; i < in->n_items; i++) {
+		const struct view_menu_item *it = &in->items[i];
+		w->name = view_max(w->name, view_width(it->r ? it->r->name : it->id) +
+					    (it->r ? 0 : 14));
 		if (!it->r)
 			continue;
+		w->time = view_max(w->time, view_width(view_total(it->total_ms, buf, sizeof buf)));
 		view_join(&it->r->tags, ", ", buf, sizeof buf);
-		w = view_width(buf);
-		*tags = w > *tags ? w : *tags;
+		w->tags = view_max(w->tags, view_width(buf));
 		view_join(&it->r->equipment, ", ", buf, sizeof buf);
-		w = view_width(buf);
-		*gear = w > *gear ? w : *gear;
+		w->gear = view_max(w->gear, view_width(buf));
 	}
 }
 
 static void view_menu_cols(int cols, const struct view_menu_in *in,
 			   struct view_cols *c)
 {
-	int name, tags, gear;
-	view_menu_widths(in, &name, &tags, &gear);
+	struct view_widths w;
+	view_menu_widths(in, &w);
+	*c = (struct view_cols){ 0 };
 	c->name = 2;
-	c->name_w = cols >= 72 ? (name < 36 ? name : 36) : cols - 2 - 1 - 7;
+	c->time_w = w.time + 1;
+	c->name_w = cols >= 72 ? (w.name < 36 ? w.name : 36) : cols - 2 - 2 - c->time_w;
 	c->time = c->name + c->name_w + 1;
-	c->tags = c->tags_w = c->gear = c->gear_w = 0;
 	if (cols < 72)
 		return;
-	c->tags = c->time + 8;
-	int room = cols - 1 - c->tags - 2;         /* tags + gap + equipment */
-	c->tags_w = tags + gear <= room ? tags : room / 2;
-	if (c->tags_w < 4)
-		c->tags_w = 4;
-	if (gear <= room - c->tags_w && tags > c->tags_w)
-		c->tags_w = room - gear;             /* give the spare to tags */
-	c->gear = c->tags + c->tags_w + 2;
-	c->gear_w = cols - 1 - c->gear;
+	c->tags = c->time + c->time_w + 2;
+	int room = cols - 1 - c->tags;
+	c->tags_w = view_max(4, w.tags < room ? w.tags : room);
+	if (w.gear > 0 && c->tags_w + 2 + view_max(w.gear, 9) <= room) {
+		c->gear = c->tags + c->tags_w + 2;
+		c->gear_w = cols - 1 - c->gear;
+	}
+}
+
+/* l joined with ", " in at most w cells, cut between items with the
+ * count of the rest: "upper-back, desk +2". */
+static void view_join_fit(const struct strlist *l, int w, char *buf, size_t size)
+{
+	size_t used = 0;
+	int cells = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < l->n && used < size; i++) {
+		char more[24] = "";
+		int iw = view_width(l->v[i]) + (i ? 2 : 0);
+		if (i + 1 < l->n)
+			snprintf(more, sizeof more, " +%zu", l->n - i - 1);
+		if (i > 0 && cells + iw + view_width(more) > w) {
+			snprintf(buf + used, size - used, " +%zu", l->n - i);
+			return;
+		}
+		int n = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", l->v[i]);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+		cells += iw;
+	}
 }
 
 static void view_fill(struct view *v, int row, enum view_style style)
@@ -134,11 +167,13 @@ static void view_menu_row(struct view *v, int row, const struct view_cols *c,
 	}
 	view_put(v, row, c->name, c->name_w, sel ? VIEW_SELECTED : VIEW_BOLD, it->r->name);
 	view_total(it->total_ms, t, sizeof t);
-	view_put(v, row, c->time + 6 - view_width(t), 6, st, t);
+	view_put(v, row, c->time + c->time_w - view_width(t), c->time_w, st, t);
 	if (!c->tags)
 		return;
-	view_join(&it->r->tags, ", ", buf, sizeof buf);
+	view_join_fit(&it->r->tags, c->tags_w, buf, sizeof buf);
 	view_put(v, row, c->tags, c->tags_w, dim, buf);
+	if (!c->gear)
+		return;
 	view_join(&it->r->equipment, ", ", buf, sizeof buf);
 	view_put(v, row, c->gear, c->gear_w, dim, buf);
 }
@@ -147,11 +182,15 @@ static void view_menu_title(struct view *v, const struct view_menu_in *in)
 {
 	int col = 1;
 	col += view_put(v, 0, col, v->cols - 2, VIEW_BOLD, "stretchtui");
-	view_putf(v, 0, col, v->cols - 1 - col, VIEW_DIM, "%s%zu routine%s",
-		  v->utf8 ? " \xc2\xb7 " : " - ", in->n_items, in->n_items == 1 ? "" : "s");
+	char count[64] = "";
+	if (in->filter[0])
+		snprintf(count, sizeof count, "%zu of ", in->n_shown);
+	view_putf(v, 0, col, v->cols - 1 - col, VIEW_DIM, "%s%s%zu routine%s",
+		  v->utf8 ? " \xc2\xb7 " : " - ", count, in->n_items,
+		  in->n_items == 1 ? "" : "s");
 	if (in->filter[0] && !in->editing) {
 		char buf[160];
-		snprintf(buf, sizeof buf, "filter: %s (%zu)", in->filter, in->n_shown);
+		snprintf(buf, sizeof buf, "filter: %s", in->filter);
 		int w = view_width(buf), max = v->cols / 2;
 		if (w > max)
 			w = max;
@@ -192,28 +231,65 @@ static void view_menu_footer(struct view *v, const struct view_menu_in *in, int 
 
 /* ---- detail pane -------------------------------------------------------------- */
 
+/* The pane: rows [top, end), columns [left, left + width). It is one
+ * column of lines, of which the first `skip` are scrolled past; with
+ * draw false the lines are only counted. */
 struct view_pane {
-	int row, end, left, width;
+	int top, end, left, width;
+	int skip, line;
+	bool draw;
 };
 
-/* Wrapped text in the pane, at most max_rows of it; a text cut short ends
- * in an ellipsis. False when the pane is full. */
-static bool view_pane_text(struct view *v, struct view_pane *p,
-			   enum view_style style, const char *text, int max_rows)
+/* The screen row of the pane's next line, -1 when it is not shown. */
+static int view_pane_row(struct view_pane *p)
+{
+	int r = p->line++ - p->skip;
+	return p->draw && r >= 0 && p->top + r < p->end ? p->top + r : -1;
+}
+
+/* Text wrapped in the pane from column indent on, whole. */
+static void view_pane_text(struct view *v, struct view_pane *p, int indent,
+			   enum view_style style, const char *text)
 {
 	struct view_wrap w;
 	const char *s;
 	size_t len;
-	int indent, end = p->row + max_rows < p->end ? p->row + max_rows : p->end;
-	view_wrap_init(&w, text, p->width - 1);
-	while (p->row < end && view_wrap_next(&w, &indent, &s, &len)) {
-		int cw = view_putn(v, p->row, p->left + indent, p->width - indent, style, s, len);
-		if (p->row == end - 1 && *w.p)
-			view_put(v, p->row, p->left + indent + cw, 1, style,
-				 v->utf8 ? "\xe2\x80\xa6" : "~");
-		p->row++;
+	int in;
+	view_wrap_init(&w, text, p->width - indent);
+	while (view_wrap_next(&w, &in, &s, &len)) {
+		int row = view_pane_row(p);
+		if (row >= 0)
+			view_putn(v, row, p->left + indent + in, p->width - indent - in,
+				  style, s, len);
 	}
-	return p->row < p->end;
+}
+
+/* "Tags   a, b, c" with the list wrapped beside its label, between
+ * items (an item longer than a line is cut). */
+static void view_pane_list(struct view *v, struct view_pane *p, const char *label,
+			   const struct strlist *l)
+{
+	int width = p->width - 7, row = -1, col = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		int w = view_width(l->v[i]) + (i + 1 < l->n);   /* and its comma */
+		if (i == 0 || col + 1 + w > width) {
+			row = view_pane_row(p);
+			if (i == 0 && row >= 0)
+				view_put(v, row, p->left, 6, VIEW_DIM, label);
+			col = 0;
+		} else {
+			col++;
+		}
+		if (row >= 0)
+			view_putf(v, row, p->left + 7 + col, width - col, VIEW_NORMAL,
+				  "%s%s", l->v[i], i + 1 < l->n ? "," : "");
+		col += w;
+	}
+}
+
+static void view_pane_blank(struct view_pane *p)
+{
+	view_pane_row(p);
 }
 
 static void view_step_text(const struct step *s, char *buf, size_t size)
@@ -242,66 +318,82 @@ static void view_steps(struct view *v, struct view_pane *p, const struct routine
 	int name_w = 4;
 	for (size_t i = 0; i < r->n_steps; i++) {
 		const struct exercise *x = r->steps[i].exercise;
-		int w = view_width(x ? x->name : "Rest");
-		name_w = w > name_w ? w : name_w;
+		name_w = view_max(name_w, view_width(x ? x->name : "Rest"));
 	}
 	if (name_w > p->width / 2)
 		name_w = p->width / 2;
-	for (size_t i = 0; i < r->n_steps && p->row < p->end; i++) {
+	for (size_t i = 0; i < r->n_steps; i++) {
 		const struct step *s = &r->steps[i];
-		if (p->row == p->end - 1 && i + 1 < r->n_steps) {
-			view_putf(v, p->row++, p->left, p->width, VIEW_DIM,
-				  "%s and %zu more", v->utf8 ? "\xe2\x80\xa6" : "...",
-				  r->n_steps - i);
-			return;
-		}
+		int row = view_pane_row(p);
+		if (row < 0)
+			continue;
 		view_step_text(s, what, sizeof what);
 		int col = p->left;
-		col += view_putf(v, p->row, col, 5, VIEW_DIM, "%3zu.", i + 1) + 1;
-		view_put(v, p->row, col, name_w, VIEW_NORMAL,
+		col += view_putf(v, row, col, 5, VIEW_DIM, "%3zu.", i + 1) + 1;
+		view_put(v, row, col, name_w, VIEW_NORMAL,
 			 s->exercise ? s->exercise->name : "Rest");
 		col += name_w + 2;
-		view_put(v, p->row++, col, p->left + p->width - col, VIEW_DIM, what);
+		view_put(v, row, col, p->left + p->width - col, VIEW_DIM, what);
 	}
 }
 
 static void view_detail(struct view *v, const struct view_menu_item *it,
 			struct view_pane *p)
 {
-	char buf[512];
+	char buf[512], t[24];
 	if (!it->r) {
-		view_pane_text(v, p, VIEW_ALERT, "This routine did not load.", 1);
+		view_pane_text(v, p, 0, VIEW_ALERT, "This routine did not load.");
 		snprintf(buf, sizeof buf, "Run: stretchtui check %s", it->path ? it->path : it->id);
-		view_pane_text(v, p, VIEW_NORMAL, buf, 4);
+		view_pane_text(v, p, 0, VIEW_NORMAL, buf);
 		return;
 	}
 	const struct routine *r = it->r;
-	char t[24];
-	int col = p->left + view_put(v, p->row, p->left, p->width, VIEW_BOLD, r->name);
-	view_putf(v, p->row++, col, p->left + p->width - col, VIEW_DIM, "  %s  (%s)",
-		  view_total(it->total_ms, t, sizeof t), r->id ? r->id : "");
-	/* the steps keep up to two thirds of the pane, the description the rest */
-	int h = p->end - p->row, steps = (int)r->n_steps + 2;
-	int keep = steps < h * 2 / 3 ? steps : h * 2 / 3;
-	if (r->summary && !view_pane_text(v, p, VIEW_NORMAL, r->summary, 2))
-		return;
-	int room = p->end - p->row - keep - (v->cols < 72 ? 2 : 0);
-	const char *text = it->description ? it->description : r->description;
-	if (text && !view_pane_text(v, p, VIEW_DIM, text, room > 1 ? room : 1))
-		return;
-	if (v->cols < 72) {
-		view_join(&r->tags, ", ", buf, sizeof buf);
-		if (*buf)
-			view_putf(v, p->row++, p->left, p->width, VIEW_DIM, "Tags: %s", buf);
-		view_join(&r->equipment, ", ", buf, sizeof buf);
-		if (*buf && p->row < p->end)
-			view_putf(v, p->row++, p->left, p->width, VIEW_DIM, "Needs: %s", buf);
+	int row = view_pane_row(p);
+	if (row >= 0) {
+		int col = p->left + view_put(v, row, p->left, p->width, VIEW_BOLD, r->name);
+		view_putf(v, row, col, p->left + p->width - col, VIEW_DIM, "  %s  (%s)",
+			  view_total(it->total_ms, t, sizeof t), r->id ? r->id : "");
 	}
-	if (p->row + 2 > p->end)
-		return;
-	p->row++;
-	view_putf(v, p->row++, p->left, p->width, VIEW_BOLD, "Steps (%zu)", r->n_steps);
+	if (r->summary)
+		view_pane_text(v, p, 0, VIEW_NORMAL, r->summary);
+	const char *text = it->description ? it->description : r->description;
+	if (text)
+		view_pane_text(v, p, 0, VIEW_DIM, text);
+	if (r->tags.n || r->equipment.n)
+		view_pane_blank(p);
+	view_pane_list(v, p, "Tags", &r->tags);
+	view_pane_list(v, p, "Needs", &r->equipment);
+	view_pane_blank(p);
+	row = view_pane_row(p);
+	if (row >= 0)
+		view_putf(v, row, p->left, p->width, VIEW_BOLD, "Steps (%zu)", r->n_steps);
 	view_steps(v, p, r);
+}
+
+/* The pane, scrolled to *scroll (clamped, written back), with a mark on
+ * the separator row above it when there is more than it shows. */
+static void view_detail_pane(struct view *v, const struct view_menu_item *it,
+			     int sep, int *scroll)
+{
+	int width = v->cols - 4 < 96 ? v->cols - 4 : 96;   /* lines easy to read */
+	struct view_pane p = { sep + 1, v->rows - 1, 2, width, 0, 0, false };
+	view_detail(v, it, &p);
+	int total = p.line, height = p.end - p.top;
+	int want = scroll ? *scroll : 0;
+	want = want > total - height ? total - height : want;
+	want = want < 0 ? 0 : want;
+	if (scroll)
+		*scroll = want;
+	p = (struct view_pane){ sep + 1, v->rows - 1, 2, width, want, 0, true };
+	view_detail(v, it, &p);
+	if (total <= height)
+		return;
+	char mark[64];
+	snprintf(mark, sizeof mark, " %s%s more: PgUp/PgDn ",
+		 want > 0 ? (v->utf8 ? "\xe2\x86\x91" : "^") : "",
+		 want + height < total ? (v->utf8 ? "\xe2\x86\x93" : "v") : "");
+	int w = view_width(mark);
+	view_put(v, sep, v->cols - 2 - w, w, VIEW_DIM, mark);
 }
 
 /* ---- the screen ----------------------------------------------------------------- */
@@ -314,6 +406,12 @@ static int view_menu_list_rows(int rows, size_t n)
 	if (n == 0)
 		return 1;
 	return (size_t)max < n ? max : (int)n;
+}
+
+int view_menu_detail_rows(int rows, size_t n_shown)
+{
+	int h = rows - 1 - (2 + view_menu_list_rows(rows, n_shown) + 1);
+	return h > 0 ? h : 0;
 }
 
 static void view_menu_empty(struct view *v, const struct view_menu_in *in, int row)
@@ -345,11 +443,11 @@ void view_menu(struct view *v, const struct view_menu_in *in)
 	view_menu_cols(v->cols, in, &c);
 	view_menu_title(v, in);
 	view_put(v, 1, c.name, c.name_w, VIEW_DIM, "NAME");
-	view_put(v, 1, c.time + 2, 4, VIEW_DIM, "TIME");
-	if (c.tags) {
+	view_put(v, 1, c.time + c.time_w - 4, 4, VIEW_DIM, "TIME");
+	if (c.tags)
 		view_put(v, 1, c.tags, c.tags_w, VIEW_DIM, "TAGS");
+	if (c.gear)
 		view_put(v, 1, c.gear, c.gear_w, VIEW_DIM, "EQUIPMENT");
-	}
 	if (in->n_shown == 0)
 		view_menu_empty(v, in, 2);
 	for (int i = 0; i < list && top + (size_t)i < in->n_shown; i++) {
@@ -364,9 +462,7 @@ void view_menu(struct view *v, const struct view_menu_in *in)
 		memcpy(line + used, hz, strlen(hz));
 	line[used] = '\0';
 	view_put(v, sep, 0, v->cols, VIEW_BORDER, line);
-	if (in->n_shown > 0) {
-		struct view_pane p = { sep + 1, v->rows - 1, 2, v->cols - 4 };
-		view_detail(v, &in->items[in->shown[in->sel]], &p);
-	}
+	if (in->n_shown > 0)
+		view_detail_pane(v, &in->items[in->shown[in->sel]], sep, in->detail_scroll);
 	view_menu_footer(v, in, v->rows - 1);
 }

@@ -8,9 +8,7 @@
 
 char *view_short_time(int64_t ms, char *buf, size_t size)
 {
-	int64_t s = duration_ceil_seconds(ms);
-	snprintf(buf, size, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
-	return buf;
+	return duration_format_s(duration_ceil_seconds(ms), buf, size);
 }
 
 static const char *view_sep(const struct view *v)
@@ -69,31 +67,104 @@ const struct segment *view_next_work(const struct plan *p, size_t i)
 
 /* ---- layout -------------------------------------------------------------- */
 
-void view_player_layout(int rows, bool has_reps, struct view_player_layout *l)
+#define VIEW_BODY_MIN 3           /* rows of how lines kept at the least */
+#define VIEW_BODY_EASY 4          /* ... before any room between rows */
+
+/* Takes up to n (>= 0) of *left. */
+static int view_take(int *left, int n)
 {
-	int reps = has_reps ? 1 : 0;
-	int avail = rows - 4;                 /* between the bar and "Next" */
+	n = n < 0 ? 0 : n < *left ? n : *left;
+	*left -= n;
+	return n;
+}
+
+/* The digits' scale with body rows for the body: as large as fits in
+ * the rest and across, and at most 2/5 of the height past 9 rows. */
+static int view_layout_scale(int rows, int cols, bool utf8,
+			     const struct view_player_need *n, int body)
+{
+	int room = rows - 4 - 1 - n->reps - body;
+	int cap = (rows - 9) * 2 / 5;
+	cap = cap > 5 ? cap : 5;
+	return bigdigits_fit(n->widest, room < cap ? room : cap, cols - 2, utf8);
+}
+
+/* The scale, and whether the figure keeps its rows: not when it would
+ * leave the digits smaller than LARGE (or than they would be without). */
+static int view_layout_digits(int rows, int cols, bool utf8,
+			      const struct view_player_need *n, bool *fig)
+{
+	int bare = view_layout_scale(rows, cols, utf8, n, VIEW_BODY_MIN);
+	*fig = n->figure > 0;
+	if (!*fig)
+		return bare;
+	int scale = view_layout_scale(rows, cols, utf8, n, n->figure);
+	int rows_left = rows - 4 - 1 - n->reps - n->figure - (scale ? 0 : 1);
+	if (scale < (bare < BIGDIGITS_LARGE ? bare : BIGDIGITS_LARGE) || rows_left < 0) {
+		*fig = false;
+		return bare;
+	}
+	return scale;
+}
+
+/* The rows between the labelled parts, and the rows the parts get. */
+struct view_gaps {
+	int top, label, digits, reps, bottom, pad;
+	int body;
+	bool cue;
+};
+
+/* Shares out the rows left after the label, digits, rep row and the
+ * least body: the cue row, a body of VIEW_BODY_EASY, a row between each
+ * part, the body's wish; what is still left centres the screen. */
+static void view_layout_gaps(int left, bool fig, const struct view_player_need *n,
+			     struct view_gaps *g)
+{
+	*g = (struct view_gaps){ 0 };
+	g->body = fig && n->figure > VIEW_BODY_MIN ? n->figure : VIEW_BODY_MIN;
+	left -= g->body;
+	if (left < 0) {
+		g->body += left;
+		left = 0;
+	}
+	g->cue = n->reps && view_take(&left, 1);
+	g->body += view_take(&left, VIEW_BODY_EASY - g->body);
+	g->digits = view_take(&left, 1);
+	g->label = view_take(&left, 1);
+	g->top = view_take(&left, 1);
+	g->reps = n->reps ? view_take(&left, 1) : 0;
+	g->bottom = view_take(&left, 1);
+	view_take(&left, n->body - g->body);
+	g->pad = left > 6 ? left / 2 : 0;      /* tall: centre what is shown */
+}
+
+void view_player_layout(int rows, int cols, bool utf8,
+			const struct view_player_need *need,
+			struct view_player_layout *l)
+{
+	struct view_gaps g;
 	l->header = 0;
 	l->bar = 1;
 	l->footer = rows - 1;
 	l->next = rows - 2;
-	l->digits_rows = avail >= 12 + reps ? 5 : avail >= 5 + reps ? 3 : 1;
-	int spare = avail - 1 - l->digits_rows - reps;
-	bool roomy = spare >= 8, some = spare >= 5;
-	int row = 2 + roomy + (spare > 16 ? (spare - 16) / 3 : 0);   /* tall: centre */
+	l->scale = view_layout_digits(rows, cols, utf8, need, &l->figure);
+	l->digits_rows = l->scale ? bigdigits_rows(l->scale) : 1;
+	view_layout_gaps(rows - 4 - 1 - need->reps - l->digits_rows, l->figure,
+			 need, &g);
+	int row = 2 + g.pad + g.top;
 	l->label = row++;
-	row += some;
+	row += g.label;
 	l->digits = row;
-	row += l->digits_rows + some;
+	row += l->digits_rows + g.digits;
 	l->reps = l->cue = -1;
-	if (has_reps) {
+	if (need->reps) {
 		l->reps = row++;
-		if (spare >= 7)
+		if (g.cue)
 			l->cue = row++;
+		row += g.reps;
 	}
-	row += roomy && has_reps;
 	l->body_top = row;
-	l->body_end = l->next - roomy;
+	l->body_end = l->next - g.bottom;
 	if (l->body_end < l->body_top)
 		l->body_end = l->body_top;
 }
@@ -109,13 +180,15 @@ static void view_header(struct view *v, const struct view_player_in *in, int row
 		k = n;
 	view_mmss(st->shown_elapsed_s, el, sizeof el);       /* the engine's, as-is */
 	view_mmss(st->shown_remaining_s, rem, sizeof rem);
-	bool wide = v->cols >= 72;
-	if (wide) {
+	step[0] = '\0';
+	if (v->cols >= 72) {
 		snprintf(right, sizeof right, "%s elapsed  %s left", el, rem);
 		snprintf(step, sizeof step, "Step %zu of %zu", k, n);
-	} else {
-		snprintf(right, sizeof right, "%zu/%zu  %s/%s", k, n, el, rem);
-		step[0] = '\0';
+	} else if (v->cols >= 56) {
+		snprintf(right, sizeof right, "%zu/%zu  %s%s%s left", k, n, el,
+			 view_sep(v), rem);
+	} else {                 /* the bar shows how far; keep what is left */
+		snprintf(right, sizeof right, "%zu/%zu%s%s left", k, n, view_sep(v), rem);
 	}
 	int rw = view_width(right), sw = view_width(step);
 	int rcol = v->cols - 1 - rw;
@@ -141,14 +214,19 @@ static int view_repeat(char *buf, size_t size, const char *glyph, int n)
 	return k;
 }
 
-static void view_bar(struct view *v, const struct engine_state *st, int row)
+static void view_bar(struct view *v, const struct view_player_in *in, int row)
 {
+	const struct engine_state *st = in->st;
 	char buf[4 * 512 + 1], pct[8];
-	/* From the header's clocks, so that it moves only when they do. */
-	int64_t done_ms = st->shown_elapsed_s * 1000;
-	int64_t total = done_ms + st->shown_remaining_s * 1000;
+	/* The place in the plan, from the header's remaining clock (so that
+	 * it moves only when that does): back moves it back, skip ahead. */
+	int64_t total = in->plan->total_ms;
+	if (st->seg)
+		total += st->seg_len_ms - st->seg->len_ms;
+	int64_t left = st->shown_remaining_s * 1000;
 	if (total <= 0)
 		total = 1;
+	int64_t done_ms = left < total ? total - left : 0;
 	if (st->finished)
 		done_ms = total;
 	int bw = v->cols - 2 - 5;
@@ -183,7 +261,7 @@ static void view_footer(struct view *v, const struct view_player_in *in, int row
 		{ "space", "space", st->paused ? "resume" : "pause", 9 },
 		{ "n/\xe2\x86\x92", "n", "skip", 6 },
 		{ "b/\xe2\x86\x90", "b", "back", 4 },
-		{ "+", "+", "10s", 5 },
+		{ "+/-", "+/-", "10s", 5 },
 		{ "Enter", "Enter", "rep", rep ? 8 : 0 },
 		{ "?", "?", "help", 7 },
 		{ "q", "q", "quit", 8 },
@@ -308,9 +386,7 @@ static void view_label(struct view *v, const struct view_player_in *in, int row)
 	snprintf(buf, sizeof buf, " %s ", view_kind_label(g->kind));
 	col += 2 + view_put(v, row, col, end - col, view_kind_style(g->kind, true), buf);
 	if (st->seg_len_ms > g->len_ms) {
-		char t[24];
-		snprintf(buf, sizeof buf, "+%s",
-			 view_short_time(st->seg_len_ms - g->len_ms, t, sizeof t));
+		duration_format_delta(st->seg_len_ms - g->len_ms, buf, sizeof buf);
 		int w = view_width(buf);
 		if (end - w - 2 > col) {
 			view_put(v, row, end - w, w, VIEW_DIM, buf);
@@ -320,37 +396,54 @@ static void view_label(struct view *v, const struct view_player_in *in, int row)
 	view_label_text(v, in, row, col, end);
 }
 
-/* The big number: the lead-in, a self-paced rep's number, or the countdown. */
-static void view_count_text(const struct engine_state *st, char *buf, size_t size)
+/* The countdown of g (len_ms long) as text at left_ms, or its widest
+ * value: "01:30" / "00:59" in a segment of a minute or more (so that
+ * every value is as wide), else "45"; a self-paced rep's number. */
+static void view_countdown(const struct segment *g, int64_t len_ms, int64_t left_ms,
+			   bool widest, char *buf, size_t size)
 {
-	int64_t s = duration_ceil_seconds(st->seg_remaining_ms);
-	if (st->resume_in_ms > 0)
-		snprintf(buf, size, "%lld", (long long)duration_ceil_seconds(st->resume_in_ms));
-	else if (st->seg->self_paced)
-		snprintf(buf, size, "%d", st->seg->rep_i);
-	else if (s >= 60)
-		snprintf(buf, size, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
+	int64_t s = duration_ceil_seconds(widest ? len_ms : left_ms);
+	if (g->self_paced)
+		snprintf(buf, size, "%d", widest ? g->rep_n : g->rep_i);
+	else if (duration_ceil_seconds(len_ms) >= 60)
+		duration_format_s(s, buf, size);
 	else
 		snprintf(buf, size, "%lld", (long long)s);
+}
+
+/* The big number: the lead-in, a self-paced rep's number, or the
+ * countdown; box gets the segment's widest value, which it sits in. */
+static void view_count_text(const struct engine_state *st, char *buf, size_t size,
+			    char *box, size_t box_size)
+{
+	view_countdown(st->seg, st->seg_len_ms, 0, true, box, box_size);
+	if (st->resume_in_ms > 0) {
+		snprintf(buf, size, "%lld", (long long)duration_ceil_seconds(st->resume_in_ms));
+		snprintf(box, box_size, "%s", buf);
+	} else {
+		view_countdown(st->seg, st->seg_len_ms, st->seg_remaining_ms, false,
+			       buf, size);
+	}
 }
 
 static void view_digits(struct view *v, const struct engine_state *st,
 			const struct view_player_layout *l)
 {
-	char text[32], row_buf[512];
+	char text[32], box[32], row_buf[4096];
 	enum view_style style = st->paused ? VIEW_PAUSED
 					   : view_kind_style(st->seg->kind, false);
-	view_count_text(st, text, sizeof text);
-	if (l->digits_rows == 1) {
-		int w = view_width(text);
-		view_put(v, l->digits, (v->cols - w) / 2, w, style, text);
+	view_count_text(st, text, sizeof text, box, sizeof box);
+	if (l->scale == 0) {
+		int w = view_width(text), bw = view_width(box);
+		int col = (v->cols - bw) / 2 + bw - w;
+		view_put(v, l->digits, col < 0 ? 0 : col, w, style, text);
 		return;
 	}
-	enum bigdigits_size size = l->digits_rows == 5 ? BIGDIGITS_LARGE : BIGDIGITS_SMALL;
-	int w = bigdigits_width(text, size), col = (v->cols - w) / 2;
+	int w = bigdigits_width(text, l->scale), bw = bigdigits_width(box, l->scale);
+	int col = (v->cols - bw) / 2 + bw - w;   /* right-aligned in the box */
 	for (int r = 0; r < l->digits_rows; r++)
 		view_put(v, l->digits + r, col < 0 ? 0 : col, w, style,
-			 bigdigits_row(text, size, v->utf8, r, row_buf, sizeof row_buf));
+			 bigdigits_row(text, l->scale, v->utf8, r, row_buf, sizeof row_buf));
 }
 
 /* "●●●○○○" with filled marks up to rep i of n, spaced when room allows;
@@ -407,6 +500,26 @@ static void view_reps(struct view *v, const struct view_player_in *in,
 			 v->cols - 2, VIEW_CUE, cue);
 }
 
+/* Before the reps of a step (get ready, switch, set rest), its rep row
+ * says what comes: "8 reps" and the empty marks, dim. */
+static void view_reps_ahead(struct view *v, const struct view_player_in *in,
+			    const struct view_player_layout *l)
+{
+	const struct segment *w = view_next_work(in->plan, in->st->seg_index);
+	char rep[48], marks[2048];
+	if (w->kind != SEG_WORK || w->rep_n <= 0)
+		return;
+	snprintf(rep, sizeof rep, "%d reps%s", w->rep_n,
+		 w->self_paced && v->cols >= 60 ? " at your pace" : "");
+	int rw = view_width(rep);
+	int mw = view_marks(v, 0, w->rep_n, v->cols - 2 - rw - 2, marks, sizeof marks);
+	int col = (v->cols - rw - (mw ? 2 + mw : 0)) / 2;
+	col = col < 1 ? 1 : col;
+	col += view_put(v, l->reps, col, v->cols - 1 - col, VIEW_DIM, rep);
+	if (mw)
+		view_put(v, l->reps, col + 2, mw, VIEW_DIM, marks);
+}
+
 /* ---- body: how lines and figure, next ------------------------------------------ */
 
 /* Lines and widest line of a figure frame. */
@@ -442,7 +555,7 @@ static void view_figure(struct view *v, const char *f, int top, int end, int col
 }
 
 static void view_how(struct view *v, const struct exercise *x, int top,
-		     int end, int width)
+		     int end, int left, int width)
 {
 	const char *bullet = v->utf8 ? "\xe2\x80\xa2" : "-";
 	int row = top;
@@ -455,38 +568,143 @@ static void view_how(struct view *v, const struct exercise *x, int top,
 		view_wrap_init(&w, x->how.v[i], width - 2);
 		while (row < end && view_wrap_next(&w, &indent, &s, &len)) {
 			if (first)
-				view_put(v, row, 1, 1, VIEW_DIM, bullet);
-			view_putn(v, row++, 3 + indent, width - 2 - indent,
+				view_put(v, row, left, 1, VIEW_DIM, bullet);
+			view_putn(v, row++, left + 2 + indent, width - 2 - indent,
 				  VIEW_NORMAL, s, len);
 			first = false;
 		}
 	}
 }
 
+/* The widest how line, unwrapped. */
+static int view_how_width(const struct exercise *x)
+{
+	int w = 0;
+	for (size_t i = 0; i < x->how.n; i++) {
+		int lw = view_width(x->how.v[i]);
+		w = lw > w ? lw : w;
+	}
+	return w;
+}
+
+/* How the body sits across: the how lines from column left, width
+ * cells; the figure (frame, fh x fw, the tallest and widest frame's
+ * size, so that it stays put) at column fig, -1 when it does not fit. On
+ * a wide screen the two sit together, centred. */
+struct view_body_place {
+	const char *frame;
+	int fh, fw, fig;
+	int left, width;
+};
+
+static void view_figure_size_all(const struct exercise *x, int *fh, int *fw)
+{
+	*fh = *fw = 0;
+	for (size_t k = 0; k < x->figure.n; k++) {
+		int h, w;
+		view_figure_size(x->figure.v[k], &h, &w);
+		*fh = h > *fh ? h : *fh;
+		*fw = w > *fw ? w : *fw;
+	}
+}
+
+static void view_body_place(const struct view *v, const struct segment *g,
+			    struct view_body_place *b)
+{
+	const struct exercise *x = g->exercise;
+	*b = (struct view_body_place){ NULL, 0, 0, -1, 1, v->cols - 2 };
+	if (!x)
+		return;
+	int how = x->how.n ? view_how_width(x) + 2 : 0;
+	if (x->figure.n > 0) {
+		view_figure_size_all(x, &b->fh, &b->fw);
+		size_t k = g->phase_i > 0 ? (size_t)(g->phase_i - 1) % x->figure.n : 0;
+		b->frame = x->figure.v[k];
+		if (b->fw > 0 && !how && b->fw <= v->cols - 2)
+			b->fig = (v->cols - b->fw) / 2;
+		else if (b->fw > 0 && b->fw + 6 + 24 <= v->cols - 2)
+			b->fig = v->cols - 4 - b->fw;
+	}
+	if (!how)
+		return;
+	int block = how + (b->fig >= 0 ? 6 + b->fw : 0);
+	int shift = v->cols >= 100 && block < v->cols - 4 ? (v->cols - 2 - block) / 2 : 0;
+	b->left += shift;
+	if (b->fig >= 0) {
+		if (b->left + how + 6 < b->fig)
+			b->fig = b->left + how + 6;
+		b->width = b->fig - 3 - b->left;
+	} else {
+		b->width -= shift;
+	}
+}
+
+/* Rows the how lines take wrapped to width. */
+static int view_how_rows(const struct exercise *x, int width)
+{
+	int n = 0, indent;
+	for (size_t i = 0; i < x->how.n; i++) {
+		struct view_wrap w;
+		const char *s;
+		size_t len;
+		view_wrap_init(&w, x->how.v[i], width - 2);
+		while (view_wrap_next(&w, &indent, &s, &len))
+			n++;
+	}
+	return n;
+}
+
 static void view_body(struct view *v, const struct view_player_in *in,
 		      const struct view_player_layout *l)
 {
 	const struct segment *g = in->st->seg;
-	const struct exercise *x = g->exercise;
-	int h = l->body_end - l->body_top, how_w = v->cols - 2;
-	if (!x || h <= 0)
+	struct view_body_place b;
+	if (!g->exercise || l->body_end <= l->body_top)
 		return;
-	if (x->figure.n > 0) {
-		size_t k = g->phase_i > 0 ? (size_t)(g->phase_i - 1) % x->figure.n : 0;
-		const char *f = x->figure.v[k];
-		int fh, fw, col = -1;
-		view_figure_size(f, &fh, &fw);
-		if (fh <= h && fw > 0 && x->how.n == 0 && fw <= v->cols - 2)
-			col = (v->cols - fw) / 2;
-		else if (fh <= h && fw > 0 && fw + 6 + 24 <= v->cols - 2)
-			col = v->cols - 4 - fw;
-		if (col >= 0) {
-			view_figure(v, f, l->body_top, l->body_end, col);
-			if (x->how.n)
-				how_w = col - 3 - 1;
+	view_body_place(v, g, &b);
+	if (b.fig >= 0 && l->figure && b.fh <= l->body_end - l->body_top)
+		view_figure(v, b.frame, l->body_top, l->body_end, b.fig);
+	else if (b.fig >= 0)       /* no figure after all: the whole width */
+		b.width = v->cols - 1 - b.left;
+	view_how(v, g->exercise, l->body_top, l->body_end, b.left, b.width);
+}
+
+/* The first segment of i's routine step. */
+static size_t view_step_first(const struct plan *p, size_t i)
+{
+	while (i > 0 && p->seg[i - 1].step == p->seg[i].step)
+		i--;
+	return i;
+}
+
+void view_player_need(const struct view *v, const struct view_player_in *in,
+		      struct view_player_need *n)
+{
+	const struct plan *p = in->plan;
+	const struct engine_state *st = in->st;
+	struct view_body_place b;
+	int best = -1;
+	char text[32];
+	*n = (struct view_player_need){ 0 };
+	size_t end = plan_step_end(p, st->seg_index);
+	for (size_t j = view_step_first(p, st->seg_index); j < end; j++) {
+		const struct segment *g = &p->seg[j];
+		n->reps |= g->kind == SEG_WORK && g->rep_n > 0;
+		view_countdown(g, j == st->seg_index ? st->seg_len_ms : g->len_ms, 0,
+			       true, text, sizeof text);
+		int w = bigdigits_width(text, 1);
+		if (w > best) {
+			best = w;
+			snprintf(n->widest, sizeof n->widest, "%s", text);
 		}
 	}
-	view_how(v, x, l->body_top, l->body_end, how_w);
+	view_body_place(v, st->seg, &b);
+	if (b.fig >= 0)
+		n->figure = b.fh;
+	if (st->seg->exercise)
+		n->body = view_how_rows(st->seg->exercise, b.width);
+	if (n->figure > n->body)
+		n->body = n->figure;
 }
 
 static void view_next(struct view *v, const struct view_player_in *in, int row)
@@ -503,14 +721,14 @@ static void view_next(struct view *v, const struct view_player_in *in, int row)
 	const struct segment *g = &p->seg[j];
 	if (!g->exercise) {
 		view_putf(v, row, col, v->cols - 1 - col, VIEW_BOLD, "Rest %s",
-			  view_short_time(g->len_ms, t, sizeof t));
+			  duration_format(g->len_ms, t, sizeof t));
 		return;
 	}
 	const struct step *s = &p->routine->steps[g->step];
 	size_t n = 0;
 	if (s->kind == STEP_HOLD)
 		n += (size_t)snprintf(what, sizeof what, "hold %s",
-				      view_short_time(s->hold_ms, t, sizeof t));
+				      duration_format(s->hold_ms, t, sizeof t));
 	else
 		n += (size_t)snprintf(what, sizeof what, "%d reps", s->reps);
 	for (size_t i = 0; i < s->sides.n && n < sizeof what; i++)
@@ -531,15 +749,20 @@ void view_player(struct view *v, const struct view_player_in *in)
 		view_enlarge(v);
 		return;
 	}
+	struct view_player_need need = { 0 };
+	if (g)
+		view_player_need(v, in, &need);
+	view_player_layout(v->rows, v->cols, v->utf8, &need, &l);
 	bool reps = g && g->kind == SEG_WORK && g->rep_n > 0;
-	view_player_layout(v->rows, reps, &l);
 	view_header(v, in, l.header);
-	view_bar(v, in->st, l.bar);
+	view_bar(v, in, l.bar);
 	if (g) {
 		view_label(v, in, l.label);
 		view_digits(v, in->st, &l);
 		if (reps)
 			view_reps(v, in, &l);
+		else if (l.reps >= 0)
+			view_reps_ahead(v, in, &l);
 		view_body(v, in, &l);
 		view_next(v, in, l.next);
 	}

@@ -91,11 +91,40 @@ static void test_format(void **state)
 	assert_string_equal(duration_format(1500, b, sizeof b), "00:01.5");
 	assert_string_equal(duration_format(61250, b, sizeof b), "01:01.25");
 	assert_string_equal(duration_format(999, b, sizeof b), "00:00.999");
-	assert_string_equal(duration_format(14400000, b, sizeof b), "240:00");
+	assert_string_equal(duration_format(3599000, b, sizeof b), "59:59");
 	assert_string_equal(duration_format(-5, b, sizeof b), "00:00");
 	char tiny[4];
 	duration_format(900000, tiny, sizeof tiny);
 	assert_string_equal(tiny, "15:");   /* truncated, still terminated */
+}
+
+/* From one hour on: H:MM:SS, never "240:00". */
+static void test_format_hours(void **state)
+{
+	(void)state;
+	char b[DURATION_BUF];
+	assert_string_equal(duration_format(3600000, b, sizeof b), "1:00:00");
+	assert_string_equal(duration_format(3900000, b, sizeof b), "1:05:00");
+	assert_string_equal(duration_format(3900500, b, sizeof b), "1:05:00.5");
+	assert_string_equal(duration_format(14400000, b, sizeof b), "4:00:00");
+	assert_string_equal(duration_format_s(14400, b, sizeof b), "4:00:00");
+}
+
+/* The clocks: whole seconds in the same style; deltas signed. */
+static void test_format_seconds_and_delta(void **state)
+{
+	(void)state;
+	char b[DURATION_BUF];
+	assert_string_equal(duration_format_s(0, b, sizeof b), "00:00");
+	assert_string_equal(duration_format_s(5, b, sizeof b), "00:05");
+	assert_string_equal(duration_format_s(900, b, sizeof b), "15:00");
+	assert_string_equal(duration_format_s(-3, b, sizeof b), "00:00");
+	assert_string_equal(duration_format_delta(10000, b, sizeof b), "+00:10");
+	assert_string_equal(duration_format_delta(300000, b, sizeof b), "+05:00");
+	assert_string_equal(duration_format_delta(-10000, b, sizeof b), "-00:10");
+	assert_string_equal(duration_format_delta(0, b, sizeof b), "+00:00");
+	char tiny[3];
+	assert_string_equal(duration_format_delta(10000, tiny, sizeof tiny), "+0");
 }
 
 static void test_ceil_seconds(void **state)
@@ -117,6 +146,8 @@ int main(void)
 		cmocka_unit_test(test_overflow_and_precision),
 		cmocka_unit_test(test_long_fractions),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_format_hours),
+		cmocka_unit_test(test_format_seconds_and_delta),
 		cmocka_unit_test(test_ceil_seconds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

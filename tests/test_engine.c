@@ -417,19 +417,24 @@ static int64_t ceil_s(int64_t ms)
 }
 
 /* The shown session clocks by the rule in engine.h, from the model's own
- * position: sampled at the segment's start or the countdown's last turn. */
+ * position: sampled at the segment's start or the countdown's last turn;
+ * on a self-paced rep at its last whole second, the rep's tempo counting
+ * down to 0 and then holding. */
 static void model_shown(const struct model *m, int64_t t, int64_t *el,
 			int64_t *rem)
 {
 	const struct segment *s = &m->p->seg[m->cur];
 	int64_t at = m->cur_t0, len = s->self_paced ? s->len_ms : m->len[m->cur];
-	if (!s->self_paced) {
+	if (s->self_paced) {
+		at += (t - m->cur_t0) / 1000 * 1000;
+	} else {
 		int64_t turn = m->cur_t0 + len - ceil_s(m->cur_t0 + len - t) * 1000;
 		if (turn > at)
 			at = turn;
 	}
+	int64_t cur = m->cur_t0 + len - at;
 	*el = at / 1000;
-	*rem = ceil_s(m->cur_t0 + len - at + m->after[m->cur]);
+	*rem = ceil_s((cur > 0 ? cur : 0) + m->after[m->cur]);
 }
 
 static void model_check(struct model *m, const struct engine *e, int64_t now)
@@ -471,8 +476,10 @@ static void model_check(struct model *m, const struct engine *e, int64_t now)
 	int64_t d = engine_ms_until_change(e, now);
 	if (lead)       /* the 3-2-1 counts down, even on a self-paced rep */
 		assert_int_equal(d, (st.resume_in_ms - 1) % 1000 + 1);
-	else if (m->pausing || s->self_paced)
+	else if (m->pausing)
 		assert_int_equal(d, -1);
+	else if (s->self_paced)   /* the waiting rep's next whole second */
+		assert_int_equal(d, 1000 - in % 1000);
 	else            /* the countdown's next turn, nothing else */
 		assert_int_equal(d, (rem - 1) % 1000 + 1);
 }
@@ -532,9 +539,12 @@ static bool run_act(struct model *m, struct engine *e, struct rng *r,
 		m->pauses++;
 	} else if (o->extends && roll < 5 && !s->self_paced &&
 		   m->cur_t0 + m->len[m->cur] - t > 3000) {
+		/* up to the cap per segment */
+		int64_t room = ENGINE_EXTEND_MAX_MS - (m->len[m->cur] - s->len_ms);
+		int64_t add = room < ENGINE_EXTEND_MS ? room : ENGINE_EXTEND_MS;
 		engine_extend(e, *now);
-		m->len[m->cur] += ENGINE_EXTEND_MS;
-		m->ext += ENGINE_EXTEND_MS;
+		m->len[m->cur] += add;
+		m->ext += add;
 	} else if (s->self_paced && !m->pausing && roll < 25) {
 		engine_rep_done(e, *now);
 		m->len[m->cur] = t - m->cur_t0;
@@ -998,6 +1008,96 @@ static void test_extend(void **state)
 	plan_release(&p);
 }
 
+/* The issue: 40 presses of + made a 6:44 get-ready. An extension is
+ * capped per segment; the next segment may be extended again. */
+static void test_extend_cap(void **state)
+{
+	(void)state;
+	struct plan p = routine_small();
+	struct engine *e = engine_start(&p, T0);
+	struct engine_state st;
+	for (int i = 0; i < 40; i++)
+		engine_extend(e, T0 + 1000);
+	engine_state(e, T0 + 1000, &st);
+	assert_int_equal(st.seg_index, 0);
+	assert_int_equal(st.seg_len_ms, 5000 + ENGINE_EXTEND_MAX_MS);
+	assert_int_equal(ENGINE_EXTEND_MAX_MS, 300000);
+	/* a press that would pass the cap adds only what is left */
+	engine_unextend(e, T0 + 1000);
+	engine_unextend(e, T0 + 1000);       /* 280 s */
+	engine_state(e, T0 + 1000, &st);
+	assert_int_equal(st.seg_len_ms, 5000 + 280000);
+	struct engine_summary sum;
+	engine_summary(e, T0 + 1000, &sum);
+	assert_int_equal(sum.extended_ms, 280000);
+	engine_skip(e, T0 + 2000);           /* a new segment: a new cap */
+	for (int i = 0; i < 31; i++)
+		engine_extend(e, T0 + 2000);
+	engine_state(e, T0 + 2000, &st);
+	assert_int_equal(st.seg_len_ms, 5000 + ENGINE_EXTEND_MAX_MS);
+	engine_summary(e, T0 + 2000, &sum);
+	assert_int_equal(sum.extended_ms, 280000 + ENGINE_EXTEND_MAX_MS);
+	engine_free(e);
+	plan_release(&p);
+}
+
+/* - takes back 10 s of this segment's extension: never below the plan,
+ * never to less than ENGINE_UNEXTEND_LEFT_MS to go (in whole seconds). */
+static void test_unextend(void **state)
+{
+	(void)state;
+	struct plan p = routine_small();
+	struct engine *e = engine_start(&p, T0);
+	struct evlog l = { 0 };
+	struct engine_state st;
+	struct engine_summary sum;
+	engine_unextend(e, T0 + 10000);      /* nothing added: nothing taken */
+	engine_state(e, T0 + 10000, &st);
+	assert_int_equal(st.seg_index, 1);
+	assert_int_equal(st.seg_len_ms, 30000);
+	engine_extend(e, T0 + 10000);
+	engine_extend(e, T0 + 10000);
+	engine_extend(e, T0 + 10000);
+	engine_unextend(e, T0 + 11000);
+	engine_state(e, T0 + 11000, &st);
+	assert_int_equal(st.seg_len_ms, 50000);
+	assert_int_equal(st.remaining_ms, 190000 - 11000 + 20000);
+	for (int i = 0; i < 5; i++)
+		engine_unextend(e, T0 + 12000);
+	engine_state(e, T0 + 12000, &st);
+	assert_int_equal(st.seg_len_ms, 30000);
+	engine_summary(e, T0 + 12000, &sum);
+	assert_int_equal(sum.extended_ms, 0);
+	/* Close to the end: 20 s added at 20 s, 6.3 s left at 48.7 s; - keeps
+	 * 1.3 s (the extension 15 s), and a second - takes nothing. */
+	engine_extend(e, T0 + 20000);
+	engine_extend(e, T0 + 20000);
+	upd(e, T0 + 48700, &l);
+	engine_unextend(e, T0 + 48700);
+	engine_state(e, T0 + 48700, &st);
+	assert_int_equal(st.seg_len_ms, 45000);
+	assert_int_equal(st.seg_remaining_ms, 1300);
+	engine_unextend(e, T0 + 48700);
+	engine_state(e, T0 + 48700, &st);
+	assert_int_equal(st.seg_remaining_ms, 1300);
+	engine_summary(e, T0 + 48700, &sum);
+	assert_int_equal(sum.extended_ms, 15000);
+	l.n = 0;
+	upd(e, T0 + 50000, &l);
+	assert_int_equal(l.n, 3);
+	assert_event(l.v[0], ev_of(ENGINE_TICK, 1, 1, 49000), 0);
+	assert_event(l.v[1], ev_of(ENGINE_EXERCISE_DONE, 1, 0, 50000), 1);
+	assert_event(l.v[2], ev_of(ENGINE_SEGMENT_START, 2, 0, 50000), 2);
+	/* not on a self-paced rep, nor once finished */
+	engine_quit(e, T0 + 51000);
+	engine_unextend(e, T0 + 52000);
+	engine_summary(e, T0 + 52000, &sum);
+	assert_int_equal(sum.extended_ms, 15000);
+	log_free(&l);
+	engine_free(e);
+	plan_release(&p);
+}
+
 static void test_pause_resume_lead_in(void **state)
 {
 	(void)state;
@@ -1096,7 +1196,7 @@ static void test_rep_done(void **state)
 	engine_state(e, T0 + 5000, &st);
 	assert_int_equal(st.seg_index, 1);
 	assert_true(st.waiting_rep);
-	assert_int_equal(engine_ms_until_change(e, T0 + 5000), -1);
+	assert_int_equal(engine_ms_until_change(e, T0 + 5000), 1000);
 	engine_extend(e, T0 + 6000);         /* not on a self-paced rep */
 	/* A minute goes by: the rep does not end on its own. */
 	l.n = 0;
@@ -1154,6 +1254,64 @@ static void test_rep_done(void **state)
 	assert_int_equal(sum.paused_ms, 3200);
 	assert_int_equal(sum.exercises_done, 2);
 	log_free(&l);
+	engine_free(e);
+	plan_release(&p);
+}
+
+/* The issue: a self-paced rep froze the session clocks at 00:05 while it
+ * waited, then they jumped. Now elapsed counts once a second, remaining
+ * counts the tempo down and then holds; paused stays still. */
+static void test_rep_wait_clocks_run(void **state)
+{
+	(void)state;
+	struct plan p = routine_reps();
+	struct engine *e = engine_start(&p, T0);
+	struct engine_state st;
+	upd(e, T0 + 5000, NULL);
+	engine_state(e, T0 + 5000, &st);
+	assert_true(st.waiting_rep);
+	assert_int_equal(st.shown_elapsed_s, 5);
+	assert_int_equal(st.shown_remaining_s, 4 + 8 + 10);
+	assert_int_equal(engine_ms_until_change(e, T0 + 5000), 1000);
+	engine_state(e, T0 + 6999, &st);
+	assert_int_equal(st.shown_elapsed_s, 6);
+	assert_int_equal(st.shown_remaining_s, 21);
+	assert_int_equal(engine_ms_until_change(e, T0 + 6500), 500);
+	engine_state(e, T0 + 9000, &st);        /* the tempo is up */
+	assert_int_equal(st.shown_elapsed_s, 9);
+	assert_int_equal(st.shown_remaining_s, 8 + 10);
+	engine_state(e, T0 + 15000, &st);       /* 10 s of waiting */
+	assert_int_equal(st.shown_elapsed_s, 15);
+	assert_int_equal(st.shown_remaining_s, 18);
+	/* one wake a second, each one a change */
+	int64_t now = T0 + 5000;
+	int wakes = 0;
+	while (now < T0 + 15000) {
+		struct engine_state before;
+		engine_state(e, now, &before);
+		now += engine_ms_until_change(e, now);
+		engine_state(e, now, &st);
+		assert_int_equal(st.shown_elapsed_s, before.shown_elapsed_s + 1);
+		wakes++;
+	}
+	assert_int_equal(wakes, 10);
+	/* paused: no wakes, nothing moves */
+	engine_pause(e, T0 + 15500);
+	assert_int_equal(engine_ms_until_change(e, T0 + 15500), -1);
+	engine_state(e, T0 + 40000, &st);
+	assert_int_equal(st.shown_elapsed_s, 15);
+	engine_resume(e, T0 + 40000);
+	/* the rep ends at a fractional time: the next one counts from there */
+	engine_rep_done(e, T0 + 43000 + 800);   /* t = 16300 */
+	engine_state(e, T0 + 43800, &st);
+	assert_int_equal(st.seg_index, 2);
+	assert_int_equal(st.shown_elapsed_s, 16);
+	assert_int_equal(engine_ms_until_change(e, T0 + 43800), 1000);
+	engine_state(e, T0 + 44799, &st);
+	assert_int_equal(st.shown_elapsed_s, 16);
+	engine_state(e, T0 + 44800, &st);
+	assert_int_equal(st.shown_elapsed_s, 17);
+	assert_int_equal(st.shown_remaining_s, 3 + 4 + 10);
 	engine_free(e);
 	plan_release(&p);
 }
@@ -1231,8 +1389,8 @@ static void test_events_at_boundaries(void **state)
 /* ---- engine_ms_until_change ------------------------------------------ */
 
 /* What a front end shows that moves on its own: the segment, its
- * countdown (not shown on a self-paced rep), the shown session clocks,
- * the lead-in's second, the end. */
+ * countdown (a self-paced rep: its seconds counted up, which the clocks
+ * follow), the shown session clocks, the lead-in's second, the end. */
 enum { D_SEG, D_COUNT, D_ELAPSED, D_LEFT, D_DONE, D_LEAD, D_N };
 
 struct display {
@@ -1243,9 +1401,9 @@ static struct display display_at(const struct engine *e, int64_t now)
 {
 	struct engine_state st;
 	engine_state(e, now, &st);
-	bool count = st.seg && !st.seg->self_paced;
-	return (struct display){ { (int64_t)st.seg_index,
-				   count ? ceil_s(st.seg_remaining_ms) : -1,
+	int64_t count = !st.seg ? -1 : st.seg->self_paced
+			? st.seg_elapsed_ms / 1000 : ceil_s(st.seg_remaining_ms);
+	return (struct display){ { (int64_t)st.seg_index, count,
 				   st.shown_elapsed_s, st.shown_remaining_s,
 				   st.finished, ceil_s(st.resume_in_ms) } };
 }
@@ -1282,10 +1440,12 @@ static void assert_wake(struct display before, struct display after)
 		return;
 	assert_true(after.v[D_ELAPSED] >= before.v[D_ELAPSED]);
 	assert_true(after.v[D_LEFT] <= before.v[D_LEFT]);
-	/* within a segment, the clocks move one second per countdown turn */
+	/* within a segment, the clocks move one second per countdown turn
+	 * (a waiting rep's count goes up) */
 	if (after.v[D_SEG] == before.v[D_SEG] && after.v[D_COUNT] != before.v[D_COUNT] &&
 	    before.v[D_LEAD] == 0) {
-		assert_int_equal(after.v[D_COUNT], before.v[D_COUNT] - 1);
+		int64_t step = after.v[D_COUNT] - before.v[D_COUNT];
+		assert_true(step == -1 || step == 1);
 		assert_true(after.v[D_ELAPSED] - before.v[D_ELAPSED] <= 1);
 		assert_true(before.v[D_LEFT] - after.v[D_LEFT] <= 1);
 	}
@@ -1327,7 +1487,8 @@ static void step_do(struct engine *e, enum step_cmd c, int64_t now,
 }
 
 /* Steps through p by exactly what engine_ms_until_change says; self-paced
- * reps end 2.5 s in, a pause lasts 4 s. With o->cmd_per_mille, commands
+ * reps end 2.5 s in (a key, after the wakes at 1 s and 2 s), a pause
+ * lasts 4 s. With o->cmd_per_mille, commands
  * land at random (fractional) times inside the waits. Between wakes
  * nothing shown may change; every wake must be for the countdown, the
  * segment, the lead-in or the end. Returns the end's session time. */
@@ -1351,11 +1512,18 @@ static int64_t step_run(const struct plan *p, struct step_run *o)
 		struct engine_state st;
 		engine_state(e, now, &st);
 		int64_t wait = d;
-		if (d == -1) {           /* paused, or a rep: nothing moves */
-			assert_true(st.paused || st.waiting_rep);
-			wait = st.paused ? 4000 : 2500;
+		bool rep = false;
+		if (d == -1) {           /* paused: nothing moves */
+			assert_true(st.paused);
+			wait = 4000;
 		} else {
 			assert_true(d >= 1 && d <= 1000);
+			int64_t left = 2500 - st.seg_elapsed_ms;
+			if (st.waiting_rep && st.resume_in_ms == 0 && left <= d) {
+				assert_true(left >= 1);
+				wait = left;     /* the rep's key comes first */
+				rep = true;
+			}
 		}
 		enum step_cmd c = step_pick(o, &r);
 		int64_t k = c != CMD_NONE && wait > 1 ? rng_range(&r, 1, wait - 1)
@@ -1364,7 +1532,7 @@ static int64_t step_run(const struct plan *p, struct step_run *o)
 		now += k;
 		prev = here;
 		woke = false;
-		if (k < wait || d == -1) {
+		if (k < wait || d == -1 || rep) {
 			/* a command, not a wake: what it changes is its own */
 			if (k < wait)
 				step_do(e, c, now, o);
@@ -1384,14 +1552,13 @@ static int64_t step_run(const struct plan *p, struct step_run *o)
 }
 
 /* Wakes a plain run must take: each whole second of each countdown (its
- * last one the segment's end); a self-paced rep's end is a key, not a
- * wake. */
+ * last one the segment's end); a self-paced rep of 2.5 s wakes at 1 s and
+ * 2 s, and its end is a key, not a wake. */
 static int expected_wakes(const struct plan *p)
 {
 	int n = 0;
 	for (size_t i = 0; i < p->n; i++)
-		if (!p->seg[i].self_paced)
-			n += (int)ceil_s(p->seg[i].len_ms);
+		n += p->seg[i].self_paced ? 2 : (int)ceil_s(p->seg[i].len_ms);
 	return n;
 }
 
@@ -1854,9 +2021,12 @@ int main(void)
 		cmocka_unit_test(test_back),
 		cmocka_unit_test(test_back_at_grace_and_in_rest_step),
 		cmocka_unit_test(test_extend),
+		cmocka_unit_test(test_extend_cap),
+		cmocka_unit_test(test_unextend),
 		cmocka_unit_test(test_pause_resume_lead_in),
 		cmocka_unit_test(test_pause_during_lead_in),
 		cmocka_unit_test(test_rep_done),
+		cmocka_unit_test(test_rep_wait_clocks_run),
 		cmocka_unit_test(test_quit),
 		cmocka_unit_test(test_events_at_boundaries),
 		cmocka_unit_test(test_until_change_steps_full),

@@ -18,6 +18,8 @@ static void test_keys(void **state)
 	assert_int_equal(ui_key_action(UI_K_RIGHT, false), UI_ACT_SKIP);
 	assert_int_equal(ui_key_action(UI_K_LEFT, false), UI_ACT_BACK);
 	assert_int_equal(ui_key_action('=', false), UI_ACT_EXTEND);
+	assert_int_equal(ui_key_action('+', false), UI_ACT_EXTEND);
+	assert_int_equal(ui_key_action('-', false), UI_ACT_UNEXTEND);
 	assert_int_equal(ui_key_action('\r', false), UI_ACT_REP);
 	assert_int_equal(ui_key_action(UI_K_ENTER, false), UI_ACT_REP);
 	assert_int_equal(ui_key_action('q', false), UI_ACT_ASK_QUIT);
@@ -78,6 +80,14 @@ static void test_quit_question(void **state)
 	assert_true(ui_apply(e, &ask, ui_key_action('y', ask.open), 4000));
 	engine_state(e, 4000, &s);
 	assert_true(s.finished && s.quit);
+	engine_free(e);
+	/* + and - on the engine */
+	e = engine_start(&p, 0);
+	ui_apply(e, &ask, UI_ACT_EXTEND, 1000);
+	ui_apply(e, &ask, UI_ACT_EXTEND, 1000);
+	ui_apply(e, &ask, UI_ACT_UNEXTEND, 2000);
+	engine_state(e, 2000, &s);
+	assert_int_equal(s.seg_len_ms, p.seg[0].len_ms + ENGINE_EXTEND_MS);
 	engine_free(e);
 	plan_free(&p);
 }

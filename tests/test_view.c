@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bigdigits.h"
+#include "duration.h"
 #include "engine.h"
 #include "plan.h"
 #include "view.h"
@@ -126,7 +127,7 @@ static void assert_row_has(const struct view *v, int r, const char *text)
 
 /* Rows [first, first + rows of size) hold text in the block font. */
 static void assert_digits(const struct view *v, int first, const char *text,
-			  enum bigdigits_size size)
+			  int size)
 {
 	char buf[512];
 	for (int r = 0; r < bigdigits_rows(size); r++) {
@@ -242,16 +243,19 @@ static void test_layout_rows(void **state)
 {
 	(void)state;
 	struct view_player_layout l;
-	view_player_layout(24, true, &l);
+	struct view_player_need reps = { .reps = true, .body = 4, .widest = "48" };
+	struct view_player_need hold = { .body = 2, .widest = "01:30" };
+	view_player_layout(24, 80, true, &reps, &l);
 	assert_int_equal(l.label, 3);
 	assert_int_equal(l.digits, 5);
 	assert_int_equal(l.digits_rows, 5);
+	assert_int_equal(l.scale, BIGDIGITS_LARGE);
 	assert_int_equal(l.reps, 11);
 	assert_int_equal(l.cue, 12);
 	assert_int_equal(l.body_top, 14);
 	assert_int_equal(l.next, 22);
 	assert_int_equal(l.footer, 23);
-	view_player_layout(12, true, &l);
+	view_player_layout(12, 40, true, &reps, &l);
 	assert_int_equal(l.label, 2);
 	assert_int_equal(l.digits, 3);
 	assert_int_equal(l.digits_rows, 3);
@@ -259,8 +263,68 @@ static void test_layout_rows(void **state)
 	assert_int_equal(l.cue, -1);
 	assert_int_equal(l.body_top, 7);
 	assert_int_equal(l.body_end, 10);
-	view_player_layout(12, false, &l);
+	view_player_layout(12, 40, true, &hold, &l);
 	assert_int_equal(l.body_top, 6);
+	view_player_layout(24, 80, true, &hold, &l);
+	assert_int_equal(l.label, 3);
+	assert_int_equal(l.digits, 5);
+	assert_int_equal(l.body_top, 11);
+}
+
+/* The issue: at 80x24 an 8-row figure (I-Y-T raises) showed in the get
+ * ready but not in the reps, with rows to spare. The layout is the
+ * step's: the figure gets its 8 rows, with the rep and cue rows. */
+static void test_layout_tall_figure(void **state)
+{
+	(void)state;
+	struct view_player_layout l;
+	struct view_player_need iyt = { .reps = true, .figure = 8, .body = 8,
+					.widest = "15" };
+	view_player_layout(24, 80, true, &iyt, &l);
+	assert_true(l.figure);
+	assert_true(l.body_end - l.body_top >= 8);
+	assert_int_equal(l.digits_rows, 5);
+	assert_true(l.reps > 0);
+	assert_true(l.cue > 0);
+	assert_true(l.body_end <= l.next);
+	/* no room at 40x12: the figure gives way, the digits keep theirs */
+	view_player_layout(12, 40, true, &iyt, &l);
+	assert_false(l.figure);
+	assert_int_equal(l.digits_rows, 3);
+	/* 80x20: LARGE digits rather than the figure */
+	view_player_layout(20, 80, true, &iyt, &l);
+	assert_int_equal(l.digits_rows, 5);
+	assert_true(!l.figure || l.body_end - l.body_top >= 8);
+}
+
+/* The issue: the countdown stayed 5 rows high however large the
+ * terminal. It scales: 5 rows at 80x24, 10 at 120x40, 20 (a third) at
+ * 200x60, and stays within the width. */
+static void test_layout_digits_scale(void **state)
+{
+	(void)state;
+	struct view_player_layout l;
+	struct view_player_need hold = { .body = 4, .widest = "01:30" };
+	struct view_player_need reps = { .reps = true, .figure = 8, .body = 8,
+					 .widest = "01:30" };
+	int sizes[][3] = { { 24, 80, 5 }, { 40, 120, 10 }, { 60, 200, 20 } };
+	for (size_t i = 0; i < 3; i++) {
+		int rows = sizes[i][0], cols = sizes[i][1];
+		for (int k = 0; k < 2; k++) {
+			view_player_layout(rows, cols, true, k ? &reps : &hold, &l);
+			assert_int_equal(l.digits_rows, sizes[i][2]);
+			assert_true(bigdigits_width("01:30", l.scale) <= cols - 2);
+			assert_true(l.body_end <= l.next);
+			assert_true(l.digits + l.digits_rows <= l.body_top);
+		}
+	}
+	assert_true(3 * 20 >= 60);
+	/* ASCII: even scales only */
+	view_player_layout(40, 120, false, &hold, &l);
+	assert_int_equal(l.scale % 2, 0);
+	/* a narrow terminal keeps the digits inside */
+	view_player_layout(60, 40, true, &hold, &l);
+	assert_true(bigdigits_width("01:30", l.scale) <= 38);
 }
 
 /* The header shows the engine's shown clocks as-is: after a skip at 1.4 s
@@ -338,7 +402,7 @@ static void test_player_reps_80x24(void **state)
 	assert_row_has(&f->v, 12, "Open");
 	assert_row_has(&f->v, 14, "Lie on your side");
 	assert_row_has(&f->v, 14, "o__");             /* the figure's first frame */
-	assert_row_has(&f->v, 22, "Next: Rest 0:30");
+	assert_row_has(&f->v, 22, "Next: Rest 00:30");
 	/* the close phase shows the second frame */
 	player_at(f, 100000 + 2 * 6000 + 4000, 24, 80, true);
 	assert_row_has(&f->v, 12, "Close");
@@ -449,7 +513,7 @@ static void test_player_paused_and_extended(void **state)
 	dump(&f->v, "paused");
 	assert_row_has(&f->v, 3, " PAUSED ");
 	assert_row_has(&f->v, 3, " WORK ");
-	assert_row_has(&f->v, 3, "+0:10");
+	assert_row_has(&f->v, 3, "+00:10");
 	assert_row_has(&f->v, 23, "space resume");
 	engine_resume(f->e, 60000);
 	player_at(f, 60500, 24, 80, true);
@@ -470,6 +534,225 @@ static void test_player_self_paced(void **state)
 	assert_row_has(&f->v, 12, "press Enter after each rep");
 	assert_row_has(&f->v, 23, "Enter rep");
 	assert_row_has(&f->v, 22, "Next: finish");
+}
+
+static const char *iyt_how[] = {
+	"Lie face down, forehead on a folded towel.",
+	"Lift straight arms overhead as an I, thumbs up.",
+	"Then wide as a Y, then out to the sides as a T.",
+	"Squeeze the blades each time; the neck stays long.",
+};
+static const char *iyt_fig[] = {
+	":   | |   :\n:   | |   :\n:   | |   :\n:   |O|   :\n"
+	":    |    :\n:    |    :\n:   / \\   :\n:  /   \\  :\n",
+	":\\       /:\n: \\     / :\n:  \\   /  :\n:   \\O/   :\n"
+	":    |    :\n:    |    :\n:   / \\   :\n:  /   \\  :\n",
+	":         :\n:         :\n:         :\n:    O    :\n"
+	":----|----:\n:    |    :\n:   / \\   :\n:  /   \\  :\n",
+};
+static struct phase iyt_ph[] = { { "I shape", 3000 }, { "Y shape", 3000 },
+				  { "T shape", 3000 } };
+static const struct exercise iyt = {
+	.name = "I-Y-T raises", .how = { iyt_how, 4 }, .figure = { iyt_fig, 3 },
+	.phases = iyt_ph, .n_phases = 3 };
+
+/* The fixture again with one step: 5 reps of I-Y-T raises in 2 sets. */
+static void fx_iyt(struct fixture *f)
+{
+	engine_free(f->e);
+	plan_free(&f->p);
+	f->steps[0] = fx_step(STEP_REPS, &iyt);
+	f->steps[0].reps = 5;
+	f->steps[0].sets = 2;
+	f->r.n_steps = 1;
+	assert_int_equal(plan_build(&f->r, &f->p), PLAN_OK);
+	f->e = engine_start(&f->p, 0);
+	assert_non_null(f->e);
+}
+
+/* Whether every line of figure frame fig is on the screen, in order. */
+static bool figure_shown(const struct view *v, const char *fig)
+{
+	char line[64];
+	int r = 0;
+	while (*fig) {
+		const char *nl = strchr(fig, '\n');
+		size_t n = (size_t)(nl - fig);
+		memcpy(line, fig, n);
+		while (n > 0 && line[n - 1] == ' ')
+			n--;
+		line[n] = '\0';
+		while (r < v->rows && !strstr(row(v, r), line))
+			r++;
+		if (r == v->rows)
+			return false;
+		r++;
+		fig = nl + 1;
+	}
+	return true;
+}
+
+/* The issue: at 80x24 the 8-row figure showed in the get ready, not in
+ * the reps (nor the set rest). Now in every segment of the step, and at
+ * the same place. */
+static void test_player_tall_figure_every_segment(void **state)
+{
+	struct fixture *f = *state;
+	fx_iyt(f);
+	int64_t at[] = { 1000, 5000 + 1000, 5000 + 4000, 5000 + 7000,
+			 5000 + 45000 + 5000, 5000 + 45000 + 15000 + 4000 };
+	const char *frame[] = { iyt_fig[0], iyt_fig[0], iyt_fig[1], iyt_fig[2],
+				iyt_fig[0], iyt_fig[1] };
+	int first = -1;
+	player_at(f, 1000, 24, 80, true);             /* get ready: what comes */
+	assert_row_has(&f->v, 11, "5 reps");
+	player_at(f, 1000, 12, 40, false);
+	assert_inside(&f->v);
+	assert_row_has(&f->v, 6, "5 reps");
+	player_at(f, 5000 + 1000, 24, 80, true);
+	assert_row_has(&f->v, 11, "Rep 1 of 5");
+	assert_row_has(&f->v, 12, "I shape");
+	assert_row_has(&f->v, 14, "Lie face down");
+	for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+		player_at(f, at[i], 24, 80, true);
+		dump(&f->v, "I-Y-T");
+		assert_inside(&f->v);
+		if (!figure_shown(&f->v, frame[i]))
+			fail_msg("no figure at %lld ms", (long long)at[i]);
+		int r = 0;
+		while (!strstr(row(&f->v, r), ":  /   \\  :"))
+			r++;
+		if (first < 0)
+			first = r;
+		assert_int_equal(r, first);
+		assert_row_has(&f->v, 22, "Next:");
+		player_at(f, at[i], 12, 40, true);      /* no room: how lines only */
+		assert_inside(&f->v);
+		assert_row_has(&f->v, 7, "Lie face down");
+		assert_row_has(&f->v, 10, "Next:");
+	}
+}
+
+/* Column of the rightmost block cell on the digit rows (first..+rows). */
+static int digits_right(const struct view *v, int first, int rows)
+{
+	int right = -1;
+	for (int r = first; r < first + rows; r++) {
+		const char *t = row(v, r);
+		int col = 0, last = -1;
+		for (const char *p = t; *p; col++) {
+			size_t b = (*p & 0x80) ? ((*p & 0xe0) == 0xc0 ? 2 : 3) : 1;
+			if (*p != ' ')
+				last = col;
+			p += b;
+		}
+		right = last > right ? last : right;
+	}
+	return right;
+}
+
+/* The issue: the digits jumped sideways when 1:00 became 59. They sit in
+ * a box as wide as the segment's longest value: "01:00" -> "00:59"
+ * keeps every column, and "10" -> "9" keeps the ones. */
+static void test_player_digits_steady(void **state)
+{
+	struct fixture *f = *state;
+	player_at(f, 5000 + 30000, 24, 80, true);      /* 60 s left of 90 */
+	assert_digits(&f->v, 5, "01:00", BIGDIGITS_LARGE);
+	int right = digits_right(&f->v, 5, 5);
+	player_at(f, 5000 + 31000, 24, 80, true);
+	assert_digits(&f->v, 5, "00:59", BIGDIGITS_LARGE);
+	assert_int_equal(digits_right(&f->v, 5, 5), right);
+	/* a 15 s rest between sets: 10 -> 9 keeps the ones column */
+	engine_free(f->e);
+	f->e = engine_start(&f->p, 0);
+	for (size_t i = 0; i < 2; i++) {
+		const struct engine_event *ev;
+		engine_skip(f->e, 0);
+		engine_update(f->e, 0, &ev);
+	}
+	int64_t rest = 5000 + 10 * 12000;                /* the set rest */
+	player_at(f, rest + 5000, 24, 80, true);
+	assert_row_has(&f->v, 3, " REST ");
+	assert_digits(&f->v, 5, "10", BIGDIGITS_LARGE);
+	right = digits_right(&f->v, 5, 5);
+	player_at(f, rest + 6000, 24, 80, true);
+	assert_digits(&f->v, 5, "9", BIGDIGITS_LARGE);
+	assert_int_equal(digits_right(&f->v, 5, 5), right);
+	/* and at 40x12 */
+	player_at(f, rest + 5000, 12, 40, true);
+	right = digits_right(&f->v, 3, 3);
+	player_at(f, rest + 6000, 12, 40, true);
+	assert_int_equal(digits_right(&f->v, 3, 3), right);
+}
+
+/* Rows holding block characters below the bar. */
+static int block_rows(const struct view *v)
+{
+	int n = 0;
+	for (int r = 2; r < v->rows; r++) {
+		const char *t = row(v, r);
+		n += strstr(t, "\xe2\x96\x88") || strstr(t, "\xe2\x96\x80") ||
+		     strstr(t, "\xe2\x96\x84");
+	}
+	return n;
+}
+
+static void test_player_digits_grow(void **state)
+{
+	struct fixture *f = *state;
+	int sizes[][3] = { { 24, 80, 5 }, { 40, 120, 10 }, { 60, 200, 20 } };
+	for (size_t i = 0; i < 3; i++) {
+		player_at(f, 5000 + 15500, sizes[i][0], sizes[i][1], true);
+		dump(&f->v, "hold, large");
+		assert_inside(&f->v);
+		assert_int_equal(block_rows(&f->v), sizes[i][2]);
+		assert_row_has(&f->v, sizes[i][0] - 2, "Next: Open book");
+	}
+	assert_true(3 * sizes[2][2] >= sizes[2][0]);
+	/* the reps of open book with their figure, at 200x60 */
+	player_at(f, 100000 + 2 * 6000 + 1000, 60, 200, true);
+	dump(&f->v, "reps, 200x60");
+	assert_inside(&f->v);
+	assert_true(figure_shown(&f->v, book_fig[0]));
+}
+
+/* The issue: b did not take the bar back. It shows the place in the
+ * plan: after back it is where the step starts. */
+static void test_player_bar_moves_back(void **state)
+{
+	struct fixture *f = *state;
+	char before[4096], fresh[4096];
+	player_at(f, 95000, 24, 80, true);               /* open book starts */
+	snprintf(fresh, sizeof fresh, "%s", row(&f->v, 1));
+	player_at(f, 100000 + 40000, 24, 80, true);
+	snprintf(before, sizeof before, "%s", row(&f->v, 1));
+	assert_string_not_equal(before, fresh);
+	engine_back(f->e, 140000);
+	player_at(f, 140000, 24, 80, true);
+	assert_string_equal(row(&f->v, 1), fresh);
+	/* and skip takes it ahead */
+	engine_skip(f->e, 140000);
+	player_at(f, 140000, 24, 80, true);
+	int done = 0;
+	for (const char *p = row(&f->v, 1); (p = strstr(p, "\xe2\x96\x88")); p += 3)
+		done++;
+	assert_true(done > 73 * (95 + 106 + 30) / 531);
+}
+
+/* The issue: "00:08/14:52" at 40x12 read as one time over another. */
+static void test_player_header_narrow(void **state)
+{
+	struct fixture *f = *state;
+	player_at(f, 8000, 12, 40, true);
+	assert_row_has(&f->v, 0, "1/5 \xc2\xb7 ");
+	assert_row_has(&f->v, 0, " left");
+	assert_null(strstr(row(&f->v, 0), "00:08/"));
+	player_at(f, 8000, 20, 60, false);
+	assert_row_has(&f->v, 0, "1/5  00:08 - ");
+	assert_row_has(&f->v, 0, " left");
+	player_at(f, 8000, 24, 80, true);
+	assert_row_has(&f->v, 0, "00:08 elapsed");
 }
 
 static void test_player_confirm_quit(void **state)
@@ -511,7 +794,7 @@ static void test_help_overlay(void **state)
 	char all[24 * 300] = "";
 	for (int r = 0; r < 24; r++)
 		strcat(strcat(all, row(&f->v, r)), "\n");
-	const char *keys[] = { "space", "n  \xe2\x86\x92", "b  \xe2\x86\x90", "+", "Enter",
+	const char *keys[] = { "space", "n  \xe2\x86\x92", "b  \xe2\x86\x90", "+", "-  ", "Enter",
 			       "?", "q", "Ctrl-Z", "Safety", "Breathe normally" };
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		assert_non_null(strstr(all, keys[i]));
@@ -524,60 +807,134 @@ static void test_help_overlay(void **state)
 	assert_row_has(&f->v, 10, "Breathe normally");
 }
 
+/* The whole screen as text, one row a line. */
+static const char *screen(const struct view *v)
+{
+	static char all[64 * 1024];
+	all[0] = '\0';
+	for (int r = 0; r < v->rows; r++)
+		strcat(strcat(all, row(v, r)), "\n");
+	return all;
+}
+
+/* Row of the first line holding text, -1 when none. */
+static int row_of(const struct view *v, const char *text)
+{
+	for (int r = 0; r < v->rows; r++)
+		if (strstr(row(v, r), text))
+			return r;
+	return -1;
+}
+
+/* The issue: the finish screen listed "Extended +00:00" and little else
+ * worth a look. It has a title, the routine, the time in big digits, the
+ * figures in a table (the extension only when there was one), the keys;
+ * centred at every size. */
 static void test_finish(void **state)
 {
 	struct fixture *f = *state;
 	struct engine_summary s = { .planned_ms = 900000, .done_ms = 910000,
-				    .extended_ms = 10000, .exercises_total = 4,
-				    .exercises_done = 3, .exercises_skipped = 1,
-				    .completed = true };
+				    .extended_ms = 10000, .paused_ms = 42000,
+				    .exercises_total = 4, .exercises_done = 3,
+				    .exercises_skipped = 1, .completed = true };
 	struct view_finish_in in = { "Upper back relief", &s, true };
 	view_begin(&f->v, 24, 80, true);
 	view_finish(&f->v, &in);
 	dump(&f->v, "finish");
 	assert_inside(&f->v);
-	assert_row_has(&f->v, 3, "Session complete");
-	assert_row_has(&f->v, 5, "Upper back relief");
-	assert_digits(&f->v, 7, "15:10", BIGDIGITS_LARGE);
-	assert_row_has(&f->v, 13, "15:10 of 15:00");
-	assert_row_has(&f->v, 14, "3 of 4 done, 1 skipped");
-	assert_row_has(&f->v, 15, "+00:10");
-	assert_row_has(&f->v, 18, "Enter menu");
+	int title = row_of(&f->v, "Session complete");
+	assert_true(title >= 2);
+	assert_row_has(&f->v, title, "well done");
+	assert_row_has(&f->v, title + 2, "Upper back relief");
+	assert_digits(&f->v, title + 4, "15:10", BIGDIGITS_LARGE);
+	int t = row_of(&f->v, "Time");
+	assert_true(t > title + 4 + 5);
+	assert_row_has(&f->v, t, "15:10 of 15:00 planned");
+	assert_row_has(&f->v, t + 1, "Exercises");
+	assert_row_has(&f->v, t + 1, "3 of 4 done, 1 skipped");
+	assert_row_has(&f->v, t + 2, "Extended");
+	assert_row_has(&f->v, t + 2, "+00:10");
+	assert_row_has(&f->v, t + 3, "Paused");
+	assert_row_has(&f->v, t + 3, "00:42");
+	assert_row_has(&f->v, t + 5, "Enter menu");
+	assert_row_has(&f->v, t + 5, "q quit");
+	/* centred: as much room above the title as below the keys (+-1) */
+	int below = 24 - 1 - (t + 5);
+	assert_true(title - below <= 1 && below - title <= 1);
+	/* no extension, stopped: no Extended line */
+	s.extended_ms = 0;
+	s.completed = false;
+	view_finish(&f->v, &in);
+	assert_non_null(strstr(screen(&f->v), "Session stopped"));
+	assert_null(strstr(screen(&f->v), "Extended"));
+	assert_null(strstr(screen(&f->v), "well done"));
 	view_begin(&f->v, 12, 40, false);
 	view_finish(&f->v, &in);
 	dump(&f->v, "finish small");
 	assert_inside(&f->v);
-	assert_row_has(&f->v, 0, "Session complete");
-	assert_row_has(&f->v, 9, "q quit");
+	assert_non_null(strstr(screen(&f->v), "Session stopped"));
+	assert_non_null(strstr(screen(&f->v), "15:10 of 15:00 planned"));
+	assert_non_null(strstr(screen(&f->v), "Paused"));
+	assert_non_null(strstr(screen(&f->v), "q quit"));
+	for (size_t i = 0; i < f->v.used; i++)
+		assert_true((unsigned char)f->v.text[i] < 0x80);
+	/* large: the time grows */
+	view_begin(&f->v, 60, 200, true);
+	view_finish(&f->v, &in);
+	dump(&f->v, "finish large");
+	assert_inside(&f->v);
+	assert_true(block_rows(&f->v) >= 15);
 }
 
 /* ---- menu ---------------------------------------------------------------------------- */
 
+static const char *long_tags[] = { "upper-back", "mobility", "foam-roller",
+				    "full", "desk", "morning", "evening" };
+static const char *long_gear[] = { "foam roller", "lacrosse ball", "wall",
+				    "chair", "light resistance band", "mat" };
+
+static int menu_scroll;                   /* the detail pane's, in/out */
+
 static void menu_at(struct fixture *f, int rows, int cols, const char *filter,
 		    bool editing, size_t sel)
 {
-	static struct view_menu_item items[3];
-	static size_t shown[3], top;
-	static struct routine other;
-	static struct step other_steps[1];
+	static struct view_menu_item items[4];
+	static size_t shown[4], top;
+	static struct routine other, wide;
+	static struct step other_steps[1], wide_steps[12];
 	routine_init(&other);
 	other.id = "neck";
 	other.name = "Neck release";
 	other_steps[0] = fx_step(STEP_HOLD, &roll);
 	other.steps = other_steps;
 	other.n_steps = 1;
+	routine_init(&wide);
+	wide.id = "everything";
+	wide.name = "Everything at once";
+	wide.tags = (struct strlist){ long_tags, 7 };
+	wide.equipment = (struct strlist){ long_gear, 6 };
+	for (size_t i = 0; i < 12; i++) {
+		wide_steps[i] = fx_step(STEP_HOLD, i % 2 ? &roll : &banded);
+		wide_steps[i].hold_ms = 30000;
+	}
+	wide.steps = wide_steps;
+	wide.n_steps = 12;
 	items[0] = (struct view_menu_item){ .r = &other, .id = "neck",
 					    .path = "r/neck.yaml", .total_ms = 300000 };
 	items[1] = (struct view_menu_item){ .id = "broken", .path = "r/broken.yaml" };
 	items[2] = (struct view_menu_item){ .r = &f->r, .id = "upper-back",
 					    .path = "r/upper-back.yaml",
 					    .total_ms = f->p.total_ms };
+	items[3] = (struct view_menu_item){ .r = &wide, .id = "everything",
+					    .path = "r/everything.yaml",
+					    .total_ms = 12 * 35000 };
 	size_t n = 0;
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < 4; i++)
 		if (view_menu_match(&items[i], filter))
 			shown[n++] = i;
 	top = 0;
-	struct view_menu_in in = { items, shown, n, 3, sel, &top, filter, editing };
+	struct view_menu_in in = { items, shown, n, 4, sel, &top, filter, editing,
+				   &menu_scroll };
 	view_begin(&f->v, rows, cols, true);
 	view_menu(&f->v, &in);
 }
@@ -586,29 +943,31 @@ static void test_menu_80x24(void **state)
 {
 	struct fixture *f = *state;
 	char total[16];
+	menu_scroll = 0;
 	menu_at(f, 24, 80, "", false, 2);
 	dump(&f->v, "menu");
 	assert_inside(&f->v);
-	assert_row_has(&f->v, 0, "3 routines");
+	assert_row_has(&f->v, 0, "4 routines");
 	assert_row_has(&f->v, 1, "NAME");
-	assert_row_has(&f->v, 1, "EQUIPMENT");
+	assert_row_has(&f->v, 1, "TAGS");
 	assert_row_has(&f->v, 2, "Neck release");
 	assert_row_has(&f->v, 2, "05:00");
 	assert_row_has(&f->v, 3, "broken");
 	assert_row_has(&f->v, 3, "(has errors)");
 	assert_row_has(&f->v, 4, "> Upper back relief");
-	assert_row_has(&f->v, 4, view_mmss(f->p.total_ms / 1000, total, sizeof total));
+	assert_row_has(&f->v, 4, duration_format(f->p.total_ms, total, sizeof total));
 	assert_row_has(&f->v, 4, "upper-back, desk");
-	assert_row_has(&f->v, 4, "foam roller, wall");
-	assert_row_has(&f->v, 6, "Upper back relief");
-	assert_row_has(&f->v, 7, "Foam roll, open up the chest");
-	assert_row_has(&f->v, 9, "Steps (5)");
-	assert_row_has(&f->v, 10, "1. Foam roll upper back");
-	assert_row_has(&f->v, 10, "hold 01:30");
-	assert_row_has(&f->v, 11, "8 reps, left/right");
-	assert_row_has(&f->v, 12, "Rest");
-	assert_row_has(&f->v, 13, "10 reps, 2 sets");
-	assert_row_has(&f->v, 14, "10 reps at your pace");
+	assert_row_has(&f->v, 7, "Upper back relief");
+	assert_row_has(&f->v, 8, "Foam roll, open up the chest");
+	assert_row_has(&f->v, 10, "Tags   upper-back, desk");
+	assert_row_has(&f->v, 11, "Needs  foam roller, wall");
+	assert_row_has(&f->v, 13, "Steps (5)");
+	assert_row_has(&f->v, 14, "1. Foam roll upper back");
+	assert_row_has(&f->v, 14, "hold 01:30");
+	assert_row_has(&f->v, 15, "8 reps, left/right");
+	assert_row_has(&f->v, 16, "Rest");
+	assert_row_has(&f->v, 17, "10 reps, 2 sets");
+	assert_row_has(&f->v, 18, "10 reps at your pace");
 	assert_row_has(&f->v, 23, "Enter start");
 	assert_row_has(&f->v, 23, "/ filter");
 }
@@ -616,11 +975,12 @@ static void test_menu_80x24(void **state)
 static void test_menu_filter_40x12(void **state)
 {
 	struct fixture *f = *state;
+	menu_scroll = 0;
 	menu_at(f, 12, 40, "DESK", true, 0);
 	dump(&f->v, "menu filter");
 	assert_inside(&f->v);
 	assert_row_has(&f->v, 2, "> Upper back relief");
-	assert_row_has(&f->v, 3, "\xe2\x94\x80\xe2\x94\x80");
+	assert_row_has(&f->v, 4, "\xe2\x94\x80\xe2\x94\x80");
 	assert_row_has(&f->v, 11, "/DESK");
 	assert_true(f->v.cursor);
 	assert_int_equal(f->v.cursor_row, 11);
@@ -628,6 +988,103 @@ static void test_menu_filter_40x12(void **state)
 	menu_at(f, 12, 40, "zzz", false, 0);
 	assert_row_has(&f->v, 2, "No routine matches 'zzz'");
 	assert_row_has(&f->v, 0, "filter: zzz");
+}
+
+/* The issue: the title said "6 routines" under a filter that showed 3. */
+static void test_menu_count_follows_filter(void **state)
+{
+	struct fixture *f = *state;
+	menu_at(f, 24, 80, "desk", false, 0);
+	assert_row_has(&f->v, 0, "2 of 4 routines");
+	menu_at(f, 24, 80, "", false, 0);
+	assert_row_has(&f->v, 0, "4 routines");
+	assert_null(strstr(row(&f->v, 0), " of "));
+}
+
+/* Column of text in row r, -1 when it is not there (cells, not bytes). */
+static int col_of(const struct view *v, int r, const char *text)
+{
+	const char *t = row(v, r), *at = strstr(t, text);
+	if (!at)
+		return -1;
+	char head[4096];
+	memcpy(head, t, (size_t)(at - t));
+	head[at - t] = '\0';
+	return view_width(head);
+}
+
+/* The issue: the columns moved while filtering (measured over the shown
+ * routines). They are measured over all. */
+static void test_menu_columns_steady(void **state)
+{
+	struct fixture *f = *state;
+	menu_at(f, 24, 80, "", false, 2);
+	int tcol = col_of(&f->v, 4, "upper-back, desk");
+	int time = col_of(&f->v, 1, "TIME");
+	assert_true(tcol > 0 && time > 0);
+	menu_at(f, 24, 80, "relief", false, 0);
+	assert_int_equal(col_of(&f->v, 2, "upper-back, desk"), tcol);
+	assert_int_equal(col_of(&f->v, 1, "TIME"), time);
+	menu_at(f, 24, 120, "", false, 2);
+	tcol = col_of(&f->v, 4, "upper-back, desk");
+	menu_at(f, 24, 120, "relief", false, 0);
+	assert_int_equal(col_of(&f->v, 2, "upper-back, desk"), tcol);
+}
+
+/* The issue: tags and equipment were cut mid-word in the list and at
+ * 40 columns. The list cuts between tags ("+N"); the detail pane has
+ * them whole, wrapped. */
+static void test_menu_tags_wrap(void **state)
+{
+	struct fixture *f = *state;
+	for (int cols = 40; cols <= 80; cols += 40) {
+		menu_scroll = 0;
+		menu_at(f, 24, cols, "", false, 3);
+		dump(&f->v, "menu, long tags");
+		assert_inside(&f->v);
+		const char *all = screen(&f->v);
+		for (size_t i = 0; i < 7; i++)
+			assert_non_null(strstr(all, long_tags[i]));
+		for (size_t i = 0; i < 6; i++)
+			assert_non_null(strstr(all, long_gear[i]));
+	}
+	menu_at(f, 24, 80, "", false, 3);
+	assert_row_has(&f->v, 5, "> Everything at once");
+	assert_row_has(&f->v, 5, " +");
+	assert_null(strstr(row(&f->v, 5), "\xe2\x80\xa6"));   /* not mid-word */
+}
+
+/* The issue: the detail pane cut the steps ("... and 4 more"); it
+ * scrolls: every step can be read, the scroll is clamped and kept. */
+static void test_menu_detail_scroll(void **state)
+{
+	struct fixture *f = *state;
+	menu_scroll = 0;
+	menu_at(f, 24, 80, "", false, 3);
+	assert_row_has(&f->v, 6, "more: PgUp/PgDn");
+	assert_null(strstr(screen(&f->v), "12. "));
+	menu_scroll = 1000;
+	menu_at(f, 24, 80, "", false, 3);
+	dump(&f->v, "menu, scrolled");
+	assert_true(menu_scroll > 0 && menu_scroll < 1000);
+	assert_row_has(&f->v, 22, "12. Foam roll upper back");
+	assert_row_has(&f->v, 6, "\xe2\x86\x91");
+	int at_end = menu_scroll;
+	for (int k = 1; k <= 12; k++) {
+		char want[8];
+		snprintf(want, sizeof want, "%d. ", k);
+		menu_scroll = k <= 6 ? 0 : at_end;
+		menu_at(f, 24, 80, "", false, 3);
+		assert_non_null(strstr(screen(&f->v), want));
+	}
+	menu_scroll = -5;
+	menu_at(f, 24, 80, "", false, 3);
+	assert_int_equal(menu_scroll, 0);
+	/* a routine that fits has nothing to scroll */
+	menu_scroll = 7;
+	menu_at(f, 24, 80, "", false, 0);
+	assert_int_equal(menu_scroll, 0);
+	assert_null(strstr(screen(&f->v), "more: PgUp"));
 }
 
 int main(void)
@@ -640,6 +1097,8 @@ int main(void)
 		cmocka_unit_test(test_reflow),
 		cmocka_unit_test(test_bigdigits),
 		cmocka_unit_test(test_layout_rows),
+		cmocka_unit_test(test_layout_tall_figure),
+		cmocka_unit_test(test_layout_digits_scale),
 		cmocka_unit_test_setup_teardown(test_session_clock_in_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_hold_80x24, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_prepare_says_what_comes, setup, teardown),
@@ -650,12 +1109,21 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_player_side_label_one_set, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_paused_and_extended, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_self_paced, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_tall_figure_every_segment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_digits_steady, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_digits_grow, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_bar_moves_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_header_narrow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_confirm_quit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_too_small, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_help_overlay, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_finish, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_80x24, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_filter_40x12, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_count_follows_filter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_columns_steady, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_tags_wrap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_detail_scroll, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,7 @@
 # --plain on a terminal: one line per part, and the keys still work.
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --plain
-e2e_wait "Step 1/2: Neck tilt, 1:00"
+e2e_wait "Step 1/2: Neck tilt, 01:00"
 e2e_screen | grep -q "\[" && fail "cursor addressing in plain mode"
 e2e_keys Space
 e2e_wait "Paused. Press space to go on."
@@ -12,7 +12,7 @@ e2e_wait "Go."
 e2e_keys +
 e2e_wait "Plus 10 seconds:"
 e2e_keys n
-e2e_wait "Step 2/2: Shoulder shrug, 0:30"
+e2e_wait "Step 2/2: Shoulder shrug, 00:30"
 e2e_keys q
 e2e_wait "Quit this session? (y/n)"
 e2e_keys y

@@ -5,13 +5,18 @@
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
 e2e_wait " WORK "
 e2e_tmux resize-window -t e2e -x 40 -y 12
-e2e_wait "1/2  00:"
+e2e_wait "1/2"
 s=$(e2e_screen)
 echo "$s" | grep -q "space pause" || fail "footer at 40x12"
 echo "$s" | grep -q "Neck tilt" || fail "exercise at 40x12"
-e1=$(e2e_screen | sed -n 's/.*1\/2  00:\([0-9][0-9]\).*/\1/p')
+# the compact header: "1/2 · 01:23 left"
+left40() {
+	e2e_screen | sed -n 's/.*1\/2 .* [0-9][0-9]:\([0-9][0-9]\) left$/\1/p'
+}
+e1=$(left40)
+[ -n "$e1" ] || fail "no time left in the header at 40x12"
 n=60
-while [ "$(e2e_screen | sed -n 's/.*1\/2  00:\([0-9][0-9]\).*/\1/p')" = "$e1" ] && [ $n -gt 0 ]; do
+while [ "$(left40)" = "$e1" ] && [ $n -gt 0 ]; do
 	sleep 0.05
 	n=$((n - 1))
 done

@@ -1,11 +1,14 @@
 #!/bin/sh
-# A self-paced step waits for Enter after each rep.
+# A self-paced step waits for Enter after each rep; the session clock
+# keeps running while it waits.
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play selfpaced --routines "$E2E_DATA" --no-safety
 e2e_wait "Rep 1 of 3"
 e2e_screen | grep -q "press Enter after each rep" || fail "no prompt"
+e1=$(e2e_elapsed)
 sleep 1.2
 e2e_screen | grep -q "Rep 1 of 3" || fail "a self-paced rep ended by itself"
+[ "$(e2e_elapsed)" -gt "$e1" ] || fail "the elapsed clock stood still while waiting for a rep"
 e2e_keys Enter
 e2e_wait "Rep 2 of 3"
 e2e_keys Enter
