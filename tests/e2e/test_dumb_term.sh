@@ -18,14 +18,14 @@ plain_on() {
 	rm -f "$E2E_TMP/status"
 	e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --speed 10
 	n=100
-	until e2e_screen | grep -q -e "Step 1/2: Neck tilt, 1:00" -e " elapsed  [0-9:]* left"; do
+	until e2e_screen | grep -q -e "Step 1/2: Neck tilt, 01:00" -e " elapsed  [0-9:]* left"; do
 		[ $n -gt 0 ] || fail "$1: neither plain lines nor the full screen"
 		sleep 0.05
 		n=$((n - 1))
 	done
 	e2e_screen | grep -q " elapsed  [0-9:]* left" && fail "$1: the full screen, not plain mode"
 	e2e_keys n
-	e2e_wait "Step 2/2: Shoulder shrug, 0:30"
+	e2e_wait "Step 2/2: Shoulder shrug, 00:30"
 	e2e_keys q
 	e2e_wait "Quit this session? (y/n)"
 	e2e_keys y

@@ -6,7 +6,7 @@
  * holds, reps with 0 to 3 phases, self-paced or not, rests, 0 to 3 sides,
  * 1 to 3 sets, transitions of 0 or 0.5 s to 5.3 s, within the loader's
  * rules) and the rest are the commands. A command byte:
- *     0xff quit; else by byte % 10: 0 pause, 1 resume, 2 toggle, 3 skip,
+ *     0xff quit, 0xfe unextend; else by byte % 10: 0 pause, 1 resume, 2 toggle, 3 skip,
  *     4 back, 5 extend, 6 rep_done, 7 wait (next byte) ms, 8 wait (next
  *     byte) * 100 ms, 9 wait as a front end does (engine_ms_until_change,
  *     1 s when it says -1).
@@ -169,8 +169,11 @@ static void fz_same_state(const struct engine_state *a,
 static bool fz_same_display(const struct engine_state *a,
 			    const struct engine_state *b)
 {
+	/* a waiting self-paced rep shows its number, not its tempo's countdown */
+	bool countdown = !a->waiting_rep || !b->waiting_rep;
 	return a->seg_index == b->seg_index &&
-	       fz_ceil_s(a->seg_remaining_ms) == fz_ceil_s(b->seg_remaining_ms) &&
+	       (!countdown ||
+		fz_ceil_s(a->seg_remaining_ms) == fz_ceil_s(b->seg_remaining_ms)) &&
 	       a->shown_elapsed_s == b->shown_elapsed_s &&
 	       a->shown_remaining_s == b->shown_remaining_s &&
 	       fz_ceil_s(a->resume_in_ms) == fz_ceil_s(b->resume_in_ms) &&
@@ -200,7 +203,7 @@ static void fz_check_segment(const struct fz_run *run,
 	FUZZ_ASSERT(st->step_index == s->step);
 	FUZZ_ASSERT(st->step_index < st->step_count);
 	int64_t ext = st->seg_len_ms - s->len_ms;
-	FUZZ_ASSERT(ext >= 0 && ext % ENGINE_EXTEND_MS == 0);
+	FUZZ_ASSERT(ext >= 0 && ext % 1000 == 0 && ext <= ENGINE_EXTEND_MAX_MS);
 	FUZZ_ASSERT(!s->self_paced || ext == 0);
 	FUZZ_ASSERT(st->seg_elapsed_ms >= 0 && st->seg_remaining_ms >= 0);
 	FUZZ_ASSERT(st->waiting_rep == s->self_paced);
@@ -265,7 +268,7 @@ static void fz_check_summary(const struct fz_run *run,
 	FUZZ_ASSERT(s.paused_ms >= run->last_paused);
 	FUZZ_ASSERT(st->finished ||
 		    s.done_ms + s.paused_ms == run->now - FZ_T0);
-	FUZZ_ASSERT(s.extended_ms >= 0 && s.extended_ms % ENGINE_EXTEND_MS == 0);
+	FUZZ_ASSERT(s.extended_ms >= 0 && s.extended_ms % 1000 == 0);
 	FUZZ_ASSERT(s.skipped_ms >= 0);
 	FUZZ_ASSERT(s.exercises_done + s.exercises_skipped <= s.exercises_total);
 	FUZZ_ASSERT(s.completed == (st->finished && !st->quit));
@@ -278,8 +281,7 @@ static void fz_check_wake(const struct fz_run *run,
 			  const struct engine_state *st)
 {
 	int64_t ms = engine_ms_until_change(run->e, run->now);
-	bool idle = st->finished || st->paused ||
-		    (st->waiting_rep && st->resume_in_ms == 0);
+	bool idle = st->finished || st->paused;
 	if (idle) {
 		FUZZ_ASSERT(ms == -1);
 		return;
@@ -329,6 +331,10 @@ static void fz_command(struct fz_run *run, unsigned op, struct fz_in *in)
 	if (op == 0xff) {
 		run->quit_sent = run->quit_sent || !st.finished;
 		engine_quit(e, run->now);
+		return;
+	}
+	if (op == 0xfe) {
+		engine_unextend(e, run->now);
 		return;
 	}
 	switch (op % 10) {
