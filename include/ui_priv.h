@@ -89,6 +89,8 @@ enum ui_end ui_player_run(struct ui *u, const struct plan *p);
 struct ui_menu;
 struct ui_menu *ui_menu_open(struct ui *u);
 void ui_menu_close(struct ui_menu *m);
+/* Shows text in place of the menu's keys until the next key. */
+void ui_menu_notice(struct ui_menu *m, const char *text, bool alert);
 /* Shows the menu until a routine is chosen (its plan in *p, the routine
  * owned by the menu) or the person quits. */
 enum ui_end ui_menu_run(struct ui *u, struct ui_menu *m, struct plan *p);

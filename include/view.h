@@ -206,6 +206,7 @@ struct view_menu_item {
 	const char *id, *path;
 	int64_t total_ms;
 	const char *description;     /* reflowed; NULL: r's own */
+	const char *error;           /* why it did not load (its first error) */
 };
 
 struct view_menu_in {
@@ -219,6 +220,8 @@ struct view_menu_in {
 	bool editing;                /* the filter line has the cursor */
 	int *detail_scroll;          /* first line of the detail pane shown
 	                              * (in/out: clamped); NULL: 0 */
+	const char *notice;          /* a line in place of the keys, or NULL */
+	bool notice_alert;           /* ... that is a warning */
 };
 
 /* The list's columns are measured over every item, so that they stay

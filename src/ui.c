@@ -491,6 +491,8 @@ static enum ui_end ui_menu_loop(struct ui *u)
 		plan_free(&p);
 		if (end != UI_END_MENU && end != UI_END_STOPPED)
 			break;
+		if (end == UI_END_STOPPED)  /* a finished one had its screen */
+			ui_menu_notice(m, u->summary, false);
 		u->summary[0] = '\0';     /* back in the menu: nothing to report */
 	}
 	ui_menu_close(m);

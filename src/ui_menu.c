@@ -19,7 +19,29 @@ struct ui_menu {
 	int detail;                  /* the detail pane's scroll */
 	char filter[128];
 	bool editing;
+	char notice[512];            /* shown instead of the keys until a key */
+	bool notice_alert;
 };
+
+/* Shows text in place of the keys until the next key. */
+void ui_menu_notice(struct ui_menu *m, const char *text, bool alert)
+{
+	snprintf(m->notice, sizeof m->notice, "%s", text);
+	m->notice_alert = alert;
+}
+
+/* The first error of d, formatted, malloc'd (NULL when none). */
+static char *ui_menu_first_error(const struct diags *d)
+{
+	char buf[512];
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].level != DIAG_ERROR)
+			continue;
+		diag_format(&d->v[i], buf, sizeof buf);
+		return strdup(buf);
+	}
+	return NULL;
+}
 
 static void ui_menu_reflow(struct view_menu_item *it)
 {
@@ -46,8 +68,28 @@ static void ui_menu_load(struct catalog *c, struct ui_menu *m, size_t i)
 		ui_menu_reflow(it);
 	} else {
 		routine_free(&m->routines[i]);
+		it->error = ui_menu_first_error(&d);
 	}
 	diag_free(&d);
+}
+
+/* A library with errors is named once, when the menu opens. */
+static void ui_menu_lib_notice(struct catalog *c, struct ui_menu *m)
+{
+	struct diags w = { 0 };
+	size_t n = catalog_lib_warnings(c, &w);
+	if (n > 0) {
+		const struct catalog_lib *l = NULL;
+		for (size_t i = 0; i < c->n_libs; i++)
+			if (c->libs[i].status == CATALOG_LIB_BROKEN)
+				l = l ? l : &c->libs[i];
+		char text[512];
+		snprintf(text, sizeof text, "%zu error%s in an exercise library%s: "
+			 "stretchtui check %s", l->diags.errors,
+			 l->diags.errors == 1 ? "" : "s", n > 1 ? " (and more)" : "", l->path);
+		ui_menu_notice(m, text, true);
+	}
+	diag_free(&w);
 }
 
 static void ui_menu_filter(struct ui_menu *m)
@@ -92,6 +134,7 @@ struct ui_menu *ui_menu_open(struct ui *u)
 	m->n = n;
 	for (size_t i = 0; i < n; i++)
 		ui_menu_load(u->c, m, i);
+	ui_menu_lib_notice(u->c, m);
 	ui_menu_filter(m);
 	ui_menu_preselect(m);
 	return m;
@@ -105,6 +148,7 @@ void ui_menu_close(struct ui_menu *m)
 		if (m->items[i].r)
 			routine_free(&m->routines[i]);
 		free((char *)m->items[i].description);
+		free((char *)m->items[i].error);
 	}
 	free(m->items);
 	free(m->routines);
@@ -115,7 +159,8 @@ void ui_menu_close(struct ui_menu *m)
 static void ui_menu_draw(struct ui *u, struct ui_menu *m)
 {
 	struct view_menu_in in = { m->items, m->shown, m->n_shown, m->n, m->sel,
-				   &m->top, m->filter, m->editing, &m->detail };
+				   &m->top, m->filter, m->editing, &m->detail,
+				   m->notice, m->notice_alert };
 	ui_view_begin(u);
 	view_menu(u->v, &in);
 	ui_paint(u);
@@ -233,13 +278,20 @@ static int ui_menu_key(struct ui *u, struct ui_menu *m, const struct ui_key *k)
 	return UI_MENU_STAY;
 }
 
-/* The chosen routine's plan; false when it has none (nothing chosen). */
+/* The chosen routine's plan; false when it has none (nothing chosen, or
+ * it did not load: the notice says so). */
 static bool ui_menu_plan(struct ui_menu *m, struct plan *p)
 {
 	if (m->n_shown == 0)
 		return false;
 	const struct view_menu_item *it = &m->items[m->shown[m->sel]];
-	return it->r && plan_build(it->r, p) == PLAN_OK;
+	if (it->r && plan_build(it->r, p) == PLAN_OK)
+		return true;
+	char text[512];
+	snprintf(text, sizeof text, "'%s' has errors (see below): stretchtui check %s",
+		 it->id, it->path);
+	ui_menu_notice(m, text, true);
+	return false;
 }
 
 enum ui_end ui_menu_run(struct ui *u, struct ui_menu *m, struct plan *p)
@@ -251,6 +303,8 @@ enum ui_end ui_menu_run(struct ui *u, struct ui_menu *m, struct plan *p)
 			return UI_END_SIGNAL;
 		struct ui_key k;
 		while (ui_getkey(u, &k)) {
+			if (!(k.fn && k.code == KEY_RESIZE))
+				m->notice[0] = '\0';
 			int r = ui_menu_key(u, m, &k);
 			if (r == UI_MENU_QUIT)
 				return UI_END_QUIT;

@@ -200,6 +200,11 @@ static void view_menu_title(struct view *v, const struct view_menu_in *in)
 
 static void view_menu_footer(struct view *v, const struct view_menu_in *in, int row)
 {
+	if (in->notice && *in->notice && !in->editing) {
+		view_put(v, row, 1, v->cols - 2, in->notice_alert ? VIEW_ALERT : VIEW_BOLD,
+			 in->notice);
+		return;
+	}
 	if (in->editing) {
 		int col = view_put(v, row, 0, 1, VIEW_KEY, "/");
 		int w = view_put(v, row, col, v->cols - 22, VIEW_NORMAL, in->filter);
@@ -343,6 +348,8 @@ static void view_detail(struct view *v, const struct view_menu_item *it,
 	char buf[512], t[24];
 	if (!it->r) {
 		view_pane_text(v, p, 0, VIEW_ALERT, "This routine did not load.");
+		if (it->error)
+			view_pane_text(v, p, 0, VIEW_NORMAL, it->error);
 		snprintf(buf, sizeof buf, "Run: stretchtui check %s", it->path ? it->path : it->id);
 		view_pane_text(v, p, 0, VIEW_NORMAL, buf);
 		return;
