@@ -372,7 +372,7 @@ static const struct view_keyhelp view_keys[] = {
 	{ "+", "+", "add 10 seconds to this part (up to 5 minutes)" },
 	{ "-", "-", "take back 10 seconds that + added" },
 	{ "Enter", "Enter", "count a rep (self-paced exercises)" },
-	{ "?", "?", "this help (Esc or ? closes)" },
+	{ "?", "?", "this help; the session waits (Esc or ? closes)" },
 	{ "q", "q", "quit the session (asks y/n)" },
 	{ "Ctrl-Z", "Ctrl-Z", "suspend; comes back paused" },
 };
