@@ -32,6 +32,9 @@ enum utf8_flags {
 	UTF8_ASCII = 1,
 	/* '\n' (and a '\r' right before one) passes: multi-line text. */
 	UTF8_KEEP_NL = 2,
+	/* A cut ends in "..." (as with UTF8_ASCII), for messages that
+	 * read the same in any locale. */
+	UTF8_CUT_DOTS = 4,
 };
 
 /* The UTF-8 sequence at s (at most n bytes): its length, and its code
@@ -64,7 +67,7 @@ size_t utf8_safen(const char *s, size_t n, unsigned flags, char *out,
 
 /* The safe form of n bytes of s in at most max_cells cells (no limit when
  * negative) and size bytes: when it is longer, it is cut between
- * characters and ends in "…" ("..." with UTF8_ASCII), the ellipsis
+ * characters and ends in "…" ("..." with UTF8_ASCII or UTF8_CUT_DOTS), the ellipsis
  * within the limits. Returns strlen(out). */
 size_t utf8_safe_cut(const char *s, size_t n, int max_cells, unsigned flags,
 		     char *out, size_t size);

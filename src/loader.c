@@ -106,13 +106,11 @@ static void lerr(struct lctx *c, const struct ynode *at, const char *fmt, ...)
 
 static void lerr(struct lctx *c, const struct ynode *at, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_vadd(&c->diags, DIAG_ERROR, c->path, at ? at->line : 1,
+		  at ? at->col : 1, fmt, ap);
 	va_end(ap);
-	diag_error(&c->diags, c->path, at ? at->line : 1, at ? at->col : 1,
-		   "%s", msg);
 }
 
 /* Where to point for a key's value: the value, or the key when empty. */

@@ -175,8 +175,9 @@ size_t utf8_safe_cut(const char *s, size_t n, int max_cells, unsigned flags,
 	size_t need = utf8_safen(s, n, flags, NULL, 0);
 	if (need < size && utf8_widthn(s, n, flags) <= w)
 		return utf8_safen(s, n, flags, out, size);
-	const char *ell = flags & UTF8_ASCII ? "..." : UTF8_ELLIPSIS;
-	int ew = flags & UTF8_ASCII ? 3 : 1;
+	bool dots = flags & (UTF8_ASCII | UTF8_CUT_DOTS);
+	const char *ell = dots ? "..." : UTF8_ELLIPSIS;
+	int ew = dots ? 3 : 1;
 	size_t eb = strlen(ell), used = 0;
 	int cells = 0;
 	struct utf8_unit u;

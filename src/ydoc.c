@@ -15,6 +15,7 @@
 #include <yaml.h>
 
 #include "loader.h"
+#include "utf8.h"
 
 #define YDOC_MAX_BYTE_ERRORS 20   /* lines with bad bytes reported, at most */
 
@@ -35,12 +36,10 @@ static void ydoc_error(struct diags *d, const char *path, int line, int col,
 static void ydoc_error(struct diags *d, const char *path, int line, int col,
 		       const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_vadd(d, DIAG_ERROR, path, line, col, fmt, ap);
 	va_end(ap);
-	diag_error(d, path, line, col, "%s", msg);
 }
 
 /* libyaml marks are 0-based. */
@@ -51,37 +50,9 @@ static int ydoc_pos(size_t v)
 
 /* ---- the pre-scan of the raw bytes --------------------------------------- */
 
-/* Length of the UTF-8 sequence at s (n bytes left), its code point in *cp;
- * 0 when it is not valid UTF-8 (overlong, surrogate, truncated...). */
 static size_t ydoc_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	unsigned char b = s[0];
-	size_t len;
-	uint32_t c, min;
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xc2 && b <= 0xdf) {
-		len = 2, c = b & 0x1fu, min = 0x80;
-	} else if (b >= 0xe0 && b <= 0xef) {
-		len = 3, c = b & 0x0fu, min = 0x800;
-	} else if (b >= 0xf0 && b <= 0xf4) {
-		len = 4, c = b & 0x07u, min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[k] & 0x3fu);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
+	return utf8_decode((const char *)s, n, cp);
 }
 
 /* C0 (but tab and line breaks), DEL and C1: what could drive a terminal. */
@@ -160,13 +131,11 @@ static void ybuild_error(struct ybuild *b, yaml_mark_t m, const char *fmt,
 
 static void ybuild_error(struct ybuild *b, yaml_mark_t m, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_vadd(b->d, DIAG_ERROR, b->path, ydoc_pos(m.line),
+		  ydoc_pos(m.column), fmt, ap);
 	va_end(ap);
-	diag_error(b->d, b->path, ydoc_pos(m.line), ydoc_pos(m.column), "%s",
-		   msg);
 }
 
 static void ynode_error(struct ybuild *b, const struct ynode *n,
@@ -343,11 +312,11 @@ static enum ybuild_step ybuild_check_duplicates(struct ybuild *b,
 			first = i;
 			continue;
 		}
-		char msg[128], q[YDOC_QUOTE_BUF];
-		snprintf(msg, sizeof msg, "duplicate key %s (first at line %d)",
-			 ydoc_quote(keys[i]->str, keys[i]->len, q, sizeof q),
-			 keys[first]->line);
-		ynode_error(b, keys[i], msg);
+		char q[YDOC_QUOTE_BUF];
+		diag_error(b->d, b->path, keys[i]->line, keys[i]->col,
+			   "duplicate key %s (first at line %d)",
+			   ydoc_quote(keys[i]->str, keys[i]->len, q, sizeof q),
+			   keys[first]->line);
 		keys[i]->bad = true;
 	}
 	free(keys);
@@ -601,13 +570,5 @@ const char *ynode_describe(const struct ynode *n, char *buf, size_t size)
 
 const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size)
 {
-	if (len <= YDOC_QUOTE_MAX) {
-		snprintf(buf, size, "'%.*s'", (int)len, s);
-		return buf;
-	}
-	size_t cut = YDOC_QUOTE_MAX - 3;
-	while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
-		cut--;   /* not inside a UTF-8 sequence */
-	snprintf(buf, size, "'%.*s...'", (int)cut, s);
-	return buf;
+	return diag_quote(s, len, buf, size);
 }

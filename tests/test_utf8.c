@@ -150,6 +150,8 @@ static void test_cut(void **state)
 	assert_string_equal(cut("abcde", 5, 0, 256), "abcde");
 	assert_string_equal(cut("abcdefgh", 5, 0, 256), "abcd\xe2\x80\xa6");
 	assert_string_equal(cut("abcdefgh", 5, UTF8_ASCII, 256), "ab...");
+	assert_string_equal(cut("abcd\xc3\xa9" "fgh", 5, UTF8_CUT_DOTS, 256), "ab...");
+	assert_string_equal(cut("abcd\xc3\xa9", 5, UTF8_CUT_DOTS, 256), "abcd\xc3\xa9");
 	assert_string_equal(cut("ab\x1b" "cd", 5, 0, 256), "ab\xe2\x80\xa6");
 	assert_string_equal(cut("ab\x1b" "cd", 7, 0, 256), "ab\\x1b\xe2\x80\xa6");
 	assert_string_equal(cut("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 4, 0, 256),
