@@ -58,12 +58,12 @@ void diag_free(struct diags *d);
  * "stretchtui: error: MESSAGE" (or "warning"), made safe. */
 void diag_msg(enum diag_level level, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
-#define DIAG_QUOTE_CELLS 40   /* display cells of text quoted in a message */
+#define DIAG_QUOTE_CHARS 40   /* characters of text quoted in a message */
 #define DIAG_QUOTE_BUF 192
 
 /* s (len bytes) for a message: in single quotes, in its safe form, cut to
- * DIAG_QUOTE_CELLS cells with "..." (the same in any locale). Returns buf
- * (DIAG_QUOTE_BUF bytes do). */
+ * DIAG_QUOTE_CHARS characters (an escape counts its length) with "...",
+ * the same in any locale. Returns buf (DIAG_QUOTE_BUF bytes do). */
 const char *diag_quote(const char *s, size_t len, char *buf, size_t size);
 
 #endif

@@ -35,6 +35,9 @@ enum utf8_flags {
 	/* A cut ends in "..." (as with UTF8_ASCII), for messages that
 	 * read the same in any locale. */
 	UTF8_CUT_DOTS = 4,
+	/* Every character that passes counts one cell, whatever wcwidth()
+	 * says: widths, and so cuts, that do not depend on the locale. */
+	UTF8_CHARS = 8,
 };
 
 /* The UTF-8 sequence at s (at most n bytes): its length, and its code

@@ -61,7 +61,7 @@ const struct ynode *ynode_find(const struct ynode *map, const char *key);
 #define YDOC_QUOTE_BUF DIAG_QUOTE_BUF
 
 /* s (len bytes) in single quotes for a message: diag_quote (made safe,
- * shortened with "..." past DIAG_QUOTE_CELLS cells). Returns buf. */
+ * shortened with "..." past DIAG_QUOTE_CHARS characters). Returns buf. */
 const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size);
 
 /* What a node is, for messages: "empty", "a list", "a mapping", or the

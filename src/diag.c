@@ -167,7 +167,7 @@ const char *diag_quote(const char *s, size_t len, char *buf, size_t size)
 		return buf;
 	}
 	buf[0] = '\'';
-	size_t n = utf8_safe_cut(s, len, DIAG_QUOTE_CELLS, UTF8_CUT_DOTS,
+	size_t n = utf8_safe_cut(s, len, DIAG_QUOTE_CHARS, UTF8_CUT_DOTS | UTF8_CHARS,
 				 buf + 1, size - 2);
 	buf[n + 1] = '\'';
 	buf[n + 2] = '\0';

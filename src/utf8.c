@@ -97,7 +97,7 @@ static void utf8_unit(const char *s, size_t n, unsigned flags,
 		} else {
 			utf8_escape(u, cp, false);
 		}
-	} else if (cp >= 0x80) {
+	} else if (cp >= 0x80 && !(flags & UTF8_CHARS)) {
 		int w = wcwidth((wchar_t)cp);
 		u->cells = w >= 0 ? w : 1;
 	}

@@ -126,6 +126,7 @@ static void test_width(void **state)
 	assert_int_equal(utf8_width("\xff"), 4);
 	assert_int_equal(utf8_width("\xe2\x80\xae"), 6);
 	assert_int_equal(utf8_widthn("caf\xc3\xa9", 5, UTF8_ASCII), 9);
+	assert_int_equal(utf8_widthn("\xe6\x97\xa5\xcc\x81\x1b", 6, UTF8_CHARS), 6);
 	int cells;
 	assert_int_equal(utf8_char("\xe6\x97\xa5x", 4, 0, &cells), 3);
 	assert_int_equal(cells, 2);
