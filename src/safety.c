@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "paths.h"
+#include "utf8.h"
 
 #define SAFETY_FILE   "safety.txt"
 #define SAFETY_MARKER "safety-seen"
@@ -104,14 +106,19 @@ int safety_print(const struct catalog *c, FILE *out)
 {
 	char *text = safety_load(c);
 	if (!text) {
-		fprintf(stderr, "stretchtui: no safety notice found "
-				"(" SAFETY_FILE " in the routine directories)\n");
+		diag_msg(DIAG_ERROR, "no safety notice found (" SAFETY_FILE
+			 " in the routine directories)");
 		return 1;
 	}
+	safety_put(text, out);
+	free(text);
+	return ferror(out) ? 1 : 0;   /* the caller reports write errors */
+}
+
+void safety_put(const char *text, FILE *out)
+{
 	size_t n = strlen(text);
-	fputs(text, out);
+	utf8_fput(text, n, utf8_out_flags() | UTF8_KEEP_NL, out);
 	if (n == 0 || text[n - 1] != '\n')
 		fputc('\n', out);
-	free(text);
-	return fflush(out) == 0 && !ferror(out) ? 0 : 1;
 }

@@ -19,6 +19,7 @@
 #include "safety.h"
 #include "ui_common.h"
 #include "ui_priv.h"
+#include "utf8.h"
 
 /* ---- styles ------------------------------------------------------------------- */
 
@@ -465,7 +466,7 @@ int ui_run(const struct cli_options *o, struct catalog *c,
 			plan_free(&p);
 			routine_free(&r);
 		}
-		fprintf(stderr, "stretchtui: cannot use this terminal; playing in plain mode\n");
+		diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
 		return plain_run(o, c, routine_arg);
 	}
 	enum ui_end end = UI_END_MENU;
@@ -482,7 +483,9 @@ int ui_run(const struct cli_options *o, struct catalog *c,
 	}
 	if (u.fatal)
 		return 128 + u.fatal;
-	if (u.summary[0])
-		printf("%s\n", u.summary);
+	if (u.summary[0]) {          /* it holds the routine's name: made safe */
+		utf8_fput(u.summary, strlen(u.summary), utf8_out_flags(), stdout);
+		putchar('\n');
+	}
 	return CLI_OK;
 }
