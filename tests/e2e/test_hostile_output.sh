@@ -115,6 +115,7 @@ has err.13 "/r.yaml:4:5: error: unknown key 'hodl' in step; did you mean 'hold'?
 has err.13 "$(printf '\342\200\246')"
 
 # A locale that is not UTF-8: only ASCII reaches the terminal.
+utf8_locale=$E2E_LOCALE
 E2E_LOCALE=C
 run "$B" --routines "$R" list                                     # 14
 clean 14 "-v ascii=1"
@@ -124,3 +125,15 @@ clean 15 "-v ascii=1"
 run "$B" --routines "$R" --speed 100 play "$evil"                 # 16
 clean 16 "-v ascii=1"
 has out.16 '1...'
+
+# check suggests the nearest exercise id among those the routine sees: its
+# own, its directory's exercises.yaml, the built-in library.
+mkdir "$E2E_TMP/s"
+cp "$E2E_DATA/exercises.yaml" "$E2E_TMP/s/"
+printf 'name: T\nexercises:\n  my-stretch: {name: Mine, hold: 10s}\nsteps:\n  - use: my-strech\n  - use: neck-tlit\n  - use: open-bok\n' >"$E2E_TMP/s/t.yaml"
+E2E_LOCALE=$utf8_locale
+run "$B" check "$E2E_TMP/s/t.yaml"                                # 17
+clean 17
+has err.17 "t.yaml:5:10: error: unknown exercise 'my-strech'; did you mean 'my-stretch'?"
+has err.17 "t.yaml:6:10: error: unknown exercise 'neck-tlit'; did you mean 'neck-tilt'?"
+has err.17 "t.yaml:7:10: error: unknown exercise 'open-bok'; did you mean 'open-book'?"
