@@ -1,9 +1,14 @@
 /* diag — diagnostics in the style of a compiler:
  *     FILE:LINE:COL: error: MESSAGE
- * Lines and columns are 1-based; 0 means "not known" and is left out. */
+ * Lines and columns are 1-based; 0 means "not known" and is left out; a
+ * diagnostic without a file is the program's own ("stretchtui: error: ...").
+ * One diagnostic is always one line: the file name and the message are
+ * outside text and are printed in their safe form (utf8.h), and text quoted
+ * in a message goes through diag_quote. */
 #ifndef STRETCHTUI_DIAG_H
 #define STRETCHTUI_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -28,14 +33,37 @@ struct diags {
 #define DIAG_PRINTF(f, a)
 #endif
 
+/* The core: adds one diagnostic (file may be NULL), its message formatted
+ * from fmt at any length. diag_error and diag_warning are its wrappers. */
+void diag_vadd(struct diags *d, enum diag_level level, const char *file,
+	       int line, int col, const char *fmt, va_list ap);
 void diag_error(struct diags *d, const char *file, int line, int col,
 		const char *fmt, ...) DIAG_PRINTF(5, 6);
 void diag_warning(struct diags *d, const char *file, int line, int col,
 		  const char *fmt, ...) DIAG_PRINTF(5, 6);
-/* One diagnostic formatted as it is printed, without the newline. */
+
+/* One diagnostic formatted as it is printed, without the newline: one safe
+ * line of at most size bytes (NUL included). When it does not fit, the
+ * file name is shortened in the middle with "…" so that the message stays
+ * whole (then the message is cut, last). */
 void diag_format(const struct diag *g, char *buf, size_t size);
+/* One diagnostic and a newline on out, safe for the locale (utf8.h's
+ * UTF8_ASCII when it is not UTF-8). */
+void diag_print_one(const struct diag *g, FILE *out);
 void diag_print(const struct diags *d, FILE *out);
 void diag_clear(struct diags *d);
 void diag_free(struct diags *d);
+
+/* The program's own message on stderr, as one diagnostic without a file:
+ * "stretchtui: error: MESSAGE" (or "warning"), made safe. */
+void diag_msg(enum diag_level level, const char *fmt, ...) DIAG_PRINTF(2, 3);
+
+#define DIAG_QUOTE_CHARS 40   /* characters of text quoted in a message */
+#define DIAG_QUOTE_BUF 192
+
+/* s (len bytes) for a message: in single quotes, in its safe form, cut to
+ * DIAG_QUOTE_CHARS characters (an escape counts its length) with "...",
+ * the same in any locale. Returns buf (DIAG_QUOTE_BUF bytes do). */
+const char *diag_quote(const char *s, size_t len, char *buf, size_t size);
 
 #endif

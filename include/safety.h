@@ -23,7 +23,12 @@ int safety_mark_seen(void);
  * again) and -1 is returned. */
 int safety_mark_seen_or_say(char *buf, size_t size);
 
-/* `stretchtui safety`: prints the notice; exit status (1 when missing). */
+/* `stretchtui safety`: prints the notice; exit status (1 when missing or
+ * when out has an error; the caller reports write errors). */
 int safety_print(const struct catalog *c, FILE *out);
+
+/* The notice's text on out, made safe (its own line breaks kept, every
+ * other control escaped), ending in a newline. */
+void safety_put(const char *text, FILE *out);
 
 #endif

@@ -71,7 +71,9 @@ struct view {
 /* Empties v for a screen of rows x cols. */
 void view_begin(struct view *v, int rows, int cols, bool utf8);
 /* Puts text at (row, col) clipped to max_w cells and to the screen; a
- * string that does not fit ends in an ellipsis. Returns the cells used. */
+ * string that does not fit ends in an ellipsis. Returns the cells used.
+ * The text is outside text: it is shown in its safe form (utf8.h), with
+ * controls, bidi overrides and invalid bytes escaped. */
 int view_put(struct view *v, int row, int col, int max_w,
 	     enum view_style style, const char *text);
 /* The same, formatted with at most 512 bytes. */
@@ -81,7 +83,7 @@ int view_putf(struct view *v, int row, int col, int max_w,
 	__attribute__((format(printf, 6, 7)))
 #endif
 	;
-/* Display width in cells of UTF-8 text (invalid bytes count one each). */
+/* Display width in cells of text as view_put shows it (escapes included). */
 int view_width(const char *text);
 /* True when the terminal is under the minimum size. */
 bool view_too_small(int rows, int cols);

@@ -58,11 +58,10 @@ bool ynode_is_null(const struct ynode *n);
  * NULL when absent or when map is not a mapping. */
 const struct ynode *ynode_find(const struct ynode *map, const char *key);
 
-#define YDOC_QUOTE_MAX 40   /* bytes of a value quoted in a message */
-#define YDOC_QUOTE_BUF 48
+#define YDOC_QUOTE_BUF DIAG_QUOTE_BUF
 
-/* s (len bytes) in single quotes for a message, shortened with "..." past
- * YDOC_QUOTE_MAX bytes (never inside a UTF-8 sequence). Returns buf. */
+/* s (len bytes) in single quotes for a message: diag_quote (made safe,
+ * shortened with "..." past DIAG_QUOTE_CHARS characters). Returns buf. */
 const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size);
 
 /* True when n, or a node under it (keys included), is bad: something in

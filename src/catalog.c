@@ -81,19 +81,25 @@ static void add_builtin_dirs(struct catalog *c)
 	}
 }
 
+#define CATALOG_PATH_WARNINGS 5   /* bad STRETCHTUI_PATH entries named */
+
 static void add_env_dirs(struct catalog *c, struct diags *d)
 {
 	const char *env = getenv("STRETCHTUI_PATH");
 	if (!env || !*env)
 		return;
 	char *copy = strdup(env), *save = NULL;
+	size_t bad = 0;
 	for (char *dir = copy ? strtok_r(copy, ":", &save) : NULL; dir;
 	     dir = strtok_r(NULL, ":", &save)) {
-		if (add_dir(c, dir) != 0)
-			diag_warning(d, "STRETCHTUI_PATH", 0, 0,
-				     "'%s' is not a readable directory; skipped",
-				     dir);
+		if (add_dir(c, dir) != 0 && bad++ < CATALOG_PATH_WARNINGS)
+			diag_warning(d, dir, 0, 0, "STRETCHTUI_PATH: not a "
+				     "readable directory; skipped");
 	}
+	if (bad > CATALOG_PATH_WARNINGS)
+		diag_warning(d, NULL, 0, 0, "STRETCHTUI_PATH: ... and %zu more "
+			     "entries that are not readable directories; skipped",
+			     bad - CATALOG_PATH_WARNINGS);
 	free(copy);
 }
 
@@ -290,12 +296,14 @@ static void unknown_routine(const struct catalog *c, const char *id,
 	struct suggest s = suggest_start(id, strlen(id));
 	for (size_t i = 0; i < c->n; i++)
 		suggest_offer(&s, c->v[i].id);
+	char q[DIAG_QUOTE_BUF], b[DIAG_QUOTE_BUF];
+	diag_quote(id, strlen(id), q, sizeof q);
 	if (s.best)
-		diag_error(d, NULL, 0, 0, "unknown routine '%s'; did you mean '%s'?",
-			   id, s.best);
+		diag_error(d, NULL, 0, 0, "unknown routine %s; did you mean %s?",
+			   q, diag_quote(s.best, strlen(s.best), b, sizeof b));
 	else
 		diag_error(d, NULL, 0, 0,
-			   "unknown routine '%s' (see 'stretchtui list')", id);
+			   "unknown routine %s (see 'stretchtui list')", q);
 }
 
 /* The routine name of entry e, into buf ("" when it does not load). */

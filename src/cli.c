@@ -1,6 +1,7 @@
 /* cli — options, subcommands and exit codes. */
 #include "cli.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -17,7 +18,7 @@
 #include "safety.h"
 #include "ui.h"
 #include "ui_common.h"
-#include "view.h"
+#include "utf8.h"
 
 static const char usage_text[] =
 	"Usage: stretchtui [OPTION]... [COMMAND [ARG]...]\n"
@@ -54,11 +55,17 @@ static const char usage_text[] =
 	"Exit status: 0 success, 1 invalid input or unknown routine, 2 usage error,\n"
 	"128+N when signal N ended a session.\n";
 
-static int usage_error(const char *fmt, const char *arg)
+static const char try_help[] = "Try 'stretchtui --help' for more information.\n";
+
+/* "stretchtui: error: MSG 'ARG'": arg (outside text, NULL for none) is
+ * quoted and made safe. */
+static int usage_error(const char *msg, const char *arg)
 {
-	fprintf(stderr, "stretchtui: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'stretchtui --help' for more information.\n");
+	char q[DIAG_QUOTE_BUF] = "";
+	if (arg)
+		diag_quote(arg, strlen(arg), q, sizeof q);
+	diag_msg(DIAG_ERROR, "%s%s%s", msg, arg ? " " : "", q);
+	fputs(try_help, stderr);
 	return CLI_USAGE;
 }
 
@@ -76,7 +83,7 @@ static int parse_speed(const char *s, double *speed)
 	char *end;
 	double v = strtod(s, &end);
 	if (end == s || *end || !(v >= CLI_SPEED_MIN && v <= CLI_SPEED_MAX))
-		return usage_error("--speed takes a number from 0.1 to 100, not '%s'", s);
+		return usage_error("--speed takes a number from 0.1 to 100, not", s);
 	*speed = v;
 	return CLI_OK;
 }
@@ -118,16 +125,16 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 		return CLI_OK;
 	if (is_option(arg, "--routines")) {
 		if (!(v = option_value(argc, argv, i, strlen("--routines"))))
-			return usage_error("%s needs a directory", "--routines");
+			return usage_error("--routines needs a directory", NULL);
 		o->routines_dir = v;
 		return CLI_OK;
 	}
 	if (is_option(arg, "--speed")) {
 		if (!(v = option_value(argc, argv, i, strlen("--speed"))))
-			return usage_error("%s needs a factor", "--speed");
+			return usage_error("--speed needs a factor", NULL);
 		return parse_speed(v, &o->speed);
 	}
-	return usage_error("unknown option '%s'", arg);
+	return usage_error("unknown option", arg);
 }
 
 static int parse(int argc, char **argv, struct cli_options *o, char **operands)
@@ -181,11 +188,17 @@ static void join_list(const struct strlist *l, char *buf, size_t size)
 	}
 }
 
-/* s, then spaces up to width display cells (at least one space). */
-static void print_col(const char *s, int width)
+/* Outside text on stdout, made safe for the locale. */
+static void put_text(const char *s, unsigned fl)
 {
-	int pad = width - view_width(s);
-	printf("%s%*s", s, pad > 1 ? pad : 1, "");
+	utf8_fput(s, strlen(s), fl, stdout);
+}
+
+/* s made safe, then spaces up to width display cells (at least one). */
+static void print_col(const char *s, int width, unsigned fl)
+{
+	utf8_fpad(s, width - 1, fl, stdout);
+	putchar(' ');
 }
 
 struct list_row {
@@ -193,11 +206,13 @@ struct list_row {
 	int64_t total_ms;
 };
 
-static int list_width(const struct list_row *rows, size_t n, bool id)
+static int list_width(const struct list_row *rows, size_t n, bool id,
+		      unsigned fl)
 {
 	int w = 0;
 	for (size_t i = 0; i < n; i++) {
-		int k = view_width(id ? rows[i].r.id : rows[i].r.name);
+		const char *s = id ? rows[i].r.id : rows[i].r.name;
+		int k = utf8_widthn(s, strlen(s), fl);
 		w = k > w ? k : w;
 	}
 	return w + 2;
@@ -205,17 +220,22 @@ static int list_width(const struct list_row *rows, size_t n, bool id)
 
 static void list_print(const struct list_row *rows, size_t n)
 {
-	int wid = list_width(rows, n, true), wname = list_width(rows, n, false);
+	unsigned fl = utf8_out_flags();
+	int wid = list_width(rows, n, true, fl);
+	int wname = list_width(rows, n, false, fl);
 	for (size_t i = 0; i < n; i++) {
 		const struct routine *r = &rows[i].r;
 		char total[DURATION_BUF], tags[256], gear[256];
 		join_list(&r->tags, tags, sizeof tags);
 		join_list(&r->equipment, gear, sizeof gear);
-		print_col(r->id, wid);
-		print_col(r->name, wname);
+		print_col(r->id, wid, fl);
+		print_col(r->name, wname, fl);
 		printf("%s", duration_format(rows[i].total_ms, total, sizeof total));
-		printf("%s%s", *tags ? "  " : "", tags);
-		printf(gear[0] ? "  (needs: %s)\n" : "%s\n", gear);
+		printf("%s", *tags ? "  " : "");
+		put_text(tags, fl);
+		printf("%s", gear[0] ? "  (needs: " : "");
+		put_text(gear, fl);
+		printf("%s\n", gear[0] ? ")" : "");
 	}
 }
 
@@ -225,7 +245,7 @@ static int cmd_list(struct catalog *c)
 	size_t n = 0;
 	struct list_row *rows = calloc(c->n + 1, sizeof *rows);
 	if (!rows) {
-		fputs("stretchtui: out of memory\n", stderr);
+		diag_msg(DIAG_ERROR, "out of memory");
 		return CLI_INVALID;
 	}
 	for (size_t i = 0; i < c->n; i++) {
@@ -246,7 +266,7 @@ static int cmd_list(struct catalog *c)
 		routine_free(&rows[i].r);
 	free(rows);
 	if (c->n == 0)
-		fprintf(stderr, "stretchtui: no routines found\n");
+		diag_msg(DIAG_ERROR, "no routines found");
 	return status;
 }
 
@@ -265,20 +285,20 @@ static const char *show_cue(const struct segment *g)
 	return g->cue ? g->cue : (g->self_paced ? "(own pace)" : "-");
 }
 
-static int widest(int w, const char *s)
+static int widest(int w, const char *s, unsigned fl)
 {
-	int k = view_width(s);
+	int k = utf8_widthn(s, strlen(s), fl);
 	return k > w ? k : w;
 }
 
-static struct show_widths show_measure(const struct plan *p)
+static struct show_widths show_measure(const struct plan *p, unsigned fl)
 {
 	struct show_widths w = { 8, 4, 5 };   /* the headings */
 	for (size_t i = 0; i < p->n; i++) {
 		const struct segment *g = &p->seg[i];
-		w.what = widest(w.what, show_what(g));
-		w.side = widest(w.side, g->side ? g->side : "-");
-		w.cue = widest(w.cue, show_cue(g));
+		w.what = widest(w.what, show_what(g), fl);
+		w.side = widest(w.side, g->side ? g->side : "-", fl);
+		w.cue = widest(w.cue, show_cue(g), fl);
 	}
 	w.what += 2;
 	w.side += 2;
@@ -287,7 +307,7 @@ static struct show_widths show_measure(const struct plan *p)
 }
 
 static void show_segment(const struct plan *p, const struct segment *g,
-			 const struct show_widths *w)
+			 const struct show_widths *w, unsigned fl)
 {
 	char start[DURATION_BUF], len[DURATION_BUF], set[16] = "-", rep[16] = "-";
 	if (g->exercise)
@@ -297,10 +317,10 @@ static void show_segment(const struct plan *p, const struct segment *g,
 	printf("%4zu/%-4zu %-10s %-8s ", g->step + 1, p->routine->n_steps,
 	       duration_format(g->start_ms, start, sizeof start),
 	       plan_kind_name(g->kind));
-	print_col(show_what(g), w->what);
-	print_col(g->side ? g->side : "-", w->side);
+	print_col(show_what(g), w->what, fl);
+	print_col(g->side ? g->side : "-", w->side, fl);
 	printf("%-6s %-8s ", set, rep);
-	print_col(show_cue(g), w->cue);
+	print_col(show_cue(g), w->cue, fl);
 	printf("%s\n", duration_format(g->len_ms, len, sizeof len));
 }
 
@@ -311,18 +331,21 @@ static int cmd_show(struct catalog *c, const char *arg)
 	if (ui_load(c, arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
 	char total[DURATION_BUF];
-	struct show_widths w = show_measure(&p);
-	printf("%s (%s): %zu step%s, total %s\n", r.name, r.id, r.n_steps,
-	       r.n_steps == 1 ? "" : "s",
+	unsigned fl = utf8_out_flags();
+	struct show_widths w = show_measure(&p, fl);
+	put_text(r.name, fl);
+	printf(" (");
+	put_text(r.id, fl);
+	printf("): %zu step%s, total %s\n", r.n_steps, r.n_steps == 1 ? "" : "s",
 	       duration_format(p.total_ms, total, sizeof total));
 	printf("%-9s %-10s %-8s ", "step", "start", "kind");
-	print_col("exercise", w.what);
-	print_col("side", w.side);
+	print_col("exercise", w.what, fl);
+	print_col("side", w.side, fl);
 	printf("%-6s %-8s ", "set", "rep");
-	print_col("phase", w.cue);
+	print_col("phase", w.cue, fl);
 	printf("length\n");
 	for (size_t i = 0; i < p.n; i++)
-		show_segment(&p, &p.seg[i], &w);
+		show_segment(&p, &p.seg[i], &w, fl);
 	printf("total %s\n", total);
 	plan_free(&p);
 	routine_free(&r);
@@ -335,8 +358,10 @@ static int check_library(const char *path)
 	struct diags d = { 0 };
 	int rc = loader_load_library(path, &lib, &d);
 	diag_print(&d, stderr);
-	if (rc == 0 && d.errors == 0)
-		printf("%s: ok, %zu exercises\n", path, lib.n);
+	if (rc == 0 && d.errors == 0) {
+		put_text(path, utf8_out_flags());
+		printf(": ok, %zu exercises\n", lib.n);
+	}
 	rc = rc == 0 && d.errors == 0 ? CLI_OK : CLI_INVALID;
 	library_free(&lib);
 	diag_free(&d);
@@ -353,7 +378,8 @@ static int check_routine(struct catalog *c, const char *path)
 	if (catalog_load_file(c, path, &r, &d) == 0 && d.errors == 0 &&
 	    plan_check(&r, &p, &d) == 0) {
 		char total[DURATION_BUF];
-		printf("%s: ok, %zu step%s, total %s\n", path, r.n_steps,
+		put_text(path, utf8_out_flags());
+		printf(": ok, %zu step%s, total %s\n", r.n_steps,
 		       r.n_steps == 1 ? "" : "s",
 		       duration_format(p.total_ms, total, sizeof total));
 		plan_free(&p);
@@ -386,7 +412,7 @@ static int play(const struct cli_options *o, struct catalog *c,
 	int rc = ui_run(o, c, arg);
 	if (rc != UI_UNUSABLE)
 		return rc;
-	fprintf(stderr, "stretchtui: cannot use this terminal; playing in plain mode\n");
+	diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
 	return plain_run(o, c, arg);
 }
 
@@ -412,12 +438,12 @@ static int check_arity(const struct cli_options *o)
 			continue;
 		if (o->n_args >= k->min_args && o->n_args <= k->max_args)
 			return CLI_OK;
-		fprintf(stderr, "stretchtui: usage: stretchtui %s%s%s\n"
-			"Try 'stretchtui --help' for more information.\n",
-			k->name, *k->operand ? " " : "", k->operand);
+		diag_msg(DIAG_ERROR, "usage: stretchtui %s%s%s", k->name,
+			 *k->operand ? " " : "", k->operand);
+		fputs(try_help, stderr);
 		return CLI_USAGE;
 	}
-	return usage_error("unknown command '%s'", o->command);
+	return usage_error("unknown command", o->command);
 }
 
 static int dispatch(const struct cli_options *o, struct catalog *c)
@@ -436,13 +462,39 @@ static int dispatch(const struct cli_options *o, struct catalog *c)
 	return safety_print(c, stdout);
 }
 
+/* Whatever went to stdout must have been written (as coreutils do): a
+ * write error is reported and makes the exit status 1. A stdout that was
+ * closed and never written to is not an error. */
+static int close_stdout(int rc)
+{
+	bool failed = ferror(stdout) != 0;
+	int err = 0;
+	errno = 0;
+	if (fflush(stdout) != 0) {
+		failed = true;
+		err = errno;
+	}
+	errno = 0;
+	if (fclose(stdout) != 0 && (failed || errno != EBADF)) {
+		failed = true;
+		err = err ? err : errno;
+	}
+	if (!failed)
+		return rc;
+	if (err)
+		diag_msg(DIAG_ERROR, "write error: %s", strerror(err));
+	else
+		diag_msg(DIAG_ERROR, "write error");
+	return rc == CLI_OK ? CLI_INVALID : rc;
+}
+
 int cli_main(int argc, char **argv)
 {
 	char **operands = calloc((size_t)argc + 1, sizeof *operands);
 	struct cli_options o;
 	struct catalog c;
 	if (!operands) {
-		fputs("stretchtui: out of memory\n", stderr);
+		diag_msg(DIAG_ERROR, "out of memory");
 		return CLI_INVALID;
 	}
 	setlocale(LC_CTYPE, "");   /* display widths; numbers stay in "C" */
@@ -456,5 +508,5 @@ int cli_main(int argc, char **argv)
 		catalog_close(&c);
 	}
 	free(operands);
-	return rc < 0 ? CLI_OK : rc;
+	return close_stdout(rc < 0 ? CLI_OK : rc);
 }

@@ -61,12 +61,21 @@ static const char *const loader_defaults_keys[] = {
 };
 static const char *const loader_library_keys[] = { "exercises", NULL };
 
+/* An unknown key taken for a misspelling of a known one: the known key's
+ * absence from that mapping is not reported again (no cascades). */
+struct lmiss {
+	const struct ynode *map;
+	const char *key;
+};
+
 /* One file being converted. */
 struct lctx {
 	const char *path;
 	struct diags diags;     /* this file's, sorted when done */
 	struct arena *a;        /* where the results live */
 	bool oom;
+	struct lmiss *miss;     /* malloc'd, freed by lfinish */
+	size_t n_miss, cap_miss;
 };
 
 /* An exercise of the routine's own `exercises:`. */
@@ -106,13 +115,11 @@ static void lerr(struct lctx *c, const struct ynode *at, const char *fmt, ...)
 
 static void lerr(struct lctx *c, const struct ynode *at, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_vadd(&c->diags, DIAG_ERROR, c->path, at ? at->line : 1,
+		  at ? at->col : 1, fmt, ap);
 	va_end(ap);
-	diag_error(&c->diags, c->path, at ? at->line : 1, at ? at->col : 1,
-		   "%s", msg);
 }
 
 /* Where to point for a key's value: the value, or the key when empty. */
@@ -150,10 +157,34 @@ static void lwrong_type(struct lctx *c, const struct ynode *key,
 	     strcmp(what, "a string") ? "" : lhint(key->value));
 }
 
+/* Whether an unknown key of map was taken for key ("did you mean"). */
+static bool lmisspelled(const struct lctx *c, const struct ynode *map,
+			const char *key)
+{
+	for (size_t i = 0; i < c->n_miss; i++)
+		if (c->miss[i].map == map && strcmp(c->miss[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+static void lmiss_add(struct lctx *c, const struct ynode *map, const char *key)
+{
+	if (c->n_miss == c->cap_miss) {
+		size_t cap = c->cap_miss ? c->cap_miss * 2 : 8;
+		struct lmiss *v = realloc(c->miss, cap * sizeof *v);
+		if (!v)
+			return;   /* at worst, a cascade is reported */
+		c->miss = v;
+		c->cap_miss = cap;
+	}
+	c->miss[c->n_miss++] = (struct lmiss){ map, key };
+}
+
 static void lmissing(struct lctx *c, const struct ynode *map,
 		     const char *key, const char *place)
 {
-	lerr(c, map, "missing required key '%s' in %s", key, place);
+	if (!lmisspelled(c, map, key))
+		lerr(c, map, "missing required key '%s' in %s", key, place);
 }
 
 static int ldiag_cmp(const void *pa, const void *pb)
@@ -191,6 +222,7 @@ static int lfinish(struct lctx *c, struct diags *d)
 			   n - shown);
 	int rc = c->diags.errors ? -1 : 0;
 	free(v);
+	free(c->miss);
 	diag_free(&c->diags);
 	return rc;
 }
@@ -211,10 +243,11 @@ static void lcheck_keys(struct lctx *c, const struct ynode *map,
 			suggest_offer(&s, known[i]);
 		char q[YDOC_QUOTE_BUF];
 		ydoc_quote(k->str, k->len, q, sizeof q);
-		if (s.best)
+		if (s.best) {
 			lerr(c, k, "unknown key %s in %s; did you mean '%s'?", q,
 			     place, s.best);
-		else
+			lmiss_add(c, map, s.best);
+		} else
 			lerr(c, k, "unknown key %s in %s", q, place);
 	}
 }
@@ -638,9 +671,10 @@ static bool lbroken_id(struct lroutine *lr, const struct library *lib,
 	for (size_t i = 0; lib && i < lib->n_broken; i++) {
 		if (strcmp(lib->broken[i].id, id->str) != 0)
 			continue;
-		lerr(&lr->c, id, "exercise '%s' has errors in %s:%d:%d; "
-		     "fix them there", lib->broken[i].id, lib->path,
-		     lib->broken[i].pos.line, lib->broken[i].pos.col);
+		char q[YDOC_QUOTE_BUF];
+		lerr(&lr->c, id, "exercise %s has errors in %s:%d:%d; "
+		     "fix them there", ydoc_quote(id->str, id->len, q, sizeof q),
+		     lib->path, lib->broken[i].pos.line, lib->broken[i].pos.col);
 		return true;
 	}
 	return false;
@@ -656,11 +690,11 @@ static void lsuggest_id(struct lroutine *lr, const struct ynode *id)
 			for (size_t i = 0; lr->libs[l] && i < lr->libs[l]->n; i++)
 				suggest_offer(&s, lr->libs[l]->v[i].id);
 	}
-	char q[YDOC_QUOTE_BUF];
+	char q[YDOC_QUOTE_BUF], b[YDOC_QUOTE_BUF];
 	ydoc_quote(id->str, id->len, q, sizeof q);
 	if (s.best)
-		lerr(&lr->c, id, "unknown exercise %s; did you mean '%s'?", q,
-		     s.best);
+		lerr(&lr->c, id, "unknown exercise %s; did you mean %s?", q,
+		     ydoc_quote(s.best, strlen(s.best), b, sizeof b));
 	else
 		lerr(&lr->c, id, "unknown exercise %s", q);
 }
@@ -739,17 +773,29 @@ static void lstep_kind(struct lroutine *lr, const struct ynode *s,
 		st->kind = hold ? STEP_HOLD : STEP_REPS;
 		return;
 	}
+	if (lmisspelled(&lr->c, s, "hold") || lmisspelled(&lr->c, s, "reps"))
+		return;   /* the unknown key says it */
+	char q[YDOC_QUOTE_BUF];
+	const char *label = lex_label(ex);
+	ydoc_quote(label, strlen(label), q, sizeof q);
 	if (ex->hold_ms && ex->reps) {
-		lerr(&lr->c, s, "a step needs hold or reps; exercise '%s' has "
-		     "defaults for both", lex_label(ex));
+		lerr(&lr->c, s, "a step needs hold or reps; exercise %s has "
+		     "defaults for both", q);
 	} else if (ex->hold_ms || ex->reps) {
 		st->kind = ex->hold_ms ? STEP_HOLD : STEP_REPS;
 		st->hold_ms = ex->hold_ms;
 		st->reps = ex->reps;
 	} else {
-		lerr(&lr->c, s, "a step needs hold or reps; exercise '%s' has "
-		     "no default", lex_label(ex));
+		lerr(&lr->c, s, "a step needs hold or reps; exercise %s has "
+		     "no default", q);
 	}
+}
+
+/* Whether the step's inline exercise has a misspelled `phases`. */
+static bool lphases_misspelled(const struct lctx *c, const struct ynode *s)
+{
+	const struct ynode *def = ynode_find(s, "exercise");
+	return def && lmisspelled(c, def->value, "phases");
 }
 
 /* How long one rep takes when it is not the exercise's phases. */
@@ -768,6 +814,8 @@ static void lstep_tempo(struct lroutine *lr, const struct ynode *s,
 	int64_t sum = 0;
 	for (size_t i = 0; i < ex->n_phases; i++)
 		sum += ex->phases[i].ms;
+	if (!tempo && lmisspelled(&lr->c, s, "tempo"))
+		return;   /* the unknown key says it */
 	if (st->self_paced) {
 		if (!tempo && !sum)
 			lerr(&lr->c, paced, "a self-paced step needs a tempo or an "
@@ -777,7 +825,8 @@ static void lstep_tempo(struct lroutine *lr, const struct ynode *s,
 	} else if (ex->n_phases && tempo) {
 		lerr(&lr->c, tempo, "tempo is only for self-paced steps or "
 		     "exercises without phases");
-	} else if (!ex->n_phases && !tempo) {
+	} else if (!ex->n_phases && !tempo && !lmisspelled(&lr->c, s, "self_paced") &&
+		   !lphases_misspelled(&lr->c, s)) {
 		lerr(&lr->c, s, "reps need phases in the exercise, a tempo, or "
 		     "self_paced: true");
 	}
@@ -852,7 +901,8 @@ static const struct ynode *lstep_source(struct lroutine *lr,
 			first = k;
 		}
 	}
-	if (!first)
+	if (!first && !lmisspelled(&lr->c, s, "use") &&
+	    !lmisspelled(&lr->c, s, "exercise") && !lmisspelled(&lr->c, s, "rest"))
 		lerr(&lr->c, s, "a step needs one of 'use', 'exercise' or 'rest'");
 	return ok ? first : NULL;
 }

@@ -19,6 +19,7 @@
 #include "safety.h"
 #include "sig.h"
 #include "ui_common.h"
+#include "utf8.h"
 #include "view.h"
 
 struct plain {
@@ -39,6 +40,8 @@ struct plain {
 	size_t halfway_told;         /* 1 + the segment whose half-way was told */
 	int64_t lead_shown;          /* last lead-in second printed */
 	int fatal;
+	unsigned out_flags;          /* utf8_out_flags() */
+	int write_err;               /* errno of the first failed write */
 };
 
 enum { PLAIN_GO_ON, PLAIN_QUIT };
@@ -74,14 +77,33 @@ static void plain_line(struct plain *pl, const char *fmt, ...)
 #endif
 	;
 
+/* One line: its text (names, cues, sides come from files) made safe. */
 static void plain_line(struct plain *pl, const char *fmt, ...)
 {
-	va_list ap;
-	(void)pl;
+	char small[512], *buf = small;
+	va_list ap, again;
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof small && (buf = malloc((size_t)n + 1)))
+		vsnprintf(buf, (size_t)n + 1, fmt, again);
+	va_end(again);
+	if (!buf)
+		buf = small;   /* out of memory: the line, cut */
+	size_t len = n < 0 ? 0 : strnlen(buf, (size_t)n);
+	utf8_fput(buf, len, pl->out_flags, stdout);
 	putchar('\n');
+	if (buf != small)
+		free(buf);
+}
+
+/* Flushes stdout; the first write error ends the session. */
+static void plain_flush(struct plain *pl)
+{
+	errno = 0;
+	if ((fflush(stdout) != 0 || ferror(stdout)) && !pl->write_err)
+		pl->write_err = errno ? errno : EIO;
 }
 
 /* ", left side, set 2 of 3"; "" when the segment has neither. */
@@ -271,7 +293,7 @@ static void plain_update(struct plain *pl, int64_t now)
 	plain_halfway(pl);
 	if (ring && pl->bell)
 		putchar('\a');
-	fflush(stdout);
+	plain_flush(pl);
 }
 
 /* ---- keys ---------------------------------------------------------------------------- */
@@ -284,9 +306,7 @@ static void plain_help(struct plain *pl)
 		       "suspend (comes back paused).");
 	char *s = safety_load(pl->c);
 	if (s) {
-		fputs(s, stdout);
-		if (*s && s[strlen(s) - 1] != '\n')
-			putchar('\n');
+		safety_put(s, stdout);
 		free(s);
 	}
 }
@@ -317,7 +337,7 @@ static int plain_key(struct plain *pl, int key)
 	if (ui_apply(pl->e, &pl->ask, a, now))
 		return PLAIN_QUIT;
 	plain_acted(pl, a, now);
-	fflush(stdout);
+	plain_flush(pl);
 	return PLAIN_GO_ON;
 }
 
@@ -447,10 +467,14 @@ static void plain_play(struct plain *pl)
 		int64_t now = ui_clock_now(&pl->clk);
 		plain_auto_reps(pl, now);
 		plain_update(pl, now);
+		if (pl->write_err) {
+			engine_quit(pl->e, ui_clock_now(&pl->clk));
+			break;
+		}
 		if (pl->st.finished || !plain_wait(pl, now))
 			break;
 	}
-	fflush(stdout);
+	plain_flush(pl);
 	engine_free(pl->e);
 }
 
@@ -459,8 +483,8 @@ static int plain_session(struct plain *pl)
 {
 	pl->sig_fd = sig_install(SIG_SET_FATAL | (pl->keys ? SIG_SET_TSTP : 0));
 	if (pl->sig_fd < 0) {
-		fprintf(stderr, "stretchtui: cannot install the signal handlers: %s\n",
-			strerror(errno));
+		diag_msg(DIAG_ERROR, "cannot install the signal handlers: %s",
+			 strerror(errno));
 		return 1;
 	}
 	ui_remember(pl->p->routine);
@@ -491,9 +515,7 @@ static bool plain_first_run(struct plain *pl)
 	char *s = safety_load(pl->c);
 	if (!s)
 		return true;
-	fputs(s, stdout);
-	if (*s && s[strlen(s) - 1] != '\n')
-		putchar('\n');
+	safety_put(s, stdout);
 	free(s);
 	if (!pl->keys)
 		return true;         /* nobody could confirm it: shown again next time */
@@ -507,21 +529,25 @@ static bool plain_first_run(struct plain *pl)
 	return true;
 }
 
-/* One line of the list: number, id, name and total. */
-static void plain_list_entry(struct catalog *c, size_t i)
+/* One line of the list: number, id, name and total (made safe). */
+static void plain_list_entry(struct catalog *c, size_t i, unsigned fl)
 {
 	struct diags d = { 0 };
 	struct routine r;
 	struct plan p;
 	char t[24];
+	printf("%3zu. ", i + 1);
+	utf8_fpad(c->v[i].id, 22, fl, stdout);
+	putchar(' ');
 	if (catalog_load(c, c->v[i].id, &r, &d) == 0 && d.errors == 0 &&
 	    plan_build(&r, &p) == PLAN_OK) {
-		printf("%3zu. %-22s %-32s %s\n", i + 1, c->v[i].id, r.name,
-		       view_short_time(p.total_ms, t, sizeof t));
+		utf8_fpad(r.name, 32, fl, stdout);
+		printf(" %s\n", view_short_time(p.total_ms, t, sizeof t));
 		plan_free(&p);
 	} else {
-		printf("%3zu. %-22s (has errors: stretchtui check %s)\n", i + 1,
-		       c->v[i].id, c->v[i].path);
+		printf("(has errors: stretchtui check ");
+		utf8_fput(c->v[i].path, strlen(c->v[i].path), fl, stdout);
+		printf(")\n");
 	}
 	routine_free(&r);
 	diag_free(&d);
@@ -532,9 +558,9 @@ static const char *plain_choose(struct plain *pl, char *buf, size_t size)
 {
 	struct catalog *c = pl->c;
 	for (size_t i = 0; i < c->n; i++)
-		plain_list_entry(c, i);
+		plain_list_entry(c, i, pl->out_flags);
 	if (!pl->keys || c->n == 0) {
-		fprintf(stderr, "stretchtui: no routine given; use: stretchtui play ROUTINE\n");
+		diag_msg(DIAG_ERROR, "no routine given; use: stretchtui play ROUTINE");
 		return NULL;
 	}
 	printf("Routine to play (number or name, Enter to quit): ");
@@ -558,6 +584,7 @@ int plain_run(const struct cli_options *o, struct catalog *c,
 	pl.keys = isatty(STDIN_FILENO);
 	pl.bell = !o->quiet && isatty(STDOUT_FILENO);
 	pl.ell = ui_locale_utf8() ? "\xe2\x80\xa6" : "...";
+	pl.out_flags = utf8_out_flags();
 	if (!routine_arg && !(routine_arg = plain_choose(&pl, choice, sizeof choice)))
 		return pl.keys && c->n ? CLI_OK : CLI_USAGE;
 	if (ui_load(c, routine_arg, &r, &p) != CLI_OK)
@@ -567,5 +594,10 @@ int plain_run(const struct cli_options *o, struct catalog *c,
 	int rc = plain_first_run(&pl) ? plain_session(&pl) : CLI_OK;
 	plan_free(&p);
 	routine_free(&r);
+	if (pl.write_err) {          /* said here, where errno is known */
+		diag_msg(DIAG_ERROR, "write error: %s", strerror(pl.write_err));
+		clearerr(stdout);
+		rc = rc == CLI_OK ? CLI_INVALID : rc;
+	}
 	return rc;
 }

@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "paths.h"
+#include "utf8.h"
 
 #define SAFETY_FILE   "safety.txt"
 #define SAFETY_MARKER "safety-seen"
@@ -108,11 +110,12 @@ int safety_mark_seen_or_say(char *buf, size_t size)
 	if (safety_mark_seen() == 0)
 		return 0;
 	int err = errno;
-	char dir[PATH_MAX];
+	char dir[PATH_MAX], safe[PATH_MAX];
 	if (paths_state_dir(dir, sizeof dir) != 0)
 		snprintf(dir, sizeof dir, "%s", "$XDG_STATE_HOME or $HOME");
+	utf8_safe(dir, safe, sizeof safe);   /* it comes from the environment */
 	snprintf(buf, size, "stretchtui: warning: cannot record that the safety notice "
-		 "was read (%s: %s); it will be shown again next time", dir, strerror(err));
+		 "was read (%s: %s); it will be shown again next time", safe, strerror(err));
 	return -1;
 }
 
@@ -120,14 +123,19 @@ int safety_print(const struct catalog *c, FILE *out)
 {
 	char *text = safety_load(c);
 	if (!text) {
-		fprintf(stderr, "stretchtui: no safety notice found "
-				"(" SAFETY_FILE " in the routine directories)\n");
+		diag_msg(DIAG_ERROR, "no safety notice found (" SAFETY_FILE
+			 " in the routine directories)");
 		return 1;
 	}
+	safety_put(text, out);
+	free(text);
+	return ferror(out) ? 1 : 0;   /* the caller reports write errors */
+}
+
+void safety_put(const char *text, FILE *out)
+{
 	size_t n = strlen(text);
-	fputs(text, out);
+	utf8_fput(text, n, utf8_out_flags() | UTF8_KEEP_NL, out);
 	if (n == 0 || text[n - 1] != '\n')
 		fputc('\n', out);
-	free(text);
-	return fflush(out) == 0 && !ferror(out) ? 0 : 1;
 }

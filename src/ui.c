@@ -19,6 +19,7 @@
 #include "sig.h"
 #include "ui_common.h"
 #include "ui_priv.h"
+#include "utf8.h"
 
 /* ---- styles ------------------------------------------------------------------- */
 
@@ -529,8 +530,10 @@ int ui_run(const struct cli_options *o, struct catalog *c,
 		plan_free(&p);
 		routine_free(&r);
 	}
-	if (u.summary[0])
-		printf("%s\n", u.summary);
+	if (u.summary[0]) {          /* it holds the routine's name: made safe */
+		utf8_fput(u.summary, strlen(u.summary), utf8_out_flags(), stdout);
+		putchar('\n');
+	}
 	if (u.warning[0])
 		fprintf(stderr, "%s\n", u.warning);
 	return u.fatal ? 128 + u.fatal : CLI_OK;

@@ -4,61 +4,31 @@
 
 #include "bigdigits.h"
 #include "duration.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <wchar.h>
 
 /* ---- text ----------------------------------------------------------------- */
 
-/* Decodes one UTF-8 character at s (at most n bytes); *bytes gets its
- * length. Returns its width in cells: invalid bytes are one cell each. */
+/* One character at s (at most n bytes) as view_put shows it: its width in
+ * cells, its length in *bytes (utf8 owns decoding and escaping). */
 static int view_char(const char *s, size_t n, size_t *bytes)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned cp;
-	size_t len;
-	if (u[0] < 0x80) {
-		*bytes = 1;
-		return 1;
-	}
-	if ((u[0] & 0xe0) == 0xc0) {
-		len = 2;
-		cp = u[0] & 0x1fu;
-	} else if ((u[0] & 0xf0) == 0xe0) {
-		len = 3;
-		cp = u[0] & 0x0fu;
-	} else if ((u[0] & 0xf8) == 0xf0) {
-		len = 4;
-		cp = u[0] & 0x07u;
-	} else {
-		*bytes = 1;
-		return 1;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if (i >= n || (u[i] & 0xc0) != 0x80) {
-			*bytes = 1;
-			return 1;
-		}
-		cp = (cp << 6) | (u[i] & 0x3fu);
-	}
-	*bytes = len;
-	int w = wcwidth((wchar_t)cp);
-	return w >= 0 ? w : 1;
+	int cells;
+	*bytes = utf8_char(s, n, 0, &cells);
+	return cells;
 }
 
 static int view_widthn(const char *text, size_t n)
 {
-	int w = 0;
-	for (size_t i = 0, b; i < n && text[i]; i += b)
-		w += view_char(text + i, n - i, &b);
-	return w;
+	return utf8_widthn(text, strnlen(text, n), 0);
 }
 
 int view_width(const char *text)
 {
-	return view_widthn(text, strlen(text));
+	return utf8_width(text);
 }
 
 /* Bytes of text (at most n) that fit in w cells. */
@@ -76,6 +46,8 @@ static size_t view_fit(const char *text, size_t n, int w, int *used)
 	*used = cells;
 	return i;
 }
+
+#define VIEW_SAFE_MAX 2048   /* bytes of one span once made safe */
 
 /* ---- spans ---------------------------------------------------------------- */
 
@@ -120,9 +92,19 @@ int view_putn(struct view *v, int row, int col, int max_w,
 		return 0;
 	if (max_w > v->cols - col)
 		max_w = v->cols - col;
+	/* Outside text reaches the screen only in its safe form. */
+	char safe[VIEW_SAFE_MAX];
+	bool cut = false;
+	len = strnlen(text, len);
+	if (!utf8_is_safe(text, len, 0)) {
+		size_t need = utf8_safen(text, len, 0, safe, sizeof safe);
+		cut = need >= sizeof safe;
+		len = cut ? strlen(safe) : need;
+		text = safe;
+	}
 	int w;
 	size_t fit = view_fit(text, len, max_w, &w);
-	if (fit >= len || !text[fit]) {
+	if (!cut && fit >= len) {
 		view_add(v, row, col, w, style, text, fit);
 		return w;
 	}

@@ -16,12 +16,16 @@
 
 #include "loader.h"
 #include "paths.h"
+#include "utf8.h"
 
 #define YDOC_MAX_BYTE_ERRORS 20   /* lines with bad bytes reported, at most */
+#define YDOC_KEY_MAX 1024         /* characters of a key (libyaml's limit) */
 
 struct ybuild {
 	struct ydoc *doc;
 	const char *path;
+	const char *buf;            /* the bytes parsed, for syntax errors */
+	size_t len;
 	struct diags *d;
 	struct ynode *stack[LOADER_MAX_DEPTH];
 	int depth;
@@ -36,12 +40,10 @@ static void ydoc_error(struct diags *d, const char *path, int line, int col,
 static void ydoc_error(struct diags *d, const char *path, int line, int col,
 		       const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_vadd(d, DIAG_ERROR, path, line, col, fmt, ap);
 	va_end(ap);
-	diag_error(d, path, line, col, "%s", msg);
 }
 
 /* libyaml marks are 0-based. */
@@ -52,37 +54,9 @@ static int ydoc_pos(size_t v)
 
 /* ---- the pre-scan of the raw bytes --------------------------------------- */
 
-/* Length of the UTF-8 sequence at s (n bytes left), its code point in *cp;
- * 0 when it is not valid UTF-8 (overlong, surrogate, truncated...). */
 static size_t ydoc_utf8(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	unsigned char b = s[0];
-	size_t len;
-	uint32_t c, min;
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xc2 && b <= 0xdf) {
-		len = 2, c = b & 0x1fu, min = 0x80;
-	} else if (b >= 0xe0 && b <= 0xef) {
-		len = 3, c = b & 0x0fu, min = 0x800;
-	} else if (b >= 0xf0 && b <= 0xf4) {
-		len = 4, c = b & 0x07u, min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[k] & 0x3fu);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
+	return utf8_decode((const char *)s, n, cp);
 }
 
 /* C0 (but tab and line breaks), DEL and C1: what could drive a terminal. */
@@ -119,10 +93,10 @@ static const char *ydoc_char_problem(const unsigned char *s, size_t n,
 static size_t ydoc_prescan(const char *path, const unsigned char *s, size_t n,
 			   struct diags *d)
 {
-	int line = 1, col = 1, tab_col = 0;
+	int line = 1, col = 1, tab_col = 0, skip_line = 0, skip_col = 0;
 	bool indent = true, reported = false;
 	size_t errors = 0;
-	for (size_t i = 0; i < n && errors < YDOC_MAX_BYTE_ERRORS;) {
+	for (size_t i = 0; i < n;) {
 		if (s[i] == '\n' || s[i] == '\r') {
 			i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
 			line++, col = 1, tab_col = 0;
@@ -144,13 +118,20 @@ static size_t ydoc_prescan(const char *path, const unsigned char *s, size_t n,
 			}
 		}
 		if (problem && !reported) {
-			ydoc_error(d, path, line, at, "%s", problem);
+			if (errors < YDOC_MAX_BYTE_ERRORS)
+				ydoc_error(d, path, line, at, "%s", problem);
+			else if (errors == YDOC_MAX_BYTE_ERRORS)
+				skip_line = line, skip_col = at;
 			errors++;
 			reported = true;
 		}
 		i += len;
 		col++;
 	}
+	if (errors > YDOC_MAX_BYTE_ERRORS)   /* located at the first left out */
+		ydoc_error(d, path, skip_line, skip_col, "too many errors; %zu more "
+			   "lines with bad characters not shown",
+			   errors - YDOC_MAX_BYTE_ERRORS);
 	return errors;
 }
 
@@ -161,13 +142,11 @@ static void ybuild_error(struct ybuild *b, yaml_mark_t m, const char *fmt,
 
 static void ybuild_error(struct ybuild *b, yaml_mark_t m, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_vadd(b->d, DIAG_ERROR, b->path, ydoc_pos(m.line),
+		  ydoc_pos(m.column), fmt, ap);
 	va_end(ap);
-	diag_error(b->d, b->path, ydoc_pos(m.line), ydoc_pos(m.column), "%s",
-		   msg);
 }
 
 static void ynode_error(struct ybuild *b, const struct ynode *n,
@@ -344,11 +323,11 @@ static enum ybuild_step ybuild_check_duplicates(struct ybuild *b,
 			first = i;
 			continue;
 		}
-		char msg[128], q[YDOC_QUOTE_BUF];
-		snprintf(msg, sizeof msg, "duplicate key %s (first at line %d)",
-			 ydoc_quote(keys[i]->str, keys[i]->len, q, sizeof q),
-			 keys[first]->line);
-		ynode_error(b, keys[i], msg);
+		char q[YDOC_QUOTE_BUF];
+		diag_error(b->d, b->path, keys[i]->line, keys[i]->col,
+			   "duplicate key %s (first at line %d)",
+			   ydoc_quote(keys[i]->str, keys[i]->len, q, sizeof q),
+			   keys[first]->line);
 		keys[i]->bad = true;
 	}
 	free(keys);
@@ -431,6 +410,79 @@ static const struct ydoc_hint ydoc_hints[] = {
 	  true },
 };
 
+/* The byte at a mark's line and column, found by counting line breaks and
+ * characters as libyaml does; NULL past the end. */
+static const char *ydoc_at(const struct ybuild *b, yaml_mark_t m)
+{
+	const char *s = b->buf, *end = b->buf + b->len;
+	for (size_t line = 0; line < m.line && s < end; s++)
+		if (*s == '\n' || (*s == '\r' && (s + 1 == end || s[1] != '\n')))
+			line++;
+	for (size_t col = 0; col < m.column && s < end; s++)
+		if (s + 1 == end || ((unsigned char)s[1] & 0xc0) != 0x80)
+			col++;
+	return s < end ? s : NULL;
+}
+
+/* Characters of the flow-mapping key that ends at the ':' at, or 0. */
+static size_t ydoc_flow_key(const struct ybuild *b, const char *at)
+{
+	size_t n = 0;
+	const char *s = at;
+	while (s > b->buf && !strchr(",{[\n\r", s[-1]))
+		n += ((unsigned char)*--s & 0xc0) != 0x80;
+	while (s < at && *s == ' ')
+		s++, n--;
+	return n;
+}
+
+/* Characters of the block key that ends at the ':' at: from the line's
+ * content (after the indentation and any "- ") when no ": " comes
+ * between; 0 otherwise. */
+static size_t ydoc_block_key(const struct ybuild *b, const char *at)
+{
+	const char *s = at;
+	while (s > b->buf && s[-1] != '\n' && s[-1] != '\r')
+		s--;
+	while (*s == ' ' || (*s == '-' && s[1] == ' '))
+		s++;
+	size_t n = 0;
+	for (; s < at; s++) {
+		if (s[0] == ':' && s[1] == ' ')
+			return 0;
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	}
+	return n;
+}
+
+/* libyaml's limit on a key written without '? ' (a "simple key"): past
+ * 1024 characters it loses track of it and says something misleading. */
+static bool ydoc_long_key(struct ybuild *b, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "";
+	yaml_mark_t m = p->problem_mark, at = p->context_mark;
+	if (strcmp(problem, "could not find expected ':'") == 0) {
+		if (m.line != at.line || m.column < at.column + YDOC_KEY_MAX)
+			return false;
+	} else if (strcmp(problem, "did not find expected ',' or '}'") == 0 ||
+		   strcmp(problem, "mapping values are not allowed in this "
+			  "context") == 0) {
+		const char *c = ydoc_at(b, m);
+		bool flow = problem[0] == 'd';
+		size_t n = !c || *c != ':' ? 0
+			   : flow ? ydoc_flow_key(b, c) : ydoc_block_key(b, c);
+		if (n <= YDOC_KEY_MAX || n > m.column)
+			return false;
+		at = m;
+		at.column -= n;
+	} else {
+		return false;
+	}
+	ybuild_error(b, at, "a key is longer than %d characters, the most YAML "
+		     "allows for a key", YDOC_KEY_MAX);
+	return true;
+}
+
 static void ydoc_syntax_error(struct ybuild *b, const yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "unknown problem";
@@ -440,6 +492,8 @@ static void ydoc_syntax_error(struct ybuild *b, const yaml_parser_t *p)
 		ybuild_error(b, m, "out of memory");
 		return;
 	}
+	if (ydoc_long_key(b, p))
+		return;
 	for (size_t i = 0; i < sizeof ydoc_hints / sizeof ydoc_hints[0]; i++) {
 		const struct ydoc_hint *h = &ydoc_hints[i];
 		if (strcmp(h->problem, problem) ||
@@ -499,7 +553,8 @@ int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
 	}
 	if (ydoc_prescan(path, (const unsigned char *)buf, len, d))
 		return -1;
-	struct ybuild b = { .doc = doc, .path = path, .d = d };
+	struct ybuild b = { .doc = doc, .path = path, .d = d, .buf = buf,
+			    .len = len };
 	if (ydoc_run_parser(&b, buf, len) == 0)
 		return 0;
 	doc->root = NULL;
@@ -615,13 +670,5 @@ const char *ynode_describe(const struct ynode *n, char *buf, size_t size)
 
 const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size)
 {
-	if (len <= YDOC_QUOTE_MAX) {
-		snprintf(buf, size, "'%.*s'", (int)len, s);
-		return buf;
-	}
-	size_t cut = YDOC_QUOTE_MAX - 3;
-	while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
-		cut--;   /* not inside a UTF-8 sequence */
-	snprintf(buf, size, "'%.*s...'", (int)cut, s);
-	return buf;
+	return diag_quote(s, len, buf, size);
 }

@@ -151,6 +151,36 @@ static void test_bad_directories(void **state)
 	diag_free(&d);
 }
 
+/* 7,000 bad entries do not print 7,000 lines: five are named, with the
+ * directory as the place, then one line says how many more. */
+static void test_bad_path_entries_capped(void **state)
+{
+	struct fixture *f = *state;
+	size_t n = 7000, len = strlen(f->root) + 16;
+	char *env = malloc(n * len), *p = env;
+	assert_non_null(env);
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "%s%s/nope%zu", i ? ":" : "", f->root, i);
+	setenv("STRETCHTUI_PATH", env, 1);
+	struct catalog c;
+	struct diags d = { 0 };
+	assert_int_equal(catalog_open(&c, NULL, &d), 0);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.n, 6);
+	char first[PATH_MAX + 16];
+	snprintf(first, sizeof first, "%s/nope0", f->root);
+	assert_string_equal(d.v[0].file, first);
+	assert_string_equal(d.v[0].msg,
+			    "STRETCHTUI_PATH: not a readable directory; skipped");
+	assert_null(d.v[5].file);
+	assert_string_equal(d.v[5].msg, "STRETCHTUI_PATH: ... and 6995 more entries "
+			    "that are not readable directories; skipped");
+	catalog_close(&c);
+	diag_free(&d);
+	unsetenv("STRETCHTUI_PATH");   /* too big for the teardown's rm */
+	free(env);
+}
+
 static void test_same_directory_twice_counts_once(void **state)
 {
 	struct fixture *f = *state;
@@ -397,6 +427,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_later_directories_override, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_what_counts_as_a_routine, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_directories, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_path_entries_capped, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_directory_twice_counts_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_id_suggests, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_file_takes_any_name, setup, teardown),

@@ -184,7 +184,31 @@ static void test_width_utf8(void **state)
 	assert_int_equal(view_width("abc"), 3);
 	assert_int_equal(view_width("\xe2\x96\x88\xe2\x96\x88"), 2);
 	assert_int_equal(view_width("caf\xc3\xa9"), 4);
-	assert_int_equal(view_width("\xff"), 1);
+	assert_int_equal(view_width("\xff"), 4);       /* shown as \xff */
+}
+
+/* Outside text in a span never carries a control, a bidi override or an
+ * invalid byte to the terminal: each is shown escaped. */
+static void test_put_escapes_outside_text(void **state)
+{
+	struct view *v = &((struct fixture *)*state)->v;
+	view_begin(v, 4, 60, true);
+	assert_int_equal(view_put(v, 0, 0, 60, VIEW_BOLD, "evil\x1b]0;PWNED\a\x1b[2J"),
+			 27);
+	view_put(v, 1, 0, 60, VIEW_NORMAL, "Ex\xe2\x80\xaeone\nline2\t\xc2\x9b\xff");
+	view_putf(v, 2, 0, 60, VIEW_NORMAL, "Rest: %s", "a\x1b[2Jb");
+	assert_int_equal(view_put(v, 3, 0, 8, VIEW_NORMAL, "ab\x1b[2J"), 8);
+	assert_string_equal(row(v, 0), "evil\\x1b]0;PWNED\\x07\\x1b[2J");
+	assert_string_equal(row(v, 1), "Ex\\u202eone\\nline2\\t\\u009b\\xff");
+	assert_string_equal(row(v, 2), "Rest: a\\x1b[2Jb");
+	assert_string_equal(row(v, 3), "ab\\x1b[\xe2\x80\xa6");
+	for (size_t i = 0; i < v->used; i++) {
+		unsigned char c = (unsigned char)v->text[i];
+		assert_true((c >= 0x20 && c != 0x7f && c != 0xff) || c == 0);
+		assert_false(i + 2 < v->used && memcmp(v->text + i, "\xe2\x80\xae", 3) == 0);
+		assert_false(i + 1 < v->used && memcmp(v->text + i, "\xc2\x9b", 2) == 0);
+	}
+	assert_inside(v);
 }
 
 static void test_wrap_keeps_indent(void **state)
@@ -1093,6 +1117,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_put_clips_with_ellipsis, setup, teardown),
 		cmocka_unit_test(test_width_utf8),
+		cmocka_unit_test_setup_teardown(test_put_escapes_outside_text, setup, teardown),
 		cmocka_unit_test(test_wrap_keeps_indent),
 		cmocka_unit_test(test_reflow),
 		cmocka_unit_test(test_bigdigits),
