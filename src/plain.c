@@ -142,9 +142,10 @@ static void plain_step_line(struct plain *pl, size_t i)
 	char where[160], t[24], what[64] = "";
 	plain_where(g, where, sizeof where);
 	if (g->self_paced)
-		snprintf(what, sizeof what, ", %d reps at your own pace, about", g->rep_n);
+		snprintf(what, sizeof what, ", %d rep%s at your own pace, about", g->rep_n,
+			 g->rep_n == 1 ? "" : "s");
 	else if (g->rep_n)
-		snprintf(what, sizeof what, ", %d reps,", g->rep_n);
+		snprintf(what, sizeof what, ", %d rep%s,", g->rep_n, g->rep_n == 1 ? "" : "s");
 	else
 		snprintf(what, sizeof what, ",");
 	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s", g->step + 1,

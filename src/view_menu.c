@@ -308,7 +308,7 @@ static void view_step_text(const struct step *s, char *buf, size_t size)
 	if (s->kind == STEP_HOLD)
 		n = (size_t)snprintf(buf, size, "hold %s", view_total(s->hold_ms, t, sizeof t));
 	else
-		n = (size_t)snprintf(buf, size, "%d reps%s", s->reps,
+		n = (size_t)snprintf(buf, size, "%d rep%s%s", s->reps, s->reps == 1 ? "" : "s",
 				     s->self_paced ? " at your pace" : "");
 	for (size_t i = 0; i < s->sides.n && n < size; i++)
 		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? "/" : ", ",

@@ -509,7 +509,7 @@ static void view_reps_ahead(struct view *v, const struct view_player_in *in,
 	char rep[48], marks[2048];
 	if (w->kind != SEG_WORK || w->rep_n <= 0)
 		return;
-	snprintf(rep, sizeof rep, "%d reps%s", w->rep_n,
+	snprintf(rep, sizeof rep, "%d rep%s%s", w->rep_n, w->rep_n == 1 ? "" : "s",
 		 w->self_paced && v->cols >= 60 ? " at your pace" : "");
 	int rw = view_width(rep);
 	int mw = view_marks(v, 0, w->rep_n, v->cols - 2 - rw - 2, marks, sizeof marks);
@@ -730,7 +730,7 @@ static void view_next(struct view *v, const struct view_player_in *in, int row)
 		n += (size_t)snprintf(what, sizeof what, "hold %s",
 				      duration_format(s->hold_ms, t, sizeof t));
 	else
-		n += (size_t)snprintf(what, sizeof what, "%d reps", s->reps);
+		n += (size_t)snprintf(what, sizeof what, "%d rep%s", s->reps, s->reps == 1 ? "" : "s");
 	for (size_t i = 0; i < s->sides.n && n < sizeof what; i++)
 		n += (size_t)snprintf(what + n, sizeof what - n, "%s%s",
 				      i ? "/" : ", ", s->sides.v[i]);

@@ -83,8 +83,8 @@ has out.6 "$name"
 run "$B" --routines "$R" --speed 100 play "$evil"                 # 7: notice, play
 clean 7
 has out.7 '\x1b]0;PWNED\x07\x1b[2J Stop if it hurts.'
-has out.7 "$name: 1 steps"
-has out.7 'Get ready, 0:03: Ex\u202eone, L\u202eR'
+has out.7 "$name: 1 step, 00:06."
+has out.7 'Get ready, 00:03: Ex\u202eone, L\u202eR'
 has out.7 'Rep 1 of 1: Op\u202een'
 has out.7 "$name: finished"
 

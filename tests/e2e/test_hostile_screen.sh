@@ -26,7 +26,7 @@ e2e_wait "TAGS"
 e2e_keys /
 e2e_keys -l hostile
 e2e_keys Enter
-e2e_wait "filter: hostile (1)"
+e2e_wait "filter: hostile"
 s=$(e2e_screen)
 printf "%s\n" "$s" | grep -qF 'Evil\nFORGED \u202erow' || fail "the name, escaped, on one row"
 printf "%s\n" "$s" | grep -qF 'evil\x1b]0;PWNED\x07\x1b[2J' || fail "the id, escaped"
@@ -38,8 +38,10 @@ e2e_screen | grep -qF 'line \u2067one' || fail "how lines, escaped"
 e2e_keys q
 e2e_wait "Quit"
 e2e_keys y
-e2e_wait "status=0"
+e2e_wait "stopped at"                # back in the menu, with the summary
 e2e_screen | grep -qF 'Evil\nFORGED \u202erow: stopped at' || fail "the summary, escaped"
+e2e_keys q
+e2e_wait "status=0"
 e2e_tmux pipe-pane -t "$E2E_PANE"
 title=$(e2e_tmux display-message -p -t "$E2E_PANE" '#{pane_title}')
 [ "$title" = PWNED ] && fail "the file set the terminal title"
