@@ -457,7 +457,7 @@ bool ui_first_run(struct ui *u)
 	for (;;) {
 		ui_view_begin(u);
 		scroll = view_notice(u->v, "Before you start", u->safety,
-				     "Enter: I have read this, start   q: quit", scroll);
+				     "Enter: I have read this   q: quit", scroll);
 		ui_paint(u);
 		int ev = ui_wait(u, -1);
 		if (ui_common_events(u, ev) == UI_END_SIGNAL)

@@ -958,7 +958,7 @@ static void menu_at(struct fixture *f, int rows, int cols, const char *filter,
 			shown[n++] = i;
 	top = 0;
 	struct view_menu_in in = { items, shown, n, 4, sel, &top, filter, editing,
-				   &menu_scroll };
+				   &menu_scroll, NULL, false };
 	view_begin(&f->v, rows, cols, true);
 	view_menu(&f->v, &in);
 }
