@@ -1095,7 +1095,7 @@ static void test_menu_detail_scroll(void **state)
 	assert_row_has(&f->v, 6, "\xe2\x86\x91");
 	int at_end = menu_scroll;
 	for (int k = 1; k <= 12; k++) {
-		char want[8];
+		char want[16];
 		snprintf(want, sizeof want, "%d. ", k);
 		menu_scroll = k <= 6 ? 0 : at_end;
 		menu_at(f, 24, 80, "", false, 3);
