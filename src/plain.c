@@ -458,7 +458,7 @@ static void plain_play(struct plain *pl)
 	size_t steps = pl->p->routine->n_steps;
 	plain_line(pl, "%s: %zu step%s, %s.%s", pl->p->routine->name, steps,
 		   steps == 1 ? "" : "s", view_short_time(pl->p->total_ms, t, sizeof t),
-		   pl->keys ? " Keys: space pause, n skip, b back, + 10 s, Enter rep, "
+		   pl->keys ? " Keys: space pause, n skip, b back, + or - 10 s, Enter rep, "
 			      "? help, q quit." : "");
 	ui_clock_init(&pl->clk, pl->o->speed);
 	pl->e = engine_start(pl->p, ui_clock_now(&pl->clk));
