@@ -315,7 +315,6 @@ static void entry_name(struct catalog *c, const struct catalog_entry *e,
 struct loose {
 	const struct catalog_entry *v[CATALOG_SHOW_CANDIDATES];
 	size_t n;
-	bool exact_name;
 };
 
 static void loose_add(struct loose *m, const struct catalog_entry *e)
@@ -325,51 +324,57 @@ static void loose_add(struct loose *m, const struct catalog_entry *e)
 	m->n++;
 }
 
-static void loose_names(struct catalog *c, const char *arg, struct loose *m)
+/* Routines whose name is arg (exact), or starts with it (prefix), in any
+ * case. */
+static void loose_names(struct catalog *c, const char *arg, struct loose *exact,
+			struct loose *prefix)
 {
 	size_t len = strlen(arg);
 	char name[256];
 	for (size_t i = 0; i < c->n; i++) {
 		entry_name(c, &c->v[i], name, sizeof name);
-		if (strcasecmp(name, arg) == 0) {
-			if (!m->exact_name)
-				m->n = 0;
-			m->exact_name = true;
-			loose_add(m, &c->v[i]);
-		} else if (!m->exact_name && strncasecmp(name, arg, len) == 0) {
-			loose_add(m, &c->v[i]);
-		}
+		if (strcasecmp(name, arg) == 0)
+			loose_add(exact, &c->v[i]);
+		else if (strncasecmp(name, arg, len) == 0)
+			loose_add(prefix, &c->v[i]);
 	}
 }
 
 static void ambiguous_routine(const char *arg, const struct loose *m,
 			      struct diags *d)
 {
-	char list[256] = "";
+	char list[256] = "", q[DIAG_QUOTE_BUF];
 	size_t used = 0, shown = m->n < CATALOG_SHOW_CANDIDATES ? m->n : CATALOG_SHOW_CANDIDATES;
 	for (size_t i = 0; i < shown && used < sizeof list; i++) {
 		int k = snprintf(list + used, sizeof list - used, "%s%s",
 				 i ? ", " : "", m->v[i]->id);
 		used += k > 0 ? (size_t)k : 0;
 	}
-	diag_error(d, NULL, 0, 0, "routine '%s' is ambiguous: %s%s", arg, list,
+	diag_error(d, NULL, 0, 0, "routine %s is ambiguous: %s%s",
+		   diag_quote(arg, strlen(arg), q, sizeof q), list,
 		   m->n > shown ? ", ..." : "");
 }
 
+/* Not an exact id: an exact name, then a unique id prefix, then a unique
+ * name prefix. NULL with a diagnostic when none, or several, match. */
 static const struct catalog_entry *find_loose(struct catalog *c,
 					      const char *arg, struct diags *d)
 {
-	struct loose m = { .n = 0 };
+	struct loose exact = { .n = 0 }, ids = { .n = 0 }, names = { .n = 0 };
 	size_t len = strlen(arg);
-	for (size_t i = 0; len && i < c->n; i++)
+	if (len == 0) {
+		unknown_routine(c, arg, d);
+		return NULL;
+	}
+	loose_names(c, arg, &exact, &names);
+	for (size_t i = 0; i < c->n; i++)
 		if (strncmp(c->v[i].id, arg, len) == 0)
-			loose_add(&m, &c->v[i]);
-	if (m.n == 0 && len)
-		loose_names(c, arg, &m);
-	if (m.n == 1)
-		return m.v[0];
-	if (m.n > 1)
-		ambiguous_routine(arg, &m, d);
+			loose_add(&ids, &c->v[i]);
+	const struct loose *m = exact.n ? &exact : ids.n ? &ids : &names;
+	if (m->n == 1)
+		return m->v[0];
+	if (m->n > 1)
+		ambiguous_routine(arg, m, d);
 	else
 		unknown_routine(c, arg, d);
 	return NULL;

@@ -76,8 +76,10 @@ static enum ui_help_use ui_player_help_act(struct ui_player *pl, enum ui_action 
 	case UI_ACT_PAGE_DOWN: pl->help_scroll += page; return UI_HELP_USED;
 	case UI_ACT_RESIZE: return UI_HELP_USED;
 	case UI_ACT_REDRAW: return UI_HELP_ACT;
-	case UI_ACT_HELP: case UI_ACT_CLOSE: case UI_ACT_PAUSE:
+	case UI_ACT_HELP: case UI_ACT_CLOSE:
 		return UI_HELP_CLOSE;
+	case UI_ACT_PAUSE:   /* resumes what help paused, else acts */
+		return pl->help_resume ? UI_HELP_CLOSE : UI_HELP_CLOSE_ACT;
 	default:
 		return UI_HELP_CLOSE_ACT;
 	}

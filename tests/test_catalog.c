@@ -387,6 +387,16 @@ static void test_loose_routine_names(void **state)
 	routine_free(&r);
 	assert_string_equal(d.v[0].msg,
 			    "routine 'upper' is ambiguous: upper-back-15, upper-neck-5");
+	/* an exact name wins over ids that start with it, in any case */
+	write_file(f->dirs[3], "zzz.yaml", "name: Upper\nsteps:\n  - rest: 5s\n");
+	catalog_close(&c);
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	assert_int_equal(catalog_load(&c, "upper", &r, &d), 0);
+	assert_string_equal(r.id, "zzz");
+	routine_free(&r);
+	assert_int_equal(catalog_load(&c, "UPPER", &r, &d), 0);
+	assert_string_equal(r.id, "zzz");
+	routine_free(&r);
 	assert_int_equal(catalog_load(&c, "chiar", &r, &d), -1);
 	routine_free(&r);
 	assert_string_equal(d.v[1].msg, "unknown routine 'chiar'; did you mean 'chair'?");
