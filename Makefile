@@ -4,6 +4,7 @@
 #   make run        install missing dependencies, build, start the menu
 #   make test       install missing dependencies, build, run every test
 #   make sanitize   every test again under AddressSanitizer + UBSan
+#   make check-layers  the one-way flow as a rule (also run by make test)
 #   make fuzz       each fuzz harness for FUZZ_SECONDS (60) in turn (clang,
 #                   libFuzzer: 3 harnesses, so 3 minutes by default);
 #                   make test replays their regressions without clang
@@ -44,6 +45,11 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) $(PKG_CF
 SRC      = $(wildcard src/*.c)
 LIB_SRC  = $(filter-out src/main.c,$(SRC))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+# The front ends (curses and the command line); the rest is the core, which
+# the unit tests and the fuzz harnesses link without ncursesw.
+FRONT_SRC = src/ui.c src/ui_menu.c src/ui_player.c src/plain.c src/cli.c
+CORE_OBJ  = $(filter-out $(FRONT_SRC:src/%.c=$(BUILD)/obj/%.o),$(LIB_OBJ))
+CORE_LIBS = $(shell pkg-config --libs yaml-0.1 2>/dev/null)
 UI_SRC   = $(wildcard src/ui*.c src/view*.c src/plain.c src/bigdigits.c src/cli.c)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 # Fuzz harnesses: tests/fuzz/fuzz_NAME.c, with fuzz_NAME.options.
@@ -54,7 +60,7 @@ FUZZ_SEEDS     = routines tests/data/good tests/data/bad tests/data/broken-lib
 REPLAY         = $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/replay_%)
 BIN      = $(BUILD)/stretchtui
 
-.PHONY: all run test sanitize fuzz fuzz-build fuzz-clang bench deps deps-test \
+.PHONY: check-layers all run test sanitize fuzz fuzz-build fuzz-clang bench deps deps-test \
         build-tests test-only install uninstall clean FORCE
 
 all: $(BIN)
@@ -73,12 +79,15 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.h
 $(BUILD)/libstretchtui.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
+$(BUILD)/libcore.a: $(CORE_OBJ)
+	$(AR) rcs $@ $^
+
 $(BIN): $(BUILD)/obj/main.o $(BUILD)/libstretchtui.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/libstretchtui.a $(BUILD)/config.h
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libcore.a $(BUILD)/config.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libstretchtui.a $(PKG_LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(CORE_LIBS) $(TEST_LIBS)
 
 build-tests: $(BIN) $(TESTS) $(REPLAY) $(BUILD)/fuzz/seed-engine/.stamp
 
@@ -100,9 +109,15 @@ $(BUILD)/fuzz/seed-engine/.stamp: tests/fuzz/engine-seed.sh routines/exercises.y
 # The harnesses with a standalone main (tests/fuzz/replay.c), the normal
 # compiler and the normal library: regressions replay without clang.
 $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) \
-		$(FUZZ_HDRS) $(BUILD)/libstretchtui.a
+		$(FUZZ_HDRS) $(BUILD)/libcore.a
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -I$(BUILD)/fuzz $(LDFLAGS) -o $@ $< \
-		tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libstretchtui.a $(PKG_LIBS)
+		tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libcore.a $(CORE_LIBS)
+
+# The one-way flow as a rule (curses in the ncurses front end only, nothing
+# below the front ends including theirs, no clock in engine or plan, unit
+# tests without ncursesw): tests/check-layers.sh.
+check-layers: build-tests
+	@tests/check-layers.sh $(BUILD)
 
 deps:
 	@scripts/have-deps.sh || scripts/install-deps.sh
@@ -121,6 +136,8 @@ test: deps-test
 
 test-only: build-tests
 	@set -e; for t in $(TESTS); do echo "== $$t"; $$t; done
+	@echo "== layers"
+	@tests/check-layers.sh $(BUILD)
 	@echo "== check routines/*.yaml"
 	@$(BIN) check routines/*.yaml
 	@echo "== scripts"
