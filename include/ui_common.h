@@ -97,7 +97,5 @@ struct ui_ask {
 bool ui_apply(struct engine *e, struct ui_ask *ask, enum ui_action a,
 	      int64_t now);
 
-/* True when the locale's character set is UTF-8. */
-bool ui_locale_utf8(void);
 
 #endif

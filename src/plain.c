@@ -584,7 +584,7 @@ int plain_run(const struct cli_options *o, struct catalog *c,
 	char choice[256];
 	pl.keys = isatty(STDIN_FILENO);
 	pl.bell = !o->quiet && isatty(STDOUT_FILENO);
-	pl.ell = ui_locale_utf8() ? "\xe2\x80\xa6" : "...";
+	pl.ell = utf8_locale() ? "\xe2\x80\xa6" : "...";
 	pl.out_flags = utf8_out_flags();
 	if (!routine_arg && !(routine_arg = plain_choose(&pl, choice, sizeof choice)))
 		return pl.keys && c->n ? CLI_OK : CLI_USAGE;

@@ -152,7 +152,7 @@ static int ui_open(struct ui *u)
 	typeahead(-1);             /* no input polls in the middle of updates */
 	u->cursor = curs_set(0) == ERR ? -1 : 0;
 	ui_init_styles(u);
-	u->utf8 = ui_locale_utf8();
+	u->utf8 = utf8_locale();
 	/* ncurses flushes after every cursor move until the screen has once
 	 * been left and resumed; doing that now, before anything is drawn,
 	 * gets one write per frame instead of one per move. */
@@ -328,22 +328,18 @@ static bool ui_dirty_rows(struct ui *u, bool *dirty, int rows)
  * byte); a malformed byte becomes '?'. Returns the count. */
 static int ui_widen(const char *s, wchar_t *w, int max)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
 	int n = 0;
-	while (*p && n < max) {
-		unsigned c = *p++;
-		int more = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2
-			   : (c & 0xf8) == 0xf0 ? 3 : -1;
-		if (more > 0)
-			c &= 0x3fu >> more;
-		for (int k = 0; k < more; k++, p++) {
-			if ((*p & 0xc0) != 0x80) {
-				more = -1;
-				break;
-			}
-			c = (c << 6) | (*p & 0x3fu);
+	while (left > 0 && n < max) {
+		uint32_t cp = '?';
+		size_t len = utf8_decode(s, left, &cp);
+		if (len == 0) {
+			cp = '?';
+			len = 1;
 		}
-		w[n++] = more < 0 ? L'?' : (wchar_t)c;
+		w[n++] = (wchar_t)cp;
+		s += len;
+		left -= len;
 	}
 	return n;
 }

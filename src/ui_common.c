@@ -1,10 +1,8 @@
 /* ui_common — signals, clock and helpers shared by ui and plain. */
 #include "ui_common.h"
 
-#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 #include "clock.h"
@@ -153,10 +151,4 @@ bool ui_apply(struct engine *e, struct ui_ask *ask, enum ui_action a,
 		break;
 	}
 	return false;
-}
-
-bool ui_locale_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0);
 }
