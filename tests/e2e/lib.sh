@@ -64,24 +64,26 @@ e2e_alive() {
 # server's SIGHUP lets the programs restore the terminal; what is still
 # there after a second (a stopped job, a process that ignores SIGHUP) is
 # continued and killed.
-e2e_stop() {
-	procs=$(e2e_procs)
-	e2e_tmux kill-server >/dev/null 2>&1
+# e2e_outlive PID...: waits up to a second for them to end; sets $procs
+# to those still running.
+e2e_outlive() {
+	procs=$*
 	n=20
 	while [ -n "$procs" ] && [ "$n" -gt 0 ]; do
 		procs=$(e2e_alive $procs)
 		[ -n "$procs" ] && sleep 0.05
 		n=$((n - 1))
 	done
+}
+
+e2e_stop() {
+	procs=$(e2e_procs)
+	e2e_tmux kill-server >/dev/null 2>&1
+	e2e_outlive $procs
 	if [ -n "$procs" ]; then
 		kill -CONT $procs 2>/dev/null
 		kill -KILL $procs 2>/dev/null
-		n=20
-		while [ -n "$procs" ] && [ "$n" -gt 0 ]; do
-			procs=$(e2e_alive $procs)
-			[ -n "$procs" ] && sleep 0.05
-			n=$((n - 1))
-		done
+		e2e_outlive $procs
 	fi
 	rm -f "$E2E_SOCK"
 }
