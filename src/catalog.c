@@ -310,8 +310,8 @@ static void unknown_routine(const struct catalog *c, const char *id,
 static void entry_name(struct catalog *c, const struct catalog_entry *e,
 		       char *buf, size_t size);
 
-/* Candidates for a routine that is not an exact id: ids that start with
- * arg, else names that are arg or start with it (case-insensitive). */
+/* Candidates for a routine that is not an exact id (see find_loose), the
+ * first CATALOG_SHOW_CANDIDATES kept, all counted. */
 struct loose {
 	const struct catalog_entry *v[CATALOG_SHOW_CANDIDATES];
 	size_t n;
