@@ -10,6 +10,7 @@
 #ifndef STRETCHTUI_CATALOG_H
 #define STRETCHTUI_CATALOG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -45,6 +46,7 @@ struct catalog {
 	size_t n;
 	struct catalog_lib *libs;      /* loaded on first use, until released */
 	size_t n_libs;
+	char *builtin_dir;             /* the built-in routines' directory, or NULL */
 };
 
 /* Scans the directories. extra_dir is --routines (NULL when not given); it
@@ -54,6 +56,15 @@ void catalog_close(struct catalog *c);
 
 const struct catalog_entry *catalog_find(const struct catalog *c,
 					 const char *id);
+
+/* The entry arg names as catalog_load takes it (an id, a unique id
+ * prefix, a routine's name or a unique prefix of one; not a path): NULL
+ * with a diagnostic in d when none, or several, match. */
+const struct catalog_entry *catalog_lookup(struct catalog *c, const char *arg,
+					   struct diags *d);
+
+/* Whether path lies in the built-in routines' directory. */
+bool catalog_is_builtin(const struct catalog *c, const char *path);
 
 /* Loads a routine named by arg: a path (anything with a '/' or ending in
  * .yaml / .yml), a catalog id, a unique id prefix, or a routine's name

@@ -74,6 +74,8 @@ static void add_builtin_dirs(struct catalog *c)
 	char cfg[PATH_MAX];
 	if (add_dir(c, STRETCHTUI_DATADIR "/routines") != 0)
 		add_dir(c, STRETCHTUI_SRCDIR "/routines");
+	if (c->n_dirs == 1)
+		c->builtin_dir = strdup(c->dirs[0]);
 	if (paths_config_dir(cfg, sizeof cfg) == 0 &&
 	    strlen(cfg) + sizeof "/routines" <= sizeof cfg) {
 		strcat(cfg, "/routines");
@@ -240,6 +242,7 @@ void catalog_close(struct catalog *c)
 	free(c->dirs);
 	free(c->v);
 	free(c->libs);
+	free(c->builtin_dir);
 	memset(c, 0, sizeof *c);
 }
 
@@ -380,6 +383,20 @@ static const struct catalog_entry *find_loose(struct catalog *c,
 	return NULL;
 }
 
+const struct catalog_entry *catalog_lookup(struct catalog *c, const char *arg,
+					   struct diags *d)
+{
+	const struct catalog_entry *e = catalog_find(c, arg);
+	return e ? e : find_loose(c, arg, d);
+}
+
+bool catalog_is_builtin(const struct catalog *c, const char *path)
+{
+	size_t n = c->builtin_dir ? strlen(c->builtin_dir) : 0;
+	return n && strncmp(path, c->builtin_dir, n) == 0 && path[n] == '/' &&
+	       !strchr(path + n + 1, '/');
+}
+
 static void load_libs(struct catalog *c)
 {
 	for (size_t i = 0; i < c->n_libs; i++) {
@@ -441,9 +458,7 @@ int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 	if (is_path_arg(arg))
 		return catalog_load_file(c, arg, r, d);
 	routine_init(r);
-	const struct catalog_entry *e = catalog_find(c, arg);
-	if (!e)
-		e = find_loose(c, arg, d);
+	const struct catalog_entry *e = catalog_lookup(c, arg, d);
 	return e ? load_with_libs(c, e->path, r, d) : -1;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "author.h"
 #include "catalog.h"
 #include "config.h"
 #include "duration.h"
@@ -352,58 +353,6 @@ static int cmd_show(struct catalog *c, const char *arg)
 	return CLI_OK;
 }
 
-static int check_library(const char *path)
-{
-	struct library lib;
-	struct diags d = { 0 };
-	int rc = loader_load_library(path, &lib, &d);
-	diag_print(&d, stderr);
-	if (rc == 0 && d.errors == 0) {
-		put_text(path, utf8_out_flags());
-		printf(": ok, %zu exercises\n", lib.n);
-	}
-	rc = rc == 0 && d.errors == 0 ? CLI_OK : CLI_INVALID;
-	library_free(&lib);
-	diag_free(&d);
-	return rc;
-}
-
-/* "ok" only when nothing at all went wrong: the routine, its plan, and
- * any library it needed that was loaded for it. */
-static int check_routine(struct catalog *c, const char *path)
-{
-	struct routine r;
-	struct plan p;
-	struct diags d = { 0 };
-	if (catalog_load_file(c, path, &r, &d) == 0 && d.errors == 0 &&
-	    plan_check(&r, &p, &d) == 0) {
-		char total[DURATION_BUF];
-		put_text(path, utf8_out_flags());
-		printf(": ok, %zu step%s, total %s\n", r.n_steps,
-		       r.n_steps == 1 ? "" : "s",
-		       duration_format(p.total_ms, total, sizeof total));
-		plan_free(&p);
-	}
-	diag_print(&d, stderr);
-	int rc = d.errors ? CLI_INVALID : CLI_OK;
-	diag_free(&d);
-	routine_free(&r);
-	return rc;
-}
-
-static int cmd_check(struct catalog *c, char **files, int n)
-{
-	int status = CLI_OK;
-	for (int i = 0; i < n; i++) {
-		int rc = loader_is_library_path(files[i])
-				 ? check_library(files[i])
-				 : check_routine(c, files[i]);
-		if (rc != CLI_OK)
-			status = rc;
-	}
-	return status;
-}
-
 static int play(const struct cli_options *o, struct catalog *c,
 		const char *arg)
 {
@@ -428,6 +377,8 @@ static const struct command commands[] = {
 	{ "show", 1, 1, "ROUTINE" },
 	{ "check", 1, INT_MAX, "FILE..." },
 	{ "safety", 0, 0, "" },
+	{ "new", 1, 1, "ID" },
+	{ "edit", 1, 1, "ROUTINE" },
 };
 
 static int check_arity(const struct cli_options *o)
@@ -458,7 +409,11 @@ static int dispatch(const struct cli_options *o, struct catalog *c)
 	if (strcmp(cmd, "show") == 0)
 		return cmd_show(c, o->args[0]);
 	if (strcmp(cmd, "check") == 0)
-		return cmd_check(c, o->args, o->n_args);
+		return author_check(c, o->args, o->n_args);
+	if (strcmp(cmd, "new") == 0)
+		return author_new(c, o->args[0]);
+	if (strcmp(cmd, "edit") == 0)
+		return author_edit(c, o->args[0]);
 	return safety_print(c, stdout);
 }
 
