@@ -4,6 +4,7 @@
 #define STRETCHTUI_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2 };
 
@@ -20,6 +21,9 @@ struct cli_options {
 	bool color;                 /* false with --no-color or NO_COLOR */
 	bool quiet;                 /* --quiet: no bell */
 	bool no_safety;             /* --no-safety: skip the first-run notice */
+	const char *from;           /* --from STEP (play), or NULL */
+	bool resume;                /* --resume (play) */
+	int64_t resume_ms;          /* the plan time --resume goes on from */
 };
 
 /* Runs the program; returns the exit status. */

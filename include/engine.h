@@ -92,6 +92,9 @@ struct engine_state {
 struct engine_summary {
 	int64_t planned_ms;          /* the plan's total */
 	int64_t done_ms;             /* time played (pauses excluded) */
+	int64_t began_ms;            /* the plan time it started at (engine_start_at) */
+	int64_t stopped_ms;          /* the plan time it stopped at (the plan's total
+	                              * once completed): where a resume goes on */
 	int64_t paused_ms;           /* paused, lead-ins included */
 	int64_t extended_ms;
 	int64_t skipped_ms;          /* planned time that was skipped */
@@ -105,6 +108,16 @@ struct engine;                   /* opaque */
 
 /* NULL when out of memory. plan must outlive the engine. */
 struct engine *engine_start(const struct plan *plan, int64_t now_ms);
+/* The same, from plan time at_ms on (--from, a resume): the segment it
+ * falls in starts the session (its SEGMENT_START comes first), already
+ * at_ms - its start into it. Session time (elapsed_ms) begins at at_ms,
+ * so the clocks show the place in the plan; the summary's done_ms counts
+ * only what this session played, and the steps before are neither done
+ * nor skipped. Inside a segment (not at its start) it begins with the
+ * ENGINE_RESUME_MS lead-in, as after a pause (ENGINE_RESUMED at its end).
+ * An at_ms at or past the end starts a finished session. */
+struct engine *engine_start_at(const struct plan *plan, int64_t now_ms,
+			       int64_t at_ms);
 void engine_free(struct engine *e);
 
 /* Advances to now_ms; *events gets the events since the last call, in

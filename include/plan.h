@@ -60,4 +60,8 @@ const char *plan_kind_name(enum segment_kind k);  /* "prepare", "work", ... */
  * to (p->n when none). */
 size_t plan_step_end(const struct plan *p, size_t i);
 
+/* Index of the segment that plan time ms falls in (the one that starts
+ * at it, at a boundary); p->n at or past the end. */
+size_t plan_seg_at(const struct plan *p, int64_t ms);
+
 #endif

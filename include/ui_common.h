@@ -30,6 +30,18 @@ int ui_clock_timeout(const struct ui_clock *c, int64_t engine_ms);
 int ui_load(struct catalog *c, const char *arg, struct routine *r,
 	    struct plan *p);
 
+/* Where the session of plan p starts: --from's step, or where the session
+ * --resume goes on with stopped (o->resume_ms), else 0. CLI_OK, or
+ * CLI_INVALID with the diagnostics on stderr. */
+struct cli_options;
+int ui_start_at(const struct cli_options *o, const struct plan *p,
+		int64_t *at_ms);
+
+/* A session of p is over: a stopped one leaves its place for --resume, a
+ * completed one clears it (start.h). */
+void ui_session_ended(const struct plan *p, const struct engine *e,
+		      int64_t now);
+
 /* The routine last played, remembered in the state directory for the
  * menu to preselect (a convenience: a failure to write it is ignored). */
 #define UI_LAST_ROUTINE "last-routine"

@@ -61,6 +61,8 @@ struct ui {
 	char summary[512];    /* printed on the normal screen at exit */
 	char warning[512];    /* printed on stderr at exit, when not empty */
 	bool safety_read;     /* confirmed in this run (even if not recorded) */
+	int64_t start_ms;     /* plan time the next session starts at (--from,
+	                       * --resume); 0 once it has started */
 };
 
 /* Polls the terminal and the signal pipe (timeout -1: until something

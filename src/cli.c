@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "author.h"
@@ -17,6 +18,7 @@
 #include "plain.h"
 #include "plan.h"
 #include "safety.h"
+#include "start.h"
 #include "ui.h"
 #include "ui_common.h"
 #include "utf8.h"
@@ -105,6 +107,8 @@ static int flag_option(const char *arg, struct cli_options *o)
 		o->quiet = true;
 	else if (strcmp(arg, "--no-safety") == 0)
 		o->no_safety = true;
+	else if (strcmp(arg, "--resume") == 0)
+		o->resume = true;
 	else
 		return 0;
 	return 1;
@@ -128,6 +132,11 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 		if (!(v = option_value(argc, argv, i, strlen("--routines"))))
 			return usage_error("--routines needs a directory", NULL);
 		o->routines_dir = v;
+		return CLI_OK;
+	}
+	if (is_option(arg, "--from")) {
+		if (!(o->from = option_value(argc, argv, i, strlen("--from"))))
+			return usage_error("--from needs a step number or an exercise", NULL);
 		return CLI_OK;
 	}
 	if (is_option(arg, "--speed")) {
@@ -353,9 +362,30 @@ static int cmd_show(struct catalog *c, const char *arg)
 	return CLI_OK;
 }
 
-static int play(const struct cli_options *o, struct catalog *c,
+/* --resume: the routine and the plan time of the session that stopped
+ * last; arg (NULL for any) must name the same routine. */
+static int resume_mark(struct catalog *c, const char *arg,
+		       struct start_mark *m)
+{
+	struct diags d = { 0 };
+	int rc = start_resume(c, arg, (int64_t)time(NULL), m, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	return rc == 0 ? CLI_OK : CLI_INVALID;
+}
+
+static int play(const struct cli_options *opt, struct catalog *c,
 		const char *arg)
 {
+	struct cli_options po = *opt;
+	const struct cli_options *o = &po;
+	struct start_mark m;
+	if (po.resume) {
+		if (resume_mark(c, arg, &m) != CLI_OK)
+			return CLI_INVALID;
+		po.resume_ms = m.at_ms;
+		arg = m.path;
+	}
 	if (o->plain || !ui_term_usable())
 		return plain_run(o, c, arg);
 	int rc = ui_run(o, c, arg);
@@ -372,7 +402,7 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "play", 1, 1, "ROUTINE" },
+	{ "play", 0, 1, "ROUTINE" },
 	{ "list", 0, 0, "" },
 	{ "show", 1, 1, "ROUTINE" },
 	{ "check", 1, INT_MAX, "FILE..." },
@@ -380,6 +410,27 @@ static const struct command commands[] = {
 	{ "new", 1, 1, "ID" },
 	{ "edit", 1, 1, "ROUTINE" },
 };
+
+/* --from and --resume go with play (or the menu, for --resume); play
+ * needs its ROUTINE unless it resumes. */
+static int check_start(const struct cli_options *o)
+{
+	bool play = !o->command || strcmp(o->command, "play") == 0;
+	if ((o->from || o->resume) && !play)
+		return usage_error("--from and --resume go with play, not with",
+				   o->command);
+	if (o->from && o->resume)
+		return usage_error("--from and --resume do not go together", NULL);
+	if (o->from && o->n_args == 0)
+		return usage_error("--from needs a routine: stretchtui play ROUTINE "
+				   "--from STEP", NULL);
+	if (o->command && play && o->n_args == 0 && !o->resume) {
+		diag_msg(DIAG_ERROR, "usage: stretchtui play ROUTINE");
+		fputs(try_help, stderr);
+		return CLI_USAGE;
+	}
+	return CLI_OK;
+}
 
 static int check_arity(const struct cli_options *o)
 {
@@ -401,7 +452,7 @@ static int dispatch(const struct cli_options *o, struct catalog *c)
 {
 	const char *cmd = o->command;
 	if (!cmd)
-		return play(o, c, NULL);
+		return play(o, c, NULL);   /* the menu, or --resume */
 	if (strcmp(cmd, "play") == 0)
 		return play(o, c, o->args[0]);
 	if (strcmp(cmd, "list") == 0)
@@ -456,6 +507,8 @@ int cli_main(int argc, char **argv)
 	int rc = parse(argc, argv, &o, operands);
 	if (rc == CLI_OK && o.command)
 		rc = check_arity(&o);
+	if (rc == CLI_OK)
+		rc = check_start(&o);
 	if (rc == CLI_OK)
 		rc = open_catalog(&o, &c);
 	if (rc == CLI_OK) {

@@ -65,6 +65,8 @@ struct engine {
 
 	bool finished, quit;
 	int64_t t_end;
+	int64_t origin;             /* plan ms the session started at */
+	int64_t stop_pos;           /* plan ms it ended at (engine_plan_pos) */
 
 	int64_t extended_ms, skipped_ms;
 
@@ -208,6 +210,17 @@ static int64_t engine_remaining(const struct engine *e, struct engine_pos p,
 	return (cur > 0 ? cur : 0) + e->suffix[p.seg + 1];
 }
 
+/* The plan's time at session time t in p: the segment's planned start
+ * and the time into it, at most its planned length. */
+static int64_t engine_plan_pos(const struct engine *e, struct engine_pos p,
+			       int64_t t)
+{
+	if (p.seg >= e->plan->n)
+		return e->suffix[0];
+	int64_t in = t - p.t0, len = engine_seg_len(e, p.seg);
+	return e->plan->seg[p.seg].start_ms + (in < 0 ? 0 : in > len ? len : in);
+}
+
 /* ---- events ---------------------------------------------------------- */
 
 static bool engine_grow(struct engine *e)
@@ -243,6 +256,7 @@ static void engine_drop_handed(struct engine *e)
 
 static void engine_finish(struct engine *e, int64_t at, bool quit)
 {
+	e->stop_pos = quit ? engine_plan_pos(e, engine_current(e), at) : e->suffix[0];
 	if (e->pausing)
 		e->paused_ms = engine_paused_at(e, e->now_ms);
 	e->pausing = e->leading_in = false;
@@ -345,19 +359,36 @@ void engine_free(struct engine *e)
 
 struct engine *engine_start(const struct plan *plan, int64_t now_ms)
 {
+	return engine_start_at(plan, now_ms, 0);
+}
+
+struct engine *engine_start_at(const struct plan *plan, int64_t now_ms,
+			       int64_t at_ms)
+{
 	struct engine *e = calloc(1, sizeof *e);
 	if (!e)
 		return NULL;
 	e->plan = plan;
-	e->start_ms = e->now_ms = now_ms;
 	if (engine_index(e) != 0 || !engine_grow(e)) {
 		engine_free(e);
 		return NULL;
 	}
-	if (plan->n == 0)
+	size_t i = plan_seg_at(plan, at_ms < 0 ? 0 : at_ms);
+	e->origin = i < plan->n && at_ms > 0 ? at_ms : 0;
+	e->start_ms = now_ms - e->origin;   /* session time starts at origin */
+	e->now_ms = now_ms;
+	if (i >= plan->n) {
 		engine_finish(e, 0, false);
-	else
-		engine_enter(e, 0, 0, true);
+		return e;
+	}
+	engine_enter(e, i, plan->seg[i].start_ms, true);
+	e->step_t0 = plan->seg[e->runs[e->run_of[i]].first].start_ms;
+	e->t_done = e->origin;
+	if (e->origin > plan->seg[i].start_ms) {   /* inside it: lead in */
+		e->pausing = e->leading_in = true;
+		e->pause_since = now_ms;
+		e->resume_at = now_ms + ENGINE_RESUME_MS;
+	}
 	return e;
 }
 
@@ -499,7 +530,9 @@ void engine_summary(const struct engine *e, int64_t now_ms,
 	struct engine_pos p = engine_locate(e, t);
 	bool end = p.seg >= e->plan->n;
 	out->planned_ms = e->suffix[0];
-	out->done_ms = end ? p.t0 : t;
+	out->done_ms = (end ? p.t0 : t) - e->origin;
+	out->began_ms = e->origin;
+	out->stopped_ms = e->finished ? e->stop_pos : engine_plan_pos(e, p, t);
 	out->paused_ms = engine_paused_at(e, now);
 	out->extended_ms = e->extended_ms;
 	out->skipped_ms = e->skipped_ms;

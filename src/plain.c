@@ -42,6 +42,7 @@ struct plain {
 	int fatal;
 	unsigned out_flags;          /* utf8_out_flags() */
 	int write_err;               /* errno of the first failed write */
+	int64_t start_ms;            /* plan time to start at (--from, --resume) */
 };
 
 enum { PLAIN_GO_ON, PLAIN_QUIT };
@@ -460,8 +461,12 @@ static void plain_play(struct plain *pl)
 		   steps == 1 ? "" : "s", view_short_time(pl->p->total_ms, t, sizeof t),
 		   pl->keys ? " Keys: space pause, n skip, b back, + or - 10 s, Enter rep, "
 			      "? help, q quit." : "");
+	if (pl->start_ms > 0 && pl->start_ms < pl->p->total_ms)
+		plain_line(pl, "Starting at %s, step %zu/%zu.",
+			   duration_format_s(pl->start_ms / 1000, t, sizeof t),
+			   pl->p->seg[plan_seg_at(pl->p, pl->start_ms)].step + 1, steps);
 	ui_clock_init(&pl->clk, pl->o->speed);
-	pl->e = engine_start(pl->p, ui_clock_now(&pl->clk));
+	pl->e = engine_start_at(pl->p, ui_clock_now(&pl->clk), pl->start_ms);
 	if (!pl->e)
 		return;
 	for (;;) {
@@ -476,6 +481,7 @@ static void plain_play(struct plain *pl)
 			break;
 	}
 	plain_flush(pl);
+	ui_session_ended(pl->p, pl->e, ui_clock_now(&pl->clk));
 	engine_free(pl->e);
 }
 
@@ -590,6 +596,11 @@ int plain_run(const struct cli_options *o, struct catalog *c,
 		return pl.keys && c->n ? CLI_OK : CLI_USAGE;
 	if (ui_load(c, routine_arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
+	if (ui_start_at(o, &p, &pl.start_ms) != CLI_OK) {
+		plan_free(&p);
+		routine_free(&r);
+		return CLI_INVALID;
+	}
 	catalog_release_libs(c);   /* the routine holds its own exercises */
 	pl.p = &p;
 	int rc = plain_first_run(&pl) ? plain_session(&pl) : CLI_OK;

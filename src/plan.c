@@ -173,6 +173,19 @@ size_t plan_step_end(const struct plan *p, size_t i)
 	return i;
 }
 
+size_t plan_seg_at(const struct plan *p, int64_t ms)
+{
+	size_t lo = 0, hi = p->n;   /* the first segment that ends after ms */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->seg[mid].start_ms + p->seg[mid].len_ms <= ms)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int plan_check(const struct routine *r, struct plan *p, struct diags *d)
 {
 	char a[DURATION_BUF], b[DURATION_BUF];

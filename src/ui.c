@@ -504,6 +504,11 @@ int ui_run(const struct cli_options *o, struct catalog *c,
 	struct plan p;
 	if (routine_arg && ui_load(c, routine_arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
+	if (routine_arg && ui_start_at(o, &p, &u.start_ms) != CLI_OK) {
+		plan_free(&p);
+		routine_free(&r);
+		return CLI_INVALID;
+	}
 	/* Before the screen is set up, so that ncurses reuses the memory. */
 	catalog_release_libs(c);
 	if (ui_open(&u) != 0) {

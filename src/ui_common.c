@@ -3,12 +3,14 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "clock.h"
 #include "diag.h"
 #include "duration.h"
 #include "paths.h"
+#include "start.h"
 #include "view.h"
 
 /* ---- clock ------------------------------------------------------------------ */
@@ -50,6 +52,34 @@ int ui_load(struct catalog *c, const char *arg, struct routine *r,
 	diag_print(&d, stderr);
 	diag_free(&d);
 	return rc;
+}
+
+int ui_start_at(const struct cli_options *o, const struct plan *p,
+		int64_t *at_ms)
+{
+	struct diags d = { 0 };
+	*at_ms = o->resume ? o->resume_ms : 0;
+	if (o->from)
+		start_from(p, o->from, at_ms, &d);
+	else if (*at_ms >= p->total_ms && p->total_ms > 0)
+		diag_error(&d, p->routine->path, 0, 0, "--resume: its session "
+			   "had come to the end");
+	diag_print(&d, stderr);
+	int rc = d.errors ? CLI_INVALID : CLI_OK;
+	diag_free(&d);
+	return rc;
+}
+
+void ui_session_ended(const struct plan *p, const struct engine *e,
+		      int64_t now)
+{
+	struct engine_summary s;
+	engine_summary(e, now, &s);
+	size_t i = plan_seg_at(p, s.stopped_ms);
+	int64_t whole = s.stopped_ms / 1000 * 1000;   /* a resume goes on from */
+	if (i < p->n)                                 /* a whole second */
+		s.stopped_ms = whole > p->seg[i].start_ms ? whole : p->seg[i].start_ms;
+	start_session_ended(p->routine->path, &s, (int64_t)time(NULL));
 }
 
 void ui_remember(const struct routine *r)

@@ -200,11 +200,13 @@ enum ui_end ui_player_run(struct ui *u, const struct plan *p)
 	flushinp();
 	ui_remember(p->routine);
 	ui_clock_init(&pl.clk, u->o->speed);
-	pl.e = engine_start(p, ui_clock_now(&pl.clk));
+	pl.e = engine_start_at(p, ui_clock_now(&pl.clk), u->start_ms);
+	u->start_ms = 0;
 	if (!pl.e)
 		return UI_END_QUIT;
 	enum ui_end end = ui_player_loop(&pl);
 	engine_summary(pl.e, ui_clock_now(&pl.clk), &sum);
+	ui_session_ended(p, pl.e, ui_clock_now(&pl.clk));
 	engine_free(pl.e);
 	ui_summary_line(p->routine->name, &sum, u->summary, sizeof u->summary);
 	if (end == UI_END_MENU)
