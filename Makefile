@@ -66,13 +66,13 @@ BIN      = $(BUILD)/stretchtui
 all: $(BIN)
 
 # Generated so that a changed PREFIX rebuilds what depends on it.
-$(BUILD)/config.h: FORCE
+$(BUILD)/buildinfo.h: FORCE
 	@mkdir -p $(BUILD)
 	@printf '#define STRETCHTUI_VERSION "%s"\n#define STRETCHTUI_DATADIR "%s"\n#define STRETCHTUI_SRCDIR "%s"\n' \
 		'$(VERSION)' '$(DATADIR)' '$(CURDIR)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
-$(BUILD)/obj/%.o: src/%.c $(BUILD)/config.h
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -85,7 +85,7 @@ $(BUILD)/libcore.a: $(CORE_OBJ)
 $(BIN): $(BUILD)/obj/main.o $(BUILD)/libstretchtui.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/%.c $(BUILD)/libcore.a $(BUILD)/config.h
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libcore.a $(BUILD)/buildinfo.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(CORE_LIBS) $(TEST_LIBS)
 
@@ -177,7 +177,7 @@ fuzz-clang:
 		echo "  (libFuzzer or a sanitizer runtime missing): apt-get install -y clang" >&2; exit 1; }
 	@rm -f $(BUILD)/fuzz/probe $(BUILD)/fuzz/probe.c
 
-$(BUILD)/fuzz/obj/%.o: src/%.c $(BUILD)/config.h | fuzz-clang
+$(BUILD)/fuzz/obj/%.o: src/%.c $(BUILD)/buildinfo.h | fuzz-clang
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 

@@ -10,7 +10,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "config.h"
+#include "buildinfo.h"
 #include "paths.h"
 #include "suggest.h"
 

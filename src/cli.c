@@ -12,7 +12,7 @@
 
 #include "author.h"
 #include "catalog.h"
-#include "config.h"
+#include "buildinfo.h"
 #include "duration.h"
 #include "loader.h"
 #include "plain.h"
@@ -34,8 +34,16 @@ static const char usage_text[] =
 	"  list              the routines: id, name, total time, tags, equipment\n"
 	"  show ROUTINE      the plan: every segment with its start time; the total\n"
 	"                    (ROUTINE as for play)\n"
-	"  check FILE...     validate routine (or exercises.yaml) files; errors\n"
-	"                    as FILE:LINE:COL: error: MESSAGE, exit 1 on any\n"
+	"  check FILE...     validate routine files (and exercises.yaml,\n"
+	"                    config.yaml); errors as FILE:LINE:COL: error: MESSAGE,\n"
+	"                    exit 1 on any\n"
+	"  new ID            write a commented skeleton routine ID.yaml in your\n"
+	"                    routines directory (it passes check as it is)\n"
+	"  edit ROUTINE      open a routine in $VISUAL, else $EDITOR, else vi; a\n"
+	"                    built-in one is first copied to your directory (the\n"
+	"                    copy overrides it); checked when the editor exits, and\n"
+	"                    on errors: e edit again, k keep anyway, r revert.\n"
+	"                    'edit exercises': your exercise library\n"
 	"  safety            print the safety notice\n"
 	"\n"
 	"Options:\n"
@@ -46,6 +54,10 @@ static const char usage_text[] =
 	"  --quiet           no terminal bell\n"
 	"  --speed FACTOR    play FACTOR times faster, 0.1 to 100 (to preview)\n"
 	"  --no-safety       skip the first-run safety notice\n"
+	"  --from STEP       (play) start at step STEP: its number, or an exercise's\n"
+	"                    name or the start of one\n"
+	"  --resume          (play) go on with the session that was quit or ended\n"
+	"                    by a signal within the last hour, where it stopped\n"
 	"  -h, --help        this help\n"
 	"  -V, --version     the version\n"
 	"\n"
@@ -55,8 +67,9 @@ static const char usage_text[] =
 	"Routines are read from the built-in directory, then\n"
 	"$XDG_CONFIG_HOME/stretchtui/routines (~/.config/stretchtui/routines),\n"
 	"then each directory in $STRETCHTUI_PATH (colon-separated), then --routines.\n"
-	"Exit status: 0 success, 1 invalid input or unknown routine, 2 usage error,\n"
-	"128+N when signal N ended a session.\n";
+	"Exit status: 0 success, 1 invalid input or unknown routine (edit: the\n"
+	"editor failed, or the edit was reverted or kept with errors), 2 usage\n"
+	"error, 128+N when signal N ended a session.\n";
 
 static const char try_help[] = "Try 'stretchtui --help' for more information.\n";
 
