@@ -21,6 +21,7 @@ struct cli_options {
 	bool color;                 /* false with --no-color or NO_COLOR */
 	bool quiet;                 /* --quiet: no bell */
 	bool no_safety;             /* --no-safety: skip the first-run notice */
+	const char *menu_routine;   /* the settings' routine: the menu's first choice */
 	const char *from;           /* --from STEP (play), or NULL */
 	bool resume;                /* --resume (play) */
 	int64_t resume_ms;          /* the plan time --resume goes on from */

@@ -107,15 +107,20 @@ static void ui_menu_filter(struct ui_menu *m)
 	}
 }
 
-/* The routine played last is selected at first. */
-static void ui_menu_preselect(struct ui_menu *m)
+/* The routine of the settings (`routine:`) is selected at first, else
+ * the one played last. */
+static void ui_menu_preselect(struct ui_menu *m, const char *pref)
 {
 	char id[256];
-	if (paths_state_read(UI_LAST_ROUTINE, id, sizeof id) != 0)
-		return;
-	for (size_t i = 0; i < m->n_shown; i++)
-		if (strcmp(m->items[m->shown[i]].id, id) == 0)
-			m->sel = i;
+	const char *want[2] = { pref, NULL };
+	if (paths_state_read(UI_LAST_ROUTINE, id, sizeof id) == 0)
+		want[1] = id;
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; want[k] && i < m->n_shown; i++)
+			if (strcmp(m->items[m->shown[i]].id, want[k]) == 0) {
+				m->sel = i;
+				return;
+			}
 }
 
 struct ui_menu *ui_menu_open(struct ui *u)
@@ -136,7 +141,7 @@ struct ui_menu *ui_menu_open(struct ui *u)
 		ui_menu_load(u->c, m, i);
 	ui_menu_lib_notice(u->c, m);
 	ui_menu_filter(m);
-	ui_menu_preselect(m);
+	ui_menu_preselect(m, u->o->menu_routine);
 	return m;
 }
 
