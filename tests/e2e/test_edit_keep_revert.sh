@@ -15,7 +15,7 @@ editor() {
 }
 # k: kept as broken
 editor break
-e2e_start 120 30 edit mine
+e2e_start 300 30 edit mine
 e2e_wait "What now?"
 e2e_keys k
 [ "$(e2e_status)" = 1 ] || fail "k: status $(cat "$E2E_TMP/status")"
@@ -25,7 +25,7 @@ e2e_stop
 # r: back to the original
 cp "$E2E_TMP/orig" "$dir/mine.yaml"
 editor break
-e2e_start 120 30 edit mine
+e2e_start 300 30 edit mine
 e2e_wait "What now?"
 e2e_keys x
 e2e_wait "Please answer e, k or r."

@@ -9,7 +9,7 @@ id=$(run list | awk 'NR == 1 { print $1 }')
 [ -n "$id" ] || fail "no built-in routine"
 mkdir "$E2E_TMP/rounds"
 E2E_ENV="VISUAL= EDITOR=$E2E_DIR/editor.sh EDIT_ROUNDS=$E2E_TMP/rounds EDIT_DO_1=break EDIT_DO_2=fix"
-e2e_start 120 30 edit "$id"
+e2e_start 300 30 edit "$id"
 e2e_wait "What now? e edit again"
 e2e_screen | grep -qF "/stretchtui/routines/$id.yaml:" || fail "the error does not name the copy"
 e2e_screen | grep -qF "error: unknown key 'hodl' in routine" || fail "no error shown"
