@@ -33,8 +33,10 @@
  *   ENUM      int                the index of the value in .names (a NULL-
  *                                terminated list of words); "KEY must be one
  *                                of a, b or c, not 'x'", with a "did you mean"
- *   INT       int                [-]digits, within [.min, .max]
+ *   INT       int                [-]digits, within [.min, .max] (a range
+ *                                inside int; every INT row needs one)
  *   DURATION  int64_t (ms)       duration_parse's syntax, within [.min, .max]
+ *                                (every DURATION row needs one)
  *   STRLIST   struct strlist     a list of strings (routine.h); when .max is
  *                                not 0, its length within [.min, .max]
  *   MAP       a struct           a nested mapping read with .map; .offset is
@@ -47,13 +49,19 @@
  *                                the list's length within [.min, .max];
  *                                SCHEMA_NONEMPTY: null and [] are "KEY must
  *                                not be empty"
- *   CUSTOM    anything           .read does it all (the value is not bad;
- *                                .what is for its type message)
+ *   CUSTOM    anything           .read does it all, given the member at
+ *                                .offset (the value is not bad; .what is
+ *                                for its type message; s->user for context)
+ *
+ * A map's .read, when set, replaces checking its keys and reading its rows
+ * wherever the map is read (MAP, LIST items, schema_read).
  *
  * SCHEMA_ZERO: 0 is allowed besides [.min, .max] (INT, DURATION: "0 means
- * none"). A value is written only when it is accepted; .check, when set,
- * is asked first (any type but MAP, LIST, CUSTOM) and refuses it by
- * reporting and returning false. .pos = SCHEMA_POS(struct, member) stores
+ * none"). A scalar or string list is written only when it is accepted, so
+ * a refused one leaves the default in place (a MAP's rows each on their
+ * own, a LIST its items without errors); .check, when set, is asked first
+ * (any type but MAP, LIST, CUSTOM) and refuses a value by reporting and
+ * returning false. .pos = SCHEMA_POS(struct, member) stores
  * where an accepted value stood (a struct srcpos): the line a setting came
  * from, for messages such as "config.yaml:7".
  *
@@ -62,7 +70,7 @@
  * for a value is "must be from {min} to {max}" ("must be 0s (none) or from
  * {min} to {max}" with SCHEMA_ZERO), for a list's length "must have {min}
  * to {max} items"; .rule replaces it with a text of your own in which
- * {min} and {max} are filled in ("must list {min} to {max} sides").
+ * {min}, {max} and {key} are filled in ("must list {min} to {max} sides").
  *
  * Variants: a mapping whose keys depend on what it is (a rest step takes
  * none of an exercise step's keys). A row with .only set belongs to those
@@ -140,7 +148,7 @@ struct schema_field {
 	size_t offset;                 /* of the member in the destination */
 	unsigned flags;                /* SCHEMA_REQUIRED, _NONEMPTY, _ZERO */
 	int64_t min, max;              /* the range (see above) */
-	const char *rule;              /* range message with {min}, {max} */
+	const char *rule;              /* range message: {min} {max} {key} */
 	const char *what;              /* "KEY must be WHAT"; NULL: the type's */
 	const char *const *names;      /* ENUM: the words, NULL-terminated */
 	const struct schema_map *map;  /* MAP: the mapping; LIST: each item */
@@ -190,7 +198,8 @@ bool schema_read_root(struct schema *s, const struct ynode *root,
 bool schema_read(struct schema *s, const struct ynode *node,
 		 const struct schema_map *m, void *dest);
 
-/* Each key of map that m does not know: "unknown key 'x' in PLACE", with
+/* (map may be NULL: an empty document.) Each key of map that m does not
+ * know: "unknown key 'x' in PLACE", with
  * "; did you mean 'k'?" for a known key within 2 edits (whose absence is
  * then not reported again: no cascades). */
 void schema_check_keys(struct schema *s, const struct ynode *map,
@@ -216,7 +225,8 @@ const char *schema_strdup(struct schema *s, const struct ynode *n);
 bool schema_is_text(const struct ynode *n);   /* a non-null scalar */
 bool schema_is_blank(const char *str);        /* only spaces and breaks */
 
-/* A limit as the rule messages write it: "0.5s", "1h", "1m30s", "0s". */
+/* A limit (ms >= 0) as the rule messages write it: "0.5s", "1h", "1m30s",
+ * "0s". */
 #define SCHEMA_MS_BUF 32
 const char *schema_ms_text(int64_t ms, char *buf, size_t size);
 

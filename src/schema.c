@@ -182,8 +182,30 @@ static const char *slimit(const struct schema_field *f, int64_t v,
 	return buf;
 }
 
-/* f's range as a rule: its .rule with {min} and {max} filled in, or the
- * default one; count: the rule of a list's length. */
+/* A message text t into buf with {min}, {max} and {key} filled in. */
+static const char *sfill(const char *t, const char *min, const char *max,
+			 const char *key, char *buf, size_t size)
+{
+	size_t n = 0;
+	while (*t && n + 1 < size) {
+		const char *put = strncmp(t, "{min}", 5) == 0   ? min
+				  : strncmp(t, "{max}", 5) == 0 ? max
+				  : strncmp(t, "{key}", 5) == 0 ? key
+								: NULL;
+		if (!put) {
+			buf[n++] = *t++;
+			continue;
+		}
+		n += (size_t)snprintf(buf + n, size - n, "%s", put);
+		n = n < size ? n : size - 1;
+		t += 5;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* f's range as a rule: its .rule filled in, or the default one; count:
+ * the rule of a list's length. */
 static const char *srule(const struct schema_field *f, bool count, char *buf,
 			 size_t size)
 {
@@ -198,23 +220,8 @@ static const char *srule(const struct schema_field *f, bool count, char *buf,
 			 slimit(f, 0, count, zero, sizeof zero), lo, hi);
 		return buf;
 	}
-	if (!t)
-		t = "must be from {min} to {max}";
-	size_t n = 0;
-	while (*t && n + 1 < size) {
-		const char *put = strncmp(t, "{min}", 5) == 0   ? lo
-				  : strncmp(t, "{max}", 5) == 0 ? hi
-								: NULL;
-		if (!put) {
-			buf[n++] = *t++;
-			continue;
-		}
-		n += (size_t)snprintf(buf + n, size - n, "%s", put);
-		n = n < size ? n : size - 1;
-		t += 5;
-	}
-	buf[n] = '\0';
-	return buf;
+	return sfill(t ? t : "must be from {min} to {max}", lo, hi, f->key, buf,
+		     size);
 }
 
 static bool srange(struct schema *s, const struct ynode *key,
@@ -467,10 +474,7 @@ static bool smap(struct schema *s, const struct ynode *key,
 		schema_wrong_type(s, key, f->what ? f->what : "a mapping");
 		return false;
 	}
-	size_t before = s->diags.errors;
-	schema_check_keys(s, key->value, f->map);
-	schema_read_fields(s, key->value, f->map, field, SCHEMA_ALL);
-	return s->diags.errors == before;
+	return schema_read(s, key->value, f->map, field);
 }
 
 static bool slist(struct schema *s, const struct ynode *key,
@@ -551,7 +555,7 @@ static const struct schema_field *slookup(const struct schema_map *m,
 void schema_check_keys(struct schema *s, const struct ynode *map,
 		       const struct schema_map *m)
 {
-	for (const struct ynode *k = map->head; k; k = k->next) {
+	for (const struct ynode *k = map ? map->head : NULL; k; k = k->next) {
 		if (k->bad || slookup(m, k->str))
 			continue;
 		struct suggest g = suggest_start(k->str, k->len);
@@ -574,25 +578,6 @@ static bool sin_variant(const struct schema_field *f, unsigned variant)
 	return f->only == 0 || (f->only & variant) != 0;
 }
 
-/* A key of the other variants: its .elsewhere with {key} filled in. */
-static void selsewhere(struct schema *s, const struct ynode *k,
-		       const char *msg)
-{
-	char buf[256];
-	size_t n = 0;
-	for (const char *t = msg; *t && n + 1 < sizeof buf;) {
-		if (strncmp(t, "{key}", 5) == 0) {
-			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", k->str);
-			n = n < sizeof buf ? n : sizeof buf - 1;
-			t += 5;
-		} else {
-			buf[n++] = *t++;
-		}
-	}
-	buf[n] = '\0';
-	schema_error(s, k, "%s", buf);
-}
-
 bool schema_read_fields(struct schema *s, const struct ynode *map,
 			const struct schema_map *m, void *dest,
 			unsigned variant)
@@ -601,10 +586,12 @@ bool schema_read_fields(struct schema *s, const struct ynode *map,
 	for (const struct schema_field *f = m->fields; f->key; f++)
 		if (sin_variant(f, variant))
 			sfield(s, map, m, f, dest);
-	for (const struct ynode *k = map->head; k; k = k->next) {
+	for (const struct ynode *k = map ? map->head : NULL; k; k = k->next) {
 		const struct schema_field *f = k->bad ? NULL : slookup(m, k->str);
+		char msg[256];
 		if (f && !sin_variant(f, variant) && f->elsewhere)
-			selsewhere(s, k, f->elsewhere);
+			schema_error(s, k, "%s", sfill(f->elsewhere, "", "", f->key,
+						       msg, sizeof msg));
 	}
 	return s->diags.errors == before;
 }
