@@ -20,6 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "diag.h"
 #include "duration.h"
 #include "loader.h"
@@ -27,6 +28,7 @@
 #include "plan.h"
 #include "sig.h"
 #include "utf8.h"
+#include "ydoc.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096
@@ -205,13 +207,56 @@ static int author_check_routine(struct catalog *c, const char *path,
 	return rc;
 }
 
+static int author_check_config(const char *path, const char *shown)
+{
+	struct config cfg;
+	struct diags d = { 0 };
+	config_init(&cfg);
+	errno = ENOENT;
+	if (config_load(&cfg, path, &d) == 0 && !cfg.loaded)
+		diag_error(&d, path, 0, 0, "cannot read: %s", strerror(errno));
+	author_rename_diags(&d, path, shown);
+	diag_print(&d, stderr);
+	size_t n = 0;
+	for (size_t k = 0; k < CONFIG_N_KEYS; k++)
+		n += cfg.pos[k].line > 0;
+	if (d.errors == 0)
+		author_ok_line(shown, ": ok, %zu setting%s", n, n == 1 ? "" : "s");
+	int rc = d.errors ? AUTHOR_INVALID : AUTHOR_OK;
+	diag_free(&d);
+	config_free(&cfg);
+	return rc;
+}
+
+/* A file of another name that is a settings file all the same: a
+ * mapping with a settings key and neither a routine's name nor steps. */
+static bool author_looks_like_config(const char *path)
+{
+	struct ydoc doc;
+	struct diags quiet = { 0 };
+	bool yes = false;
+	if (ydoc_load_file(&doc, path, &quiet) == 0 && doc.root &&
+	    doc.root->kind == YNODE_MAP && !ynode_find(doc.root, "name") &&
+	    !ynode_find(doc.root, "steps") && !ynode_find(doc.root, "exercises"))
+		for (const struct ynode *k = doc.root->head; k && !yes; k = k->next)
+			yes = config_is_key(k->str);
+	ydoc_free(&doc);
+	diag_free(&quiet);
+	return yes;
+}
+
 /* path is read; diagnostics and "ok" name `shown` (the file it stands
- * for, which also decides what kind of file it is). */
+ * for, which also decides what kind of file it is: by its name, else a
+ * look at its keys for a settings file). */
 static int author_check_as(struct catalog *c, const char *path,
 			   const char *shown)
 {
+	if (config_is_config_path(shown))
+		return author_check_config(path, shown);
 	if (loader_is_library_path(shown))
 		return author_check_library(path, shown);
+	if (author_looks_like_config(path))
+		return author_check_config(path, shown);
 	return author_check_routine(c, path, shown);
 }
 
@@ -524,6 +569,28 @@ static const char author_lib_starter[] =
 	"    hold: 30s             # the default for steps that use it; or reps\n"
 	"                          # with phases: [{cue: In, time: 3s}, ...]\n";
 
+static const char author_config_starter[] =
+	"# Your settings, made by `stretchtui edit config`. Every key is\n"
+	"# optional: take the '#' off a line to set it (the values shown are the\n"
+	"# defaults, or examples). `stretchtui config` lists what is in effect\n"
+	"# and where each value came from; the command line wins over this file.\n"
+	"#\n"
+	"# routine: upper-back-15     # selected when the menu opens\n"
+	"# bell: true                 # false: as --quiet\n"
+	"# color: auto                # auto, always or never (NO_COLOR wins)\n"
+	"# safety_notice: true        # false: as --no-safety\n"
+	"# speech: false\n"
+	"# speech_command: [espeak-ng, -s, \"150\"]\n"
+	"# on_event: \"\"\n"
+	"# remind:\n"
+	"#   every: 30m\n"
+	"#   routine: desk-break-5\n"
+	"#   hours: \"09:00-17:30\"\n"
+	"#   days: [mon, tue, wed, thu, fri]\n"
+	"#   snooze: 5m\n"
+	"#   notify: true\n"
+	"#   notify_command: [notify-send, -a, stretchtui]\n";
+
 /* The header a copy of a built-in routine starts with, then its text
  * (without a byte-order mark, which may only come first). */
 static char *author_copy_text(const char *from, const char *text,
@@ -585,6 +652,24 @@ static int author_take_new(struct author_edit *ed, const char *dir,
 	return 0;
 }
 
+static int author_target_config(struct author_edit *ed)
+{
+	char path[PATH_MAX];
+	if (config_path(path, sizeof path) != 0) {
+		diag_msg(DIAG_ERROR, "no place for your settings: set HOME or "
+			 "XDG_CONFIG_HOME to an absolute path");
+		return -1;
+	}
+	if (access(path, F_OK) == 0)
+		return author_take_existing(ed, path);
+	size_t len = sizeof author_config_starter - 1;
+	char *text = malloc(len + 1);
+	if (text)
+		memcpy(text, author_config_starter, len + 1);
+	*strrchr(path, '/') = '\0';
+	return author_take_new(ed, path, "config.yaml", text, len);
+}
+
 static int author_target_library(struct author_edit *ed)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 32];
@@ -640,6 +725,8 @@ static int author_target(struct author_edit *ed, const char *arg)
 {
 	if (strcmp(arg, "exercises") == 0)
 		return author_target_library(ed);
+	if (strcmp(arg, "config") == 0)
+		return author_target_config(ed);
 	if (author_is_path(arg))
 		return author_take_existing(ed, arg);
 	struct diags d = { 0 };

@@ -12,6 +12,7 @@
 
 #include "author.h"
 #include "catalog.h"
+#include "config.h"
 #include "buildinfo.h"
 #include "duration.h"
 #include "loader.h"
@@ -31,6 +32,7 @@ static const char usage_text[] =
 	"  (none)            pick a routine from the menu, then play it\n"
 	"  play ROUTINE      play a routine: an id from 'list' (or a unique start\n"
 	"                    of one), a routine's name, or a file path\n"
+	"  play --resume     go on with the session stopped last (see --resume)\n"
 	"  list              the routines: id, name, total time, tags, equipment\n"
 	"  show ROUTINE      the plan: every segment with its start time; the total\n"
 	"                    (ROUTINE as for play)\n"
@@ -43,7 +45,11 @@ static const char usage_text[] =
 	"                    built-in one is first copied to your directory (the\n"
 	"                    copy overrides it); checked when the editor exits, and\n"
 	"                    on errors: e edit again, k keep anyway, r revert.\n"
-	"                    'edit exercises': your exercise library\n"
+	"                    'edit exercises': your exercise library; 'edit config':\n"
+	"                    your settings\n"
+	"  config            every setting: its value and where it came from\n"
+	"                    ($XDG_CONFIG_HOME/stretchtui/config.yaml, NO_COLOR,\n"
+	"                    the options; the command line wins)\n"
 	"  safety            print the safety notice\n"
 	"\n"
 	"Options:\n"
@@ -162,9 +168,7 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 
 static int parse(int argc, char **argv, struct cli_options *o, char **operands)
 {
-	const char *no_color = getenv("NO_COLOR");
 	*o = (struct cli_options){ .speed = 1.0, .color = true, .args = operands };
-	o->color = !(no_color && *no_color);
 	o->plain = !isatty(STDOUT_FILENO);
 	int n = 0, options_done = 0;
 	for (int i = 1; i < argc; i++) {
@@ -422,6 +426,7 @@ static const struct command commands[] = {
 	{ "safety", 0, 0, "" },
 	{ "new", 1, 1, "ID" },
 	{ "edit", 1, 1, "ROUTINE" },
+	{ "config", 0, 0, "" },
 };
 
 /* --from and --resume go with play (or the menu, for --resume); play
@@ -507,11 +512,44 @@ static int close_stdout(int rc)
 	return rc == CLI_OK ? CLI_INVALID : rc;
 }
 
+/* The settings nothing reads yet are told so by `stretchtui config`. */
+#define CLI_SETTINGS_USED ((1ul << CONFIG_ROUTINE) | (1ul << CONFIG_BELL) | \
+			   (1ul << CONFIG_COLOR) | (1ul << CONFIG_SAFETY_NOTICE))
+
+/* config.yaml (its problems on stderr; broken, it counts for nothing),
+ * then NO_COLOR, then the options given; the result back into o. `check`
+ * reads no settings: it judges files, config.yaml among them. */
+static void settings(struct cli_options *o, struct config *cfg, char *path,
+		     size_t size)
+{
+	struct diags d = { 0 };
+	config_init(cfg);
+	if (o->command && strcmp(o->command, "check") == 0)
+		return;
+	if (config_path(path, size) == 0)
+		config_load(cfg, path, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	config_apply_env(cfg, getenv("NO_COLOR"));
+	if (o->quiet)
+		config_set_bool(cfg, CONFIG_BELL, false, "--quiet");
+	if (!o->color)
+		config_set_color(cfg, CONFIG_COLOR_NEVER, "--no-color");
+	if (o->no_safety)
+		config_set_bool(cfg, CONFIG_SAFETY_NOTICE, false, "--no-safety");
+	o->quiet = !cfg->bell;
+	o->color = cfg->color != CONFIG_COLOR_NEVER;
+	o->no_safety = !cfg->safety_notice;
+	o->menu_routine = cfg->routine;
+}
+
 int cli_main(int argc, char **argv)
 {
 	char **operands = calloc((size_t)argc + 1, sizeof *operands);
 	struct cli_options o;
 	struct catalog c;
+	struct config cfg;
+	char cfg_path[PATH_MAX];
 	if (!operands) {
 		diag_msg(DIAG_ERROR, "out of memory");
 		return CLI_INVALID;
@@ -522,12 +560,18 @@ int cli_main(int argc, char **argv)
 		rc = check_arity(&o);
 	if (rc == CLI_OK)
 		rc = check_start(&o);
+	config_init(&cfg);
+	if (rc == CLI_OK)
+		settings(&o, &cfg, cfg_path, sizeof cfg_path);
 	if (rc == CLI_OK)
 		rc = open_catalog(&o, &c);
 	if (rc == CLI_OK) {
-		rc = dispatch(&o, &c);
+		rc = o.command && strcmp(o.command, "config") == 0
+			     ? (config_print(&cfg, CLI_SETTINGS_USED, stdout), CLI_OK)
+			     : dispatch(&o, &c);
 		catalog_close(&c);
 	}
+	config_free(&cfg);
 	free(operands);
 	return close_stdout(rc < 0 ? CLI_OK : rc);
 }
