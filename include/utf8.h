@@ -45,9 +45,6 @@ enum utf8_flags {
  * U+10FFFF, truncated). */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 
-/* Whether a code point is shown escaped (controls, DEL, C1, bidi). */
-bool utf8_is_unsafe(uint32_t cp);
-
 /* The character at s (at most n bytes, n > 0) as safe text shows it:
  * returns the bytes it takes in s (1 for an invalid byte), *cells its
  * width once made safe. */
