@@ -20,7 +20,6 @@
 #include "sig.h"
 #include "ui_common.h"
 #include "utf8.h"
-#include "view.h"
 
 struct plain {
 	const struct cli_options *o;
@@ -110,7 +109,7 @@ static void plain_flush(struct plain *pl)
 static void plain_where(const struct segment *g, char *buf, size_t size)
 {
 	snprintf(buf, size, ", ");
-	if (size < 3 || !*view_where(g, 0, ", ", buf + 2, size - 2))
+	if (size < 3 || !*plan_where(g, 0, ", ", buf + 2, size - 2))
 		buf[0] = '\0';
 }
 
@@ -150,7 +149,7 @@ static void plain_step_line(struct plain *pl, size_t i)
 		snprintf(what, sizeof what, ",");
 	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s", g->step + 1,
 		   pl->p->routine->n_steps, g->exercise->name, where, what,
-		   view_short_time(plain_block_ms(pl->p, i), t, sizeof t),
+		   duration_format_left(plain_block_ms(pl->p, i), t, sizeof t),
 		   g->self_paced && pl->keys ? "; press Enter after each rep" : "");
 }
 
@@ -168,10 +167,10 @@ static void plain_instructions(struct plain *pl, const struct segment *g)
 
 static void plain_transition(struct plain *pl, size_t i)
 {
-	const struct segment *g = &pl->p->seg[i], *w = view_next_work(pl->p, i);
+	const struct segment *g = &pl->p->seg[i], *w = plan_next_work(pl->p, i);
 	char where[160], t[24];
 	plain_where(w, where, sizeof where);
-	view_short_time(g->len_ms, t, sizeof t);
+	duration_format_left(g->len_ms, t, sizeof t);
 	if (g->kind == SEG_PREPARE)
 		plain_line(pl, "Get ready, %s: %s%s", t, g->exercise->name, where);
 	else if (g->kind == SEG_SWITCH)
@@ -277,7 +276,7 @@ static void plain_halfway(struct plain *pl)
 		return;
 	pl->halfway_told = pl->st.seg_index + 1;
 	plain_line(pl, "Halfway: %s left.",
-		   view_short_time(pl->st.seg_remaining_ms, t, sizeof t));
+		   duration_format_left(pl->st.seg_remaining_ms, t, sizeof t));
 }
 
 static void plain_update(struct plain *pl, int64_t now)
@@ -328,7 +327,7 @@ static void plain_acted(struct plain *pl, enum ui_action a, int64_t now)
 	if (pl->st.seg)
 		plain_line(pl, "%s 10 seconds: %s left.",
 			   a == UI_ACT_EXTEND ? "Plus" : "Minus",
-			   view_short_time(pl->st.seg_remaining_ms, t, sizeof t));
+			   duration_format_left(pl->st.seg_remaining_ms, t, sizeof t));
 }
 
 static int plain_key(struct plain *pl, int key)
@@ -457,7 +456,7 @@ static void plain_play(struct plain *pl)
 	char t[24];
 	size_t steps = pl->p->routine->n_steps;
 	plain_line(pl, "%s: %zu step%s, %s.%s", pl->p->routine->name, steps,
-		   steps == 1 ? "" : "s", view_short_time(pl->p->total_ms, t, sizeof t),
+		   steps == 1 ? "" : "s", duration_format_left(pl->p->total_ms, t, sizeof t),
 		   pl->keys ? " Keys: space pause, n skip, b back, + or - 10 s, Enter rep, "
 			      "? help, q quit." : "");
 	ui_clock_init(&pl->clk, pl->o->speed);
@@ -543,7 +542,7 @@ static void plain_list_entry(struct catalog *c, size_t i, unsigned fl)
 	if (catalog_load(c, c->v[i].id, &r, &d) == 0 && d.errors == 0 &&
 	    plan_build(&r, &p) == PLAN_OK) {
 		utf8_fpad(r.name, 32, fl, stdout);
-		printf(" %s\n", view_short_time(p.total_ms, t, sizeof t));
+		printf(" %s\n", duration_format_left(p.total_ms, t, sizeof t));
 		plan_free(&p);
 	} else {
 		printf("(has errors: stretchtui check ");

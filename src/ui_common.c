@@ -9,7 +9,6 @@
 #include "diag.h"
 #include "duration.h"
 #include "paths.h"
-#include "view.h"
 
 /* ---- clock ------------------------------------------------------------------ */
 
@@ -72,14 +71,14 @@ void ui_summary_line(const char *name, const struct engine_summary *s,
 		     char *buf, size_t size)
 {
 	char done[24], planned[24], ext[24];
-	view_mmss((s->done_ms + 500) / 1000, done, sizeof done);
-	view_mmss(duration_ceil_seconds(s->planned_ms), planned, sizeof planned);
+	duration_format_round(s->done_ms, done, sizeof done);
+	duration_format_left(s->planned_ms, planned, sizeof planned);
 	int n = snprintf(buf, size, "%s: %s %s of %s; %d of %d exercises done, %d skipped",
 			 name, s->completed ? "finished," : "stopped at", done, planned,
 			 s->exercises_done, s->exercises_total, s->exercises_skipped);
 	if (s->extended_ms > 0 && n > 0 && (size_t)n < size)
 		n += snprintf(buf + n, size - (size_t)n, "; extended +%s",
-			      view_mmss((s->extended_ms + 500) / 1000, ext, sizeof ext));
+			      duration_format_round(s->extended_ms, ext, sizeof ext));
 	if (n > 0 && (size_t)n < size)
 		snprintf(buf + n, size - (size_t)n, ".");
 }

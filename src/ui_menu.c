@@ -1,14 +1,13 @@
 /* ui_menu — the routine menu: every routine of the catalog with its total,
  * a filter by name or tag, and Enter to play. */
 #define _XOPEN_SOURCE_EXTENDED 1
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "paths.h"
 #include "ui_common.h"
 #include "ui_priv.h"
+#include "utf8.h"
 
 struct ui_menu {
 	struct view_menu_item *items;
@@ -215,11 +214,10 @@ static void ui_menu_backspace(struct ui_menu *m)
 
 static void ui_menu_type(struct ui_menu *m, int ch)
 {
-	char mb[MB_LEN_MAX];
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	size_t len = wcrtomb(mb, (wchar_t)ch, &ps), used = strlen(m->filter);
-	if (len == (size_t)-1 || used + len >= sizeof m->filter)
+	char mb[4];
+	size_t len = ch > 0 ? utf8_encode((uint32_t)ch, mb) : 0,
+	       used = strlen(m->filter);
+	if (len == 0 || used + len >= sizeof m->filter)
 		return;
 	memcpy(m->filter + used, mb, len);
 	m->filter[used + len] = '\0';
