@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
 #include "engine.h"
 #include "plan.h"
 #include "routine.h"
@@ -85,11 +86,7 @@ int view_put(struct view *v, int row, int col, int max_w,
 	     enum view_style style, const char *text);
 /* The same, formatted with at most 512 bytes. */
 int view_putf(struct view *v, int row, int col, int max_w,
-	      enum view_style style, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 6, 7)))
-#endif
-	;
+	      enum view_style style, const char *fmt, ...) DIAG_PRINTF(6, 7);
 /* Display width in cells of text as view_put shows it on v (its safe
  * form in v->flags, escapes included). */
 int view_cells(const struct view *v, const char *text);

@@ -356,13 +356,12 @@ static int check_library(const char *path)
 {
 	struct library lib;
 	struct diags d = { 0 };
-	int rc = loader_load_library(path, &lib, &d);
+	int rc = loader_load_library(path, &lib, &d) == 0 ? CLI_OK : CLI_INVALID;
 	diag_print(&d, stderr);
-	if (rc == 0 && d.errors == 0) {
+	if (rc == CLI_OK) {
 		put_text(path, utf8_out_flags());
 		printf(": ok, %zu exercises\n", lib.n);
 	}
-	rc = rc == 0 && d.errors == 0 ? CLI_OK : CLI_INVALID;
 	library_free(&lib);
 	diag_free(&d);
 	return rc;
@@ -375,17 +374,17 @@ static int check_routine(struct catalog *c, const char *path)
 	struct routine r;
 	struct plan p;
 	struct diags d = { 0 };
-	if (catalog_load_file(c, path, &r, &d) == 0 && d.errors == 0 &&
-	    plan_check(&r, &p, &d) == 0) {
+	int rc = CLI_INVALID;
+	if (catalog_load_file(c, path, &r, &d) == 0 && plan_check(&r, &p, &d) == 0) {
 		char total[DURATION_BUF];
 		put_text(path, utf8_out_flags());
 		printf(": ok, %zu step%s, total %s\n", r.n_steps,
 		       r.n_steps == 1 ? "" : "s",
 		       duration_format(p.total_ms, total, sizeof total));
 		plan_free(&p);
+		rc = CLI_OK;
 	}
 	diag_print(&d, stderr);
-	int rc = d.errors ? CLI_INVALID : CLI_OK;
 	diag_free(&d);
 	routine_free(&r);
 	return rc;

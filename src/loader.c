@@ -117,8 +117,8 @@ static void lerr(struct lctx *c, const struct ynode *at, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(&c->diags, DIAG_ERROR, c->path, at ? at->line : 1,
-		  at ? at->col : 1, fmt, ap);
+	diag_verror(&c->diags, c->path, at ? at->line : 1, at ? at->col : 1,
+		    fmt, ap);
 	va_end(ap);
 }
 

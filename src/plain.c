@@ -13,6 +13,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "duration.h"
 #include "engine.h"
 #include "plan.h"
@@ -70,11 +71,7 @@ static void plain_cooked(struct plain *pl)
 
 /* ---- lines -------------------------------------------------------------------------- */
 
-static void plain_line(struct plain *pl, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
+static void plain_line(struct plain *pl, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
 /* One line: its text (names, cues, sides come from files) made safe. */
 static void plain_line(struct plain *pl, const char *fmt, ...)
@@ -539,7 +536,7 @@ static void plain_list_entry(struct catalog *c, size_t i, unsigned fl)
 	printf("%3zu. ", i + 1);
 	utf8_fpad(c->v[i].id, 22, fl, stdout);
 	putchar(' ');
-	if (catalog_load(c, c->v[i].id, &r, &d) == 0 && d.errors == 0 &&
+	if (catalog_load(c, c->v[i].id, &r, &d) == 0 &&
 	    plan_build(&r, &p) == PLAN_OK) {
 		utf8_fpad(r.name, 32, fl, stdout);
 		printf(" %s\n", duration_format_left(p.total_ms, t, sizeof t));

@@ -59,7 +59,7 @@ static void ui_menu_load(struct catalog *c, struct ui_menu *m, size_t i)
 	struct view_menu_item *it = &m->items[i];
 	it->id = c->v[i].id;
 	it->path = c->v[i].path;
-	if (catalog_load(c, c->v[i].id, &m->routines[i], &d) == 0 && d.errors == 0 &&
+	if (catalog_load(c, c->v[i].id, &m->routines[i], &d) == 0 &&
 	    plan_check(&m->routines[i], &p, &d) == 0) {
 		it->r = &m->routines[i];
 		it->total_ms = p.total_ms;
