@@ -11,7 +11,7 @@
 #   make bench      CPU, wake-ups, bytes, memory, first frame of a routine
 #                   played in tmux (BENCH_ROUTINE, BENCH_SECONDS; not a test)
 #   make install    PREFIX=/usr/local DESTDIR=
-#   make uninstall, make clean
+#   make uninstall, make clean (removes build/; a BUILD elsewhere is yours)
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
@@ -22,6 +22,11 @@ BUILD   ?= build
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+# libcyaml's extra warnings that cost us nothing (not its
+# -Wdeclaration-after-statement: we declare where a value is first known).
+WARN    += -Wwrite-strings -Wcast-align -Wpointer-arith -Winit-self \
+           -Wstrict-prototypes -Wmissing-prototypes -Wmissing-declarations \
+           -Wold-style-definition -Wredundant-decls -Wundef -Wvla -Wformat=2
 ifneq ($(CI),)
 WARN    += -Werror
 endif
@@ -145,7 +150,7 @@ test-only: build-tests
 	@echo "== fuzz replay (tests/fuzz/regress and the seed corpus)"
 	@tests/fuzz/replay.sh $(BUILD) $(FUZZ_HARNESSES) -- $(FUZZ_SEEDS)
 	@echo "== end-to-end (tmux)"
-	@STRETCHTUI_BIN=$(CURDIR)/$(BIN) tests/e2e/run.sh
+	@STRETCHTUI_BIN=$(abspath $(BIN)) tests/e2e/run.sh
 
 # Fuzzing with clang's libFuzzer, ASan and UBSan: each harness in turn for
 # FUZZ_SECONDS (per harness, so 3 x 60 s by default) with the flags of its
@@ -204,7 +209,7 @@ fuzz: fuzz-build
 BENCH_ROUTINE ?= upper-back-15
 BENCH_SECONDS ?= 60
 bench: $(BIN)
-	STRETCHTUI_BIN=$(CURDIR)/$(BIN) tests/bench/player.sh $(BENCH_ROUTINE) $(BENCH_SECONDS)
+	STRETCHTUI_BIN=$(abspath $(BIN)) tests/bench/player.sh $(BENCH_ROUTINE) $(BENCH_SECONDS)
 
 sanitize: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test-only

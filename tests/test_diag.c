@@ -103,7 +103,8 @@ static void test_print_without_file_and_ascii(void **state)
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 	assert_non_null(f);
-	struct diag g = { DIAG_ERROR, NULL, 0, 0, "unknown routine 'caf\xc3\xa9\x1b'" };
+	char msg[] = "unknown routine 'caf\xc3\xa9\x1b'";
+	struct diag g = { DIAG_ERROR, NULL, 0, 0, msg };
 	setlocale(LC_CTYPE, "C");
 	diag_print_one(&g, f);
 	setlocale(LC_CTYPE, "C.UTF-8");
