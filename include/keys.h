@@ -110,6 +110,9 @@ extern const size_t keys_n_tables;
 enum keys_action keys_action(const struct keys_table *t, int code);
 /* The row of action a in t, or NULL. */
 const struct keys_row *keys_row(const struct keys_table *t, enum keys_action a);
+/* The first key of a's row in t as the help writes it ("Enter"), for a
+ * sentence that names it; "?" when t has no such row. */
+const char *keys_name(const struct keys_table *t, enum keys_action a);
 /* The row's keys as one string: its names joined by sep ("n  Right",
  * "n or Right"), with arrows for Up, Down, Left and Right when utf8. */
 char *keys_names(const struct keys_row *r, const char *sep, bool utf8,

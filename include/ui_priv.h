@@ -2,7 +2,13 @@
  * (ui.c) and its screens (ui_menu.c, ui_notice.c, ui_player.c,
  * ui_finish.c), each a struct ui_screen run by ui_term. The flow calls
  * the screens; the screens call ui_term and nothing of the flow. No
- * curses here: that is ui_term.c's alone. */
+ * curses here: that is ui_term.c's alone.
+ *
+ * A new screen: its key table in keys.c (keys.h), a pure view_* builder
+ * for what it shows (its footer from the table: view_hints), and a
+ * ui_NAME.c with a struct ui_screen whose act turns the table's actions
+ * into what the screen does; declared here, run from the flow (ui.c) or
+ * from the act of the screen it opens over. */
 #ifndef STRETCHTUI_UI_PRIV_H
 #define STRETCHTUI_UI_PRIV_H
 

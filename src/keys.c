@@ -29,7 +29,7 @@ static const struct keys_row player_rows[] = {
 	{ KEYS_ACT_REP, { ENTERS }, { "Enter" }, "Enter", NULL, "rep", NULL, 8,
 	  "count a rep (self-paced exercises)" },
 	{ KEYS_ACT_HELP, { '?' }, { "?" }, "?", NULL, "help", NULL, 7,
-	  "this help (the session waits; Esc or ? closes it)" },
+	  "this help; the session waits (Esc or ? closes)" },
 	{ KEYS_ACT_ASK_QUIT, { 'q' }, { "q" }, "q", NULL, "quit", NULL, 8,
 	  "quit the session (asks y/n)" },
 	{ KEYS_ACT_REDRAW, { KEYS_CTRL('l') }, { "Ctrl-L" }, NULL, NULL, NULL, NULL, 0,
@@ -180,6 +180,12 @@ const struct keys_row *keys_row(const struct keys_table *t, enum keys_action a)
 		if (t->row[i].action == a)
 			return &t->row[i];
 	return NULL;
+}
+
+const char *keys_name(const struct keys_table *t, enum keys_action a)
+{
+	const struct keys_row *r = keys_row(t, a);
+	return r && r->name[0] ? r->name[0] : "?";
 }
 
 /* A key's name as shown: an arrow for the arrow keys in UTF-8. */

@@ -150,10 +150,12 @@ static void plain_step_line(struct plain *pl, size_t i)
 		snprintf(what, sizeof what, ", %d rep%s,", g->rep_n, g->rep_n == 1 ? "" : "s");
 	else
 		snprintf(what, sizeof what, ",");
-	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s", g->step + 1,
+	bool press = g->self_paced && pl->keys;
+	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s%s%s", g->step + 1,
 		   pl->p->routine->n_steps, g->exercise->name, where, what,
 		   view_short_time(plain_block_ms(pl->p, i), t, sizeof t),
-		   g->self_paced && pl->keys ? "; press Enter after each rep" : "");
+		   press ? "; press " : "", press ? keys_name(&keys_player, KEYS_ACT_REP) : "",
+		   press ? " after each rep" : "");
 }
 
 /* The exercise's summary and instructions, once per step. */
@@ -231,7 +233,8 @@ static void plain_event(struct plain *pl, const struct engine_event *ev)
 		break;
 	case ENGINE_PAUSED:
 		if (!pl->ask.open)   /* the quit question says enough */
-			plain_line(pl, "Paused. Press space to go on.");
+			plain_line(pl, "Paused. Press %s to go on.",
+				   keys_name(&keys_player, KEYS_ACT_PAUSE));
 		break;
 	case ENGINE_RESUMED:
 		plain_line(pl, "Go.");

@@ -385,9 +385,10 @@ static void view_detail_pane(struct view *v, const struct view_menu_item *it,
 	if (total <= height)
 		return;
 	char mark[64];
-	snprintf(mark, sizeof mark, " %s%s more: PgUp/PgDn ",
+	snprintf(mark, sizeof mark, " %s%s more: %s/%s ",
 		 want > 0 ? (v->utf8 ? "\xe2\x86\x91" : "^") : "",
-		 want + height < total ? (v->utf8 ? "\xe2\x86\x93" : "v") : "");
+		 want + height < total ? (v->utf8 ? "\xe2\x86\x93" : "v") : "",
+		 keys_name(&keys_menu, KEYS_ACT_PAGE_UP), keys_name(&keys_menu, KEYS_ACT_PAGE_DOWN));
 	int w = view_width(mark);
 	view_put(v, sep, v->cols - 2 - w, w, VIEW_DIM, mark);
 }

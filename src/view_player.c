@@ -452,12 +452,15 @@ static void view_reps(struct view *v, const struct view_player_in *in,
 		      const struct view_player_layout *l)
 {
 	const struct segment *g = in->st->seg;
-	char rep[48], marks[2048];
+	char rep[48], marks[2048], own[64];
 	bool wide = v->cols >= 60;
 	snprintf(rep, sizeof rep, wide ? "Rep %d of %d" : "Rep %d/%d", g->rep_i, g->rep_n);
 	const char *cue = g->cue;
-	if (g->self_paced)
-		cue = wide ? "press Enter after each rep" : "Enter: rep done";
+	if (g->self_paced) {
+		snprintf(own, sizeof own, wide ? "press %s after each rep" : "%s: rep done",
+			 keys_name(&keys_player, KEYS_ACT_REP));
+		cue = own;
+	}
 	bool together = l->cue < 0 && cue;
 	int rw = view_width(rep), cw = cue ? view_width(cue) : 0;
 	int room = v->cols - 2 - rw - 2 - (together ? cw + 2 : 0);

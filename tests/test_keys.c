@@ -119,6 +119,9 @@ static void test_texts(void **state)
 	assert_string_equal(keys_hint(skip, true), "n/\xe2\x86\x92");
 	assert_string_equal(keys_hint(skip, false), "n");
 	assert_null(keys_hint(keys_row(&keys_player, KEYS_ACT_UNEXTEND), true));
+	assert_string_equal(keys_name(&keys_player, KEYS_ACT_REP), "Enter");
+	assert_string_equal(keys_name(&keys_player, KEYS_ACT_PAUSE), "space");
+	assert_string_equal(keys_name(&keys_player, KEYS_ACT_MENU), "?");
 	assert_string_equal(keys_hint_text(&keys_notice, true, ": ", "   ", false, buf,
 					   sizeof buf), "Enter: I have read this   q: quit");
 	assert_string_equal(keys_hint_text(&keys_quit, true, " = ", "   ", true, buf,
