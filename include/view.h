@@ -15,6 +15,7 @@
 
 #include "diag.h"
 #include "engine.h"
+#include "keys.h"
 #include "plan.h"
 #include "routine.h"
 
@@ -122,6 +123,24 @@ int view_putn(struct view *v, int row, int col, int max_w,
 /* Row `row` of v as plain text, cells filled in order; for tests. */
 char *view_row_text(const struct view *v, int row, char *buf, size_t size);
 
+/* ---- key hints ---------------------------------------------------------- */
+
+/* A footer's hints from a key table: each row with a hint as "KEY label",
+ * the key in VIEW_KEY, gap cells apart. */
+struct view_hints {
+	const struct keys_table *keys;
+	enum keys_action hide;       /* left out (KEYS_ACT_NONE: nothing) */
+	enum keys_action on;         /* shown with its label_on (the state it
+	                              * toggles is on) */
+	int level;                   /* only rows that keep at least this */
+	int gap;
+};
+
+/* Cells the hints take. */
+int view_hints_width(const struct view *v, const struct view_hints *h);
+/* Puts the hints on row from col; returns the cells used. */
+int view_hints(struct view *v, int row, int col, const struct view_hints *h);
+
 /* ---- screens ------------------------------------------------------------ */
 
 /* The "please enlarge the terminal" message. */
@@ -177,14 +196,15 @@ void view_player_need(const struct view *v, const struct view_player_in *in,
  * aligned, so that its digits do not move sideways as it counts. */
 void view_player(struct view *v, const struct view_player_in *in);
 
-/* The help overlay over whatever v holds: every key, then the safety notes
- * (NULL: none). scroll is the first line shown of the text; it is clamped
+/* The help overlay over whatever v holds: every key of the player (its
+ * key table), then the safety notes (NULL: none). scroll is the first line shown of the text; it is clamped
  * and the value used is returned. */
 int view_help(struct view *v, const char *safety, int scroll);
 
-/* A full-screen notice (the first-run safety text), scrolled like help. */
+/* A full-screen notice (the first-run safety text), scrolled like help,
+ * with the hints of its keys at the bottom. */
 int view_notice(struct view *v, const char *title, const char *text,
-		const char *keys, int scroll);
+		const struct keys_table *keys, int scroll);
 
 struct view_finish_in {
 	const char *routine_name;

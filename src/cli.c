@@ -12,15 +12,23 @@
 #include "catalog.h"
 #include "config.h"
 #include "duration.h"
+#include "keys.h"
 #include "loader.h"
 #include "plain.h"
 #include "plan.h"
 #include "safety.h"
+#include "session.h"
 #include "ui.h"
-#include "ui_common.h"
+#include "ui_term.h"
 #include "utf8.h"
 
-static const char usage_text[] =
+/* The front ends return exit statuses in their own words. */
+_Static_assert((int)SESSION_OK == (int)CLI_OK && (int)SESSION_FAILED == (int)CLI_INVALID &&
+	       (int)SESSION_NO_ROUTINE == (int)CLI_USAGE, "front ends' statuses are exit codes");
+
+/* --help: the text before the key lists, the key lists (from the key
+ * tables), the text after them. */
+static const char usage_head[] =
 	"Usage: stretchtui [OPTION]... [COMMAND [ARG]...]\n"
 	"Guided stretch routines in the terminal.\n"
 	"\n"
@@ -44,16 +52,34 @@ static const char usage_text[] =
 	"  --speed FACTOR    play FACTOR times faster, 0.1 to 100 (to preview)\n"
 	"  --no-safety       skip the first-run safety notice\n"
 	"  -h, --help        this help\n"
-	"  -V, --version     the version\n"
-	"\n"
-	"Player keys: space pause/resume, n or Right skip, b or Left back,\n"
-	"+ add 10 s, Enter count a rep, ? help, q quit.\n"
-	"\n"
+	"  -V, --version     the version\n";
+
+static const char usage_tail[] =
 	"Routines are read from the built-in directory, then\n"
 	"$XDG_CONFIG_HOME/stretchtui/routines (~/.config/stretchtui/routines),\n"
 	"then each directory in $STRETCHTUI_PATH (colon-separated), then --routines.\n"
 	"Exit status: 0 success, 1 invalid input or unknown routine, 2 usage error,\n"
 	"128+N when signal N ended a session.\n";
+
+/* "Player keys:" and one line per key of table t. */
+static void usage_keys(const char *title, const struct keys_table *t)
+{
+	char names[64];
+	printf("\n%s\n", title);
+	for (size_t i = 0; i < t->n; i++) {
+		const struct keys_row *r = &t->row[i];
+		printf("  %-18s%s\n", keys_names(r, ", ", false, names, sizeof names), r->help);
+	}
+}
+
+static void usage(void)
+{
+	fputs(usage_head, stdout);
+	usage_keys("Player keys:", &keys_player);
+	usage_keys("Menu keys:", &keys_menu);
+	putchar('\n');
+	fputs(usage_tail, stdout);
+}
 
 static const char try_help[] = "Try 'stretchtui --help' for more information.\n";
 
@@ -114,7 +140,7 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 {
 	const char *arg = argv[*i], *v;
 	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-		fputs(usage_text, stdout);
+		usage();
 		return -1;
 	}
 	if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
@@ -239,6 +265,17 @@ static void list_print(const struct list_row *rows, size_t n)
 	}
 }
 
+/* Loads routine arg and its plan; its problems go to stderr. */
+static int load_plan(struct catalog *c, const char *arg, struct routine *r,
+		     struct plan *p)
+{
+	struct diags d = { 0 };
+	int rc = catalog_load_plan(c, arg, r, p, &d) == 0 ? CLI_OK : CLI_INVALID;
+	diag_print(&d, stderr);
+	diag_free(&d);
+	return rc;
+}
+
 static int cmd_list(struct catalog *c)
 {
 	int status = CLI_OK;
@@ -250,7 +287,7 @@ static int cmd_list(struct catalog *c)
 	}
 	for (size_t i = 0; i < c->n; i++) {
 		struct plan p;
-		if (ui_load(c, c->v[i].id, &rows[n].r, &p) != CLI_OK) {
+		if (load_plan(c, c->v[i].id, &rows[n].r, &p) != CLI_OK) {
 			status = CLI_INVALID;
 			continue;
 		}
@@ -328,7 +365,7 @@ static int cmd_show(struct catalog *c, const char *arg)
 {
 	struct routine r;
 	struct plan p;
-	if (ui_load(c, arg, &r, &p) != CLI_OK)
+	if (load_plan(c, arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
 	char total[DURATION_BUF];
 	unsigned fl = utf8_out_flags();
@@ -403,16 +440,32 @@ static int cmd_check(struct catalog *c, char **files, int n)
 	return status;
 }
 
+/* The full-screen front end when the terminal can run it, else (or when
+ * it cannot be set up after all) the plain one. arg is loaded first,
+ * once for both; NULL: the menu. */
 static int play(const struct cli_options *o, struct catalog *c,
 		const char *arg)
 {
-	if (o->plain || !ui_term_usable())
-		return plain_run(o, c, arg);
-	int rc = ui_run(o, c, arg);
-	if (rc != UI_UNUSABLE)
-		return rc;
-	diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
-	return plain_run(o, c, arg);
+	struct session_options so = { o->speed, o->color, o->quiet, o->no_safety };
+	struct routine r;
+	struct plan p;
+	if (arg && load_plan(c, arg, &r, &p) != CLI_OK)
+		return CLI_INVALID;
+	/* The routine holds its own exercises; released before the screen is
+	 * set up, so that ncurses reuses the memory. */
+	catalog_release_libs(c);
+	bool full = !o->plain && ui_term_usable();
+	int rc = full ? ui_run(&so, c, arg ? &p : NULL) : UI_UNUSABLE;
+	if (rc == UI_UNUSABLE) {
+		if (full)
+			diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
+		rc = plain_run(&so, c, arg ? &p : NULL);
+	}
+	if (arg) {
+		plan_free(&p);
+		routine_free(&r);
+	}
+	return rc;
 }
 
 struct command {

@@ -16,18 +16,19 @@
 #include "diag.h"
 #include "duration.h"
 #include "engine.h"
+#include "keys.h"
 #include "plan.h"
 #include "safety.h"
+#include "session.h"
 #include "sig.h"
-#include "ui_common.h"
 #include "utf8.h"
 
 struct plain {
-	const struct cli_options *o;
+	const struct session_options *o;
 	struct catalog *c;
 	const struct plan *p;
 	struct engine *e;
-	struct ui_clock clk;
+	struct session_clock clk;
 	struct engine_state st;
 	int sig_fd;
 	bool keys;                   /* stdin is a terminal: keys work */
@@ -35,7 +36,7 @@ struct plain {
 	struct termios tio;
 	bool bell;
 	const char *ell;             /* "…" or "..." */
-	struct ui_ask ask;
+	struct session_ask ask;
 	bool said_auto_reps;         /* the no-keyboard line was printed */
 	size_t halfway_told;         /* 1 + the segment whose half-way was told */
 	int64_t lead_shown;          /* last lead-in second printed */
@@ -144,10 +145,12 @@ static void plain_step_line(struct plain *pl, size_t i)
 		snprintf(what, sizeof what, ", %d rep%s,", g->rep_n, g->rep_n == 1 ? "" : "s");
 	else
 		snprintf(what, sizeof what, ",");
-	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s", g->step + 1,
+	bool press = g->self_paced && pl->keys;
+	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s%s%s", g->step + 1,
 		   pl->p->routine->n_steps, g->exercise->name, where, what,
 		   duration_format_left(plain_block_ms(pl->p, i), t, sizeof t),
-		   g->self_paced && pl->keys ? "; press Enter after each rep" : "");
+		   press ? "; press " : "", press ? keys_name(&keys_player, KEYS_ACT_REP) : "",
+		   press ? " after each rep" : "");
 }
 
 /* The exercise's summary and instructions, once per step. */
@@ -208,8 +211,8 @@ static void plain_summary(struct plain *pl)
 {
 	struct engine_summary s;
 	char buf[512];
-	engine_summary(pl->e, ui_clock_now(&pl->clk), &s);
-	ui_summary_line(pl->p->routine->name, &s, buf, sizeof buf);
+	engine_summary(pl->e, session_clock_now(&pl->clk), &s);
+	session_summary_line(pl->p->routine->name, &s, buf, sizeof buf);
 	plain_line(pl, "%s", buf);
 }
 
@@ -220,12 +223,13 @@ static void plain_event(struct plain *pl, const struct engine_event *ev)
 		plain_segment(pl, ev->seg);
 		break;
 	case ENGINE_TICK:
-		if (ui_event_rings(pl->p, ev))
+		if (session_event_rings(pl->p, ev))
 			plain_line(pl, "%d%s", ev->value, pl->ell);
 		break;
 	case ENGINE_PAUSED:
 		if (!pl->ask.open)   /* the quit question says enough */
-			plain_line(pl, "Paused. Press space to go on.");
+			plain_line(pl, "Paused. Press %s to go on.",
+				   keys_name(&keys_player, KEYS_ACT_PAUSE));
 		break;
 	case ENGINE_RESUMED:
 		plain_line(pl, "Go.");
@@ -283,7 +287,7 @@ static void plain_update(struct plain *pl, int64_t now)
 	bool ring = false;
 	for (size_t i = 0; i < n; i++) {
 		plain_event(pl, &ev[i]);
-		ring |= ui_event_rings(pl->p, &ev[i]);
+		ring |= session_event_rings(pl->p, &ev[i]);
 	}
 	engine_state(pl->e, now, &pl->st);
 	plain_lead_in(pl);
@@ -295,12 +299,29 @@ static void plain_update(struct plain *pl, int64_t now)
 
 /* ---- keys ---------------------------------------------------------------------------- */
 
+/* Whether this front end does what a's key does (no screen to redraw;
+ * the help is what is being read). */
+static bool plain_has(enum keys_action a)
+{
+	return a != KEYS_ACT_REDRAW && a != KEYS_ACT_HELP;
+}
+
+/* "Keys: space pause / resume (...); n or Right skip to ...; ..." and
+ * the safety notes. */
 static void plain_help(struct plain *pl)
 {
-	plain_line(pl, "Keys: space pause or go on (3-2-1 first); n or Right skip to the next "
-		       "exercise; b or Left back to the start of this exercise; + add 10 "
-		       "seconds; - take them back; Enter count a rep; ? this help; q quit (asks y/n); Ctrl-Z "
-		       "suspend (comes back paused).");
+	char line[1024], names[64];
+	size_t used = (size_t)snprintf(line, sizeof line, "Keys:");
+	for (size_t i = 0; i < keys_player.n && used < sizeof line; i++) {
+		const struct keys_row *r = &keys_player.row[i];
+		if (!plain_has(r->action))
+			continue;
+		int n = snprintf(line + used, sizeof line - used, "%s %s %s",
+				 used > 5 ? ";" : "", keys_names(r, " or ", false, names,
+								 sizeof names), r->help);
+		used += n > 0 ? (size_t)n : 0;
+	}
+	plain_line(pl, "%s.", line);
 	char *s = safety_load(pl->c);
 	if (s) {
 		safety_put(s, stdout);
@@ -309,29 +330,31 @@ static void plain_help(struct plain *pl)
 }
 
 /* What a front end of lines says about an action it has applied. */
-static void plain_acted(struct plain *pl, enum ui_action a, int64_t now)
+static void plain_acted(struct plain *pl, enum keys_action a, int64_t now)
 {
-	char t[24];
-	if (a == UI_ACT_HELP)
+	char t[24], answers[32];
+	if (a == KEYS_ACT_HELP)
 		plain_help(pl);
-	else if (a == UI_ACT_ASK_QUIT && pl->ask.open)
-		plain_line(pl, "Quit this session? (y/n)");
-	else if (a == UI_ACT_NO)
+	else if (a == KEYS_ACT_ASK_QUIT && pl->ask.open)
+		plain_line(pl, "%s (%s)", keys_quit.prompt,
+			   keys_hint_text(&keys_quit, false, NULL, "/", false, answers,
+					  sizeof answers));
+	else if (a == KEYS_ACT_NO)
 		plain_line(pl, "Going on.");
-	if (a != UI_ACT_EXTEND && a != UI_ACT_UNEXTEND)
+	if (a != KEYS_ACT_EXTEND && a != KEYS_ACT_UNEXTEND)
 		return;
 	engine_state(pl->e, now, &pl->st);
 	if (pl->st.seg)
 		plain_line(pl, "%s 10 seconds: %s left.",
-			   a == UI_ACT_EXTEND ? "Plus" : "Minus",
+			   a == KEYS_ACT_EXTEND ? "Plus" : "Minus",
 			   duration_format_left(pl->st.seg_remaining_ms, t, sizeof t));
 }
 
 static int plain_key(struct plain *pl, int key)
 {
-	int64_t now = ui_clock_now(&pl->clk);
-	enum ui_action a = ui_key_action(key, pl->ask.open);
-	if (ui_apply(pl->e, &pl->ask, a, now))
+	int64_t now = session_clock_now(&pl->clk);
+	enum keys_action a = keys_action(pl->ask.open ? &keys_quit : &keys_player, key);
+	if (session_apply(pl->e, &pl->ask, a, now))
 		return PLAIN_QUIT;
 	plain_acted(pl, a, now);
 	plain_flush(pl);
@@ -342,13 +365,13 @@ static int plain_key(struct plain *pl, int key)
 static int plain_keycode(const unsigned char *buf, ssize_t n, ssize_t *i)
 {
 	static const char arrows[] = "CDAB";
-	static const int codes[] = { UI_K_RIGHT, UI_K_LEFT, UI_K_UP, UI_K_DOWN };
+	static const int codes[] = { KEYS_RIGHT, KEYS_LEFT, KEYS_UP, KEYS_DOWN };
 	int ch = buf[*i];
-	if (ch != 27 || *i + 2 >= n || (buf[*i + 1] != '[' && buf[*i + 1] != 'O'))
+	if (ch != KEYS_ESC || *i + 2 >= n || (buf[*i + 1] != '[' && buf[*i + 1] != 'O'))
 		return ch;
 	*i += 2;
 	const char *a = buf[*i] ? strchr(arrows, buf[*i]) : NULL;
-	return a ? codes[a - arrows] : UI_K_OTHER;
+	return a ? codes[a - arrows] : KEYS_OTHER;
 }
 
 static int plain_keys(struct plain *pl)
@@ -379,10 +402,7 @@ static void plain_back(void *pl)
 
 static void plain_suspend(struct plain *pl)
 {
-	int64_t now = ui_clock_now(&pl->clk);
-	engine_state(pl->e, now, &pl->st);
-	if (!pl->st.paused)
-		engine_pause(pl->e, now);
+	session_hold(pl->e, session_clock_now(&pl->clk));
 	fflush(stdout);
 	sig_suspend(STDIN_FILENO, plain_leave, plain_back, pl);
 }
@@ -419,7 +439,7 @@ static int plain_timeout(struct plain *pl, int64_t now)
 		ms = rep > 0 ? rep : 1;
 	if (half >= 0 && (ms < 0 || half < ms))
 		ms = half > 0 ? half : 1;
-	return ui_clock_timeout(&pl->clk, ms);
+	return session_clock_timeout(&pl->clk, ms);
 }
 
 /* Sleeps until the next change, a key or a signal; false to stop. */
@@ -433,7 +453,7 @@ static bool plain_wait(struct plain *pl, int64_t now)
 		sig_drain(pl->sig_fd, &seen);
 	pl->fatal = seen.fatal;
 	if (pl->fatal) {
-		engine_quit(pl->e, ui_clock_now(&pl->clk));
+		engine_quit(pl->e, session_clock_now(&pl->clk));
 		plain_summary(pl);
 		return false;
 	}
@@ -450,22 +470,23 @@ static bool plain_wait(struct plain *pl, int64_t now)
 
 static void plain_play(struct plain *pl)
 {
-	char t[24];
+	char t[24], keys[256] = "";
 	size_t steps = pl->p->routine->n_steps;
-	plain_line(pl, "%s: %zu step%s, %s.%s", pl->p->routine->name, steps,
+	if (pl->keys)
+		keys_hint_text(&keys_player, false, " ", ", ", false, keys, sizeof keys);
+	plain_line(pl, "%s: %zu step%s, %s.%s%s%s", pl->p->routine->name, steps,
 		   steps == 1 ? "" : "s", duration_format_left(pl->p->total_ms, t, sizeof t),
-		   pl->keys ? " Keys: space pause, n skip, b back, + or - 10 s, Enter rep, "
-			      "? help, q quit." : "");
-	ui_clock_init(&pl->clk, pl->o->speed);
-	pl->e = engine_start(pl->p, ui_clock_now(&pl->clk));
+		   pl->keys ? " Keys: " : "", keys, pl->keys ? "." : "");
+	session_clock_init(&pl->clk, pl->o->speed);
+	pl->e = engine_start(pl->p, session_clock_now(&pl->clk));
 	if (!pl->e)
 		return;
 	for (;;) {
-		int64_t now = ui_clock_now(&pl->clk);
+		int64_t now = session_clock_now(&pl->clk);
 		plain_auto_reps(pl, now);
 		plain_update(pl, now);
 		if (pl->write_err) {
-			engine_quit(pl->e, ui_clock_now(&pl->clk));
+			engine_quit(pl->e, session_clock_now(&pl->clk));
 			break;
 		}
 		if (pl->st.finished || !plain_wait(pl, now))
@@ -482,14 +503,14 @@ static int plain_session(struct plain *pl)
 	if (pl->sig_fd < 0) {
 		diag_msg(DIAG_ERROR, "cannot install the signal handlers: %s",
 			 strerror(errno));
-		return 1;
+		return SESSION_FAILED;
 	}
-	ui_remember(pl->p->routine);
+	session_remember(pl->p->routine);
 	plain_raw(pl);
 	plain_play(pl);
 	plain_cooked(pl);
 	sig_restore(pl->sig_fd);
-	return pl->fatal ? 128 + pl->fatal : CLI_OK;
+	return pl->fatal ? 128 + pl->fatal : SESSION_OK;
 }
 
 /* ---- before playing ------------------------------------------------------------------------ */
@@ -571,30 +592,49 @@ static const char *plain_choose(struct plain *pl, char *buf, size_t size)
 	return buf;
 }
 
-int plain_run(const struct cli_options *o, struct catalog *c,
-	      const char *routine_arg)
+/* Plays p: the notice when it is due, then the session. */
+static int plain_play_plan(struct plain *pl, const struct plan *p)
 {
-	struct plain pl = { .o = o, .c = c, .sig_fd = -1 };
+	pl->p = p;
+	int rc = plain_first_run(pl) ? plain_session(pl) : SESSION_OK;
+	if (pl->write_err) {          /* said here, where errno is known */
+		diag_msg(DIAG_ERROR, "write error: %s", strerror(pl->write_err));
+		clearerr(stdout);
+		rc = rc == SESSION_OK ? SESSION_FAILED : rc;
+	}
+	return rc;
+}
+
+/* No routine given: the one chosen from the list, loaded here (its
+ * problems on stderr), then played. */
+static int plain_play_chosen(struct plain *pl)
+{
+	char choice[256];
 	struct routine r;
 	struct plan p;
-	char choice[256];
+	struct diags d = { 0 };
+	const char *arg = plain_choose(pl, choice, sizeof choice);
+	if (!arg)
+		return pl->keys && pl->c->n ? SESSION_OK : SESSION_NO_ROUTINE;
+	int rc = catalog_load_plan(pl->c, arg, &r, &p, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	if (rc != 0)
+		return SESSION_FAILED;
+	catalog_release_libs(pl->c);   /* the routine holds its own exercises */
+	rc = plain_play_plan(pl, &p);
+	plan_free(&p);
+	routine_free(&r);
+	return rc;
+}
+
+int plain_run(const struct session_options *o, struct catalog *c,
+	      const struct plan *p)
+{
+	struct plain pl = { .o = o, .c = c, .sig_fd = -1 };
 	pl.keys = isatty(STDIN_FILENO);
 	pl.bell = !o->quiet && isatty(STDOUT_FILENO);
 	pl.ell = utf8_locale() ? "\xe2\x80\xa6" : "...";
 	pl.out_flags = utf8_out_flags();
-	if (!routine_arg && !(routine_arg = plain_choose(&pl, choice, sizeof choice)))
-		return pl.keys && c->n ? CLI_OK : CLI_USAGE;
-	if (ui_load(c, routine_arg, &r, &p) != CLI_OK)
-		return CLI_INVALID;
-	catalog_release_libs(c);   /* the routine holds its own exercises */
-	pl.p = &p;
-	int rc = plain_first_run(&pl) ? plain_session(&pl) : CLI_OK;
-	plan_free(&p);
-	routine_free(&r);
-	if (pl.write_err) {          /* said here, where errno is known */
-		diag_msg(DIAG_ERROR, "write error: %s", strerror(pl.write_err));
-		clearerr(stdout);
-		rc = rc == CLI_OK ? CLI_INVALID : rc;
-	}
-	return rc;
+	return p ? plain_play_plan(&pl, p) : plain_play_chosen(&pl);
 }

@@ -339,23 +339,48 @@ void view_enlarge(struct view *v)
 	}
 }
 
+/* ---- key hints --------------------------------------------------------------- */
+
+static bool view_hint_shown(const struct keys_row *r, const struct view_hints *h)
+{
+	return r->hint && r->action != h->hide && r->keep >= h->level;
+}
+
+static const char *view_hint_label(const struct keys_row *r, const struct view_hints *h)
+{
+	return r->action == h->on && r->label_on ? r->label_on : r->label;
+}
+
+int view_hints_width(const struct view *v, const struct view_hints *h)
+{
+	int w = 0;
+	for (size_t i = 0; i < h->keys->n; i++) {
+		const struct keys_row *r = &h->keys->row[i];
+		if (!view_hint_shown(r, h))
+			continue;
+		w += (w ? h->gap : 0) + view_cells(v, keys_hint(r, v->utf8)) + 1 +
+		     view_cells(v, view_hint_label(r, h));
+	}
+	return w;
+}
+
+int view_hints(struct view *v, int row, int col, const struct view_hints *h)
+{
+	int start = col;
+	for (size_t i = 0; i < h->keys->n; i++) {
+		const struct keys_row *r = &h->keys->row[i];
+		if (!view_hint_shown(r, h))
+			continue;
+		if (col > start)
+			col += h->gap;
+		col += view_put(v, row, col, v->cols - col, VIEW_KEY, keys_hint(r, v->utf8));
+		col += view_putf(v, row, col, v->cols - col, VIEW_NORMAL, " %s",
+				 view_hint_label(r, h));
+	}
+	return col - start;
+}
+
 /* ---- overlays: help and notice --------------------------------------------- */
-
-struct view_keyhelp {
-	const char *key, *ascii_key, *what;
-};
-
-static const struct view_keyhelp view_keys[] = {
-	{ "space", "space", "pause / resume (3-2-1 before the clock runs)" },
-	{ "n  \xe2\x86\x92", "n  Right", "skip to the next exercise" },
-	{ "b  \xe2\x86\x90", "b  Left", "back to the start of this exercise" },
-	{ "+", "+", "add 10 seconds to this part (up to 5 minutes)" },
-	{ "-", "-", "take back 10 seconds that + added" },
-	{ "Enter", "Enter", "count a rep (self-paced exercises)" },
-	{ "?", "?", "this help; the session waits (Esc or ? closes)" },
-	{ "q", "q", "quit the session (asks y/n)" },
-	{ "Ctrl-Z", "Ctrl-Z", "suspend; comes back paused" },
-};
 
 /* A text area inside a frame: rows [top, top+height), cols [left, left+width). */
 struct view_area {
@@ -386,18 +411,20 @@ static void view_area_text(struct view *v, struct view_area *a,
 		view_area_line(v, a, indent, style, s, len);
 }
 
+/* The player's keys: names in a column, then what they do, wrapped. */
 static void view_area_keys(struct view *v, struct view_area *a)
 {
-	for (size_t i = 0; i < sizeof view_keys / sizeof *view_keys; i++) {
-		const struct view_keyhelp *k = &view_keys[i];
+	for (size_t i = 0; i < keys_player.n; i++) {
+		const struct keys_row *k = &keys_player.row[i];
 		struct view_wrap w;
 		const char *s;
+		char names[64];
 		size_t len;
 		int indent, r = a->line - a->scroll;
 		if (a->draw && r >= 0 && r < a->height)
 			view_put(v, a->top + r, a->left + 1, 9, VIEW_KEY,
-				 v->utf8 ? k->key : k->ascii_key);
-		view_wrap_init(&w, k->what, a->width - 11, v->flags);
+				 keys_names(k, "  ", v->utf8, names, sizeof names));
+		view_wrap_init(&w, k->help, a->width - 11, v->flags);
 		while (view_wrap_next(&w, &indent, &s, &len))
 			view_area_line(v, a, 11 + indent, VIEW_NORMAL, s, len);
 	}
@@ -490,8 +517,9 @@ int view_help(struct view *v, const char *safety, int scroll)
 }
 
 int view_notice(struct view *v, const char *title, const char *text,
-		const char *keys, int scroll)
+		const struct keys_table *keys, int scroll)
 {
+	char hints[256];
 	view_begin(v, v->rows, v->cols, v->utf8);
 	if (view_too_small(v->rows, v->cols)) {
 		view_enlarge(v);
@@ -508,7 +536,8 @@ int view_notice(struct view *v, const char *title, const char *text,
 	a.draw = true;
 	view_area_text(v, &a, VIEW_NORMAL, text);
 	view_more(v, v->rows - 2, left + w, a.scroll, total, a.height);
-	view_put(v, v->rows - 1, left, w, VIEW_KEY, keys);
+	view_put(v, v->rows - 1, left, w, VIEW_KEY,
+		 keys_hint_text(keys, v->utf8, ": ", "   ", false, hints, sizeof hints));
 	return a.scroll;
 }
 
@@ -575,13 +604,9 @@ static void view_finish_digits(struct view *v, int row, int scale,
 
 static void view_finish_keys(struct view *v, int row, bool can_menu)
 {
-	int w = (can_menu ? 5 + 8 : 0) + 6, col = (v->cols - w) / 2;
-	if (can_menu) {
-		col += view_put(v, row, col, v->cols - col, VIEW_KEY, "Enter");
-		col += view_put(v, row, col, v->cols - col, VIEW_NORMAL, " menu   ");
-	}
-	col += view_put(v, row, col, v->cols - col, VIEW_KEY, "q");
-	view_put(v, row, col, v->cols - col, VIEW_NORMAL, " quit");
+	struct view_hints h = { &keys_finish, can_menu ? KEYS_ACT_NONE : KEYS_ACT_MENU,
+				KEYS_ACT_NONE, 0, 3 };
+	view_hints(v, row, (v->cols - view_hints_width(v, &h)) / 2, &h);
 }
 
 void view_finish(struct view *v, const struct view_finish_in *in)

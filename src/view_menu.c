@@ -203,32 +203,21 @@ static void view_menu_footer(struct view *v, const struct view_menu_in *in, int 
 		return;
 	}
 	if (in->editing) {
+		char hints[128];
 		int col = view_put(v, row, 0, 1, VIEW_KEY, "/");
-		int w = view_put(v, row, col, v->cols - 22, VIEW_NORMAL, in->filter);
+		keys_hint_text(&keys_filter, v->utf8, " ", "  ", false, hints, sizeof hints);
+		int room = view_cells(v, hints) + 1;
+		int w = view_put(v, row, col, v->cols - room, VIEW_NORMAL, in->filter);
 		v->cursor = true;
 		v->cursor_row = row;
 		v->cursor_col = col + w;
-		if (v->cols - 22 > col + w)
-			view_put(v, row, v->cols - 21, 21, VIEW_DIM, "Enter done  Esc clear");
+		if (v->cols - room > col + w)
+			view_put(v, row, v->cols - room + 1, room - 1, VIEW_DIM, hints);
 		return;
 	}
-	struct { const char *key, *ascii, *label; } h[] = {
-		{ "\xe2\x86\x91\xe2\x86\x93", "j/k", "move" },
-		{ "Enter", "Enter", "start" },
-		{ "/", "/", "filter" },
-		{ "Esc", "Esc", "clear" },
-		{ "q", "q", "quit" },
-	};
-	int col = 1;
-	for (size_t i = 0; i < sizeof h / sizeof *h; i++) {
-		if (i == 3 && !in->filter[0])
-			continue;
-		if (col > 1)
-			col += 2;
-		col += view_put(v, row, col, v->cols - col, VIEW_KEY,
-				v->utf8 ? h[i].key : h[i].ascii);
-		col += view_putf(v, row, col, v->cols - col, VIEW_NORMAL, " %s", h[i].label);
-	}
+	struct view_hints h = { &keys_menu, in->filter[0] ? KEYS_ACT_NONE : KEYS_ACT_CLEAR,
+				KEYS_ACT_NONE, 0, 2 };
+	view_hints(v, row, 1, &h);
 }
 
 /* ---- detail pane -------------------------------------------------------------- */
@@ -393,9 +382,10 @@ static void view_detail_pane(struct view *v, const struct view_menu_item *it,
 	if (total <= height)
 		return;
 	char mark[64];
-	snprintf(mark, sizeof mark, " %s%s more: PgUp/PgDn ",
+	snprintf(mark, sizeof mark, " %s%s more: %s/%s ",
 		 want > 0 ? (v->utf8 ? "\xe2\x86\x91" : "^") : "",
-		 want + height < total ? (v->utf8 ? "\xe2\x86\x93" : "v") : "");
+		 want + height < total ? (v->utf8 ? "\xe2\x86\x93" : "v") : "",
+		 keys_name(&keys_menu, KEYS_ACT_PAGE_UP), keys_name(&keys_menu, KEYS_ACT_PAGE_DOWN));
 	int w = view_cells(v, mark);
 	view_put(v, sep, v->cols - 2 - w, w, VIEW_DIM, mark);
 }

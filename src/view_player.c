@@ -201,52 +201,28 @@ static void view_bar(struct view *v, const struct view_player_in *in, int row)
 	view_put(v, row, v->cols - 5, 4, VIEW_NORMAL, pct);
 }
 
-struct view_hint {
-	const char *key, *ascii, *label;
-	int keep;                    /* higher stays longer when space is short */
-};
-
+/* The quit question, or the keys: as many as fit, those that keep
+ * longest last to go. */
 static void view_footer(struct view *v, const struct view_player_in *in, int row)
 {
 	const struct engine_state *st = in->st;
 	if (in->confirm_quit) {
-		char spaces[512];
-		view_repeat(spaces, sizeof spaces, " ", v->cols);
-		view_put(v, row, 0, v->cols, VIEW_ALERT, spaces);
-		view_put(v, row, 1, v->cols - 2, VIEW_ALERT, v->cols >= 56
-			 ? "Quit this session?  y = yes, quit   n = no, go on"
-			 : "Quit this session? y = yes, n = no");
+		char text[512], hints[192];
+		bool wide = v->cols >= 56;
+		view_repeat(text, sizeof text, " ", v->cols);
+		view_put(v, row, 0, v->cols, VIEW_ALERT, text);
+		snprintf(text, sizeof text, "%s%s%s", keys_quit.prompt, wide ? "  " : " ",
+			 keys_hint_text(&keys_quit, v->utf8, " = ", wide ? "   " : ", ", wide,
+					hints, sizeof hints));
+		view_put(v, row, 1, v->cols - 2, VIEW_ALERT, text);
 		return;
 	}
 	bool rep = st->seg && st->seg->self_paced;
-	struct view_hint h[] = {
-		{ "space", "space", st->paused ? "resume" : "pause", 9 },
-		{ "n/\xe2\x86\x92", "n", "skip", 6 },
-		{ "b/\xe2\x86\x90", "b", "back", 4 },
-		{ "+/-", "+/-", "10s", 5 },
-		{ "Enter", "Enter", "rep", rep ? 8 : 0 },
-		{ "?", "?", "help", 7 },
-		{ "q", "q", "quit", 8 },
-	};
-	size_t n = sizeof h / sizeof *h;
-	for (int level = 1; level <= 10; level++) {
-		int w = -2;
-		for (size_t i = 0; i < n; i++)
-			if (h[i].keep >= level)
-				w += 2 + view_cells(v, v->utf8 ? h[i].key : h[i].ascii) + 1 +
-				     view_cells(v, h[i].label);
-		if (w <= v->cols - 2) {
-			int col = 1;
-			for (size_t i = 0; i < n; i++) {
-				if (h[i].keep < level)
-					continue;
-				if (col > 1)
-					col += 2;
-				col += view_put(v, row, col, v->cols - col, VIEW_KEY,
-						v->utf8 ? h[i].key : h[i].ascii);
-				col += view_putf(v, row, col, v->cols - col, VIEW_NORMAL,
-						 " %s", h[i].label);
-			}
+	struct view_hints h = { &keys_player, rep ? KEYS_ACT_NONE : KEYS_ACT_REP,
+				st->paused ? KEYS_ACT_PAUSE : KEYS_ACT_NONE, 1, 2 };
+	for (; h.level <= 10; h.level++) {
+		if (view_hints_width(v, &h) <= v->cols - 2) {
+			view_hints(v, row, 1, &h);
 			return;
 		}
 	}
@@ -434,12 +410,15 @@ static void view_reps(struct view *v, const struct view_player_in *in,
 		      const struct view_player_layout *l)
 {
 	const struct segment *g = in->st->seg;
-	char rep[48], marks[2048];
+	char rep[48], marks[2048], own[64];
 	bool wide = v->cols >= 60;
 	snprintf(rep, sizeof rep, wide ? "Rep %d of %d" : "Rep %d/%d", g->rep_i, g->rep_n);
 	const char *cue = g->cue;
-	if (g->self_paced)
-		cue = wide ? "press Enter after each rep" : "Enter: rep done";
+	if (g->self_paced) {
+		snprintf(own, sizeof own, wide ? "press %s after each rep" : "%s: rep done",
+			 keys_name(&keys_player, KEYS_ACT_REP));
+		cue = own;
+	}
 	bool together = l->cue < 0 && cue;
 	int rw = view_cells(v, rep), cw = cue ? view_cells(v, cue) : 0;
 	int room = v->cols - 2 - rw - 2 - (together ? cw + 2 : 0);
