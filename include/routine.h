@@ -1,7 +1,8 @@
-/* routine — the data model of a routine and its exercises, and the rules
- * that make one valid (limits, required fields). Knows nothing of YAML: the
- * loader fills these structs and asks the routine_rule_* functions whether
- * a value is allowed, so the rules live in one place. */
+/* routine — the data model of a routine and its exercises, and the limits
+ * that make one valid. Knows nothing of YAML: the loader fills these
+ * structs, and its tables (schema.h) check each value against these limits
+ * and write the messages that state a limit from them, so every number
+ * lives here once. */
 #ifndef STRETCHTUI_ROUTINE_H
 #define STRETCHTUI_ROUTINE_H
 
@@ -90,14 +91,6 @@ struct routine {
 	struct step *steps;
 	size_t n_steps;
 };
-
-/* Rules: NULL when the value is allowed, else a message fragment such as
- * "reps must be from 1 to 500". */
-const char *routine_rule_duration(int64_t ms);     /* 0.5 s .. 1 h */
-const char *routine_rule_transition(int64_t ms);   /* 0 .. 1 h; 0 leaves it out */
-const char *routine_rule_reps(long reps);
-const char *routine_rule_sets(long sets);
-const char *routine_rule_sides(size_t n);
 
 /* The routine's defaults, as the blueprint gives them. */
 void routine_init(struct routine *r);

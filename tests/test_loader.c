@@ -347,6 +347,57 @@ static void test_parse_buffer(void **state)
 	diag_free(&d);
 }
 
+/* Each limit of routine.h holds exactly at its bound and is refused one
+ * past it, with a message that states the limit. */
+static char *parse_diags(const char *text)
+{
+	struct routine r;
+	struct diags d = { 0 };
+	int rc = loader_parse_routine("l.yaml", text, strlen(text), NULL, 0, &r,
+				      &d);
+	assert_int_equal(rc, d.errors ? -1 : 0);
+	char *out = format_diags(&d);
+	routine_free(&r);
+	diag_free(&d);
+	return out;
+}
+
+static void test_limit_edges(void **state)
+{
+	(void)state;
+	char text[512], want[1024];
+	snprintf(text, sizeof text,
+		 "name: x\nduration: 240m\ndefaults: {get_ready: 0}\nsteps:\n"
+		 "  - exercise: {name: a, phases: [{cue: c, time: 0.5s}]}\n"
+		 "    reps: %d\n    sets: %d\n    sides: [a, b, c, d]\n"
+		 "  - rest: 60m\n", ROUTINE_MAX_REPS, ROUTINE_MAX_SETS);
+	char *out = parse_diags(text);
+	assert_string_equal(out, "");
+	free(out);
+	snprintf(text, sizeof text,
+		 "name: x\nduration: 14400.001\ndefaults: {get_ready: 0.499s}\n"
+		 "steps:\n  - exercise: {name: a, phases: [{cue: c, time: 1}]}\n"
+		 "    reps: %d\n    sets: %d\n    sides: [a, b, c, d, e]\n"
+		 "  - rest: 3600.001\n", ROUTINE_MAX_REPS + 1,
+		 ROUTINE_MAX_SETS + 1);
+	snprintf(want, sizeof want,
+		 "l.yaml:2:11: error: duration must be from 0.5s to 4h, not "
+		 "14400.001\n"
+		 "l.yaml:3:23: error: get_ready must be 0s (none) or from 0.5s "
+		 "to 1h, not 0.499s\n"
+		 "l.yaml:6:11: error: reps must be from 1 to %d, not %d\n"
+		 "l.yaml:7:11: error: sets must be from 1 to %d, not %d\n",
+		 ROUTINE_MAX_REPS, ROUTINE_MAX_REPS + 1, ROUTINE_MAX_SETS,
+		 ROUTINE_MAX_SETS + 1);
+	snprintf(want + strlen(want), sizeof want - strlen(want),
+		 "l.yaml:8:12: error: sides must list 1 to %d sides, not %d\n"
+		 "l.yaml:9:11: error: rest must be from 0.5s to 1h, not "
+		 "3600.001\n", ROUTINE_MAX_SIDES, ROUTINE_MAX_SIDES + 1);
+	out = parse_diags(text);
+	assert_string_equal(out, want);
+	free(out);
+}
+
 /* A library in memory: the same exercises and located diagnostics as
  * from a file, and an empty buffer is an empty file. */
 static void test_parse_library_buffer(void **state)
@@ -616,6 +667,7 @@ int main(void)
 		cmocka_unit_test(test_library_partial),
 		cmocka_unit_test(test_is_library_path),
 		cmocka_unit_test(test_parse_buffer),
+		cmocka_unit_test(test_limit_edges),
 		cmocka_unit_test(test_parse_library_buffer),
 		cmocka_unit_test(test_library_refused_value),
 		cmocka_unit_test(test_byte_order_mark),

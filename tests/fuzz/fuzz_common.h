@@ -12,9 +12,10 @@
 #include "diag.h"
 #include "loader.h"
 #include "plan.h"
+#include "schema.h"
 
-/* A load's diagnostics: LOADER_MAX_ERRORS (50) then one summary line. */
-#define FUZZ_MAX_LOAD_DIAGS 51
+/* A load's diagnostics: SCHEMA_MAX_ERRORS then one summary line. */
+#define FUZZ_MAX_LOAD_DIAGS (SCHEMA_MAX_ERRORS + 1)
 
 #define FUZZ_ASSERT(c) ((c) ? (void)0 : fuzz_fail(#c, __FILE__, __LINE__))
 
