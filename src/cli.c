@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "config.h"
 #include "duration.h"
+#include "history_report.h"
 #include "loader.h"
 #include "plain.h"
 #include "plan.h"
@@ -34,6 +35,7 @@ static const char usage_text[] =
 	"  check FILE...     validate routine (or exercises.yaml) files; errors\n"
 	"                    as FILE:LINE:COL: error: MESSAGE, exit 1 on any\n"
 	"  safety            print the safety notice\n"
+	"%s"
 	"\n"
 	"Options:\n"
 	"  --routines DIR    also read routines from DIR (overrides same ids)\n"
@@ -114,7 +116,7 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 {
 	const char *arg = argv[*i], *v;
 	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-		fputs(usage_text, stdout);
+		printf(usage_text, history_report_usage);
 		return -1;
 	}
 	if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
@@ -154,6 +156,7 @@ static int parse(int argc, char **argv, struct cli_options *o, char **operands)
 				return rc;
 		} else {
 			operands[n++] = argv[i];
+			options_done |= n == 1 && strcmp(arg, "history") == 0; /* its own */
 		}
 	}
 	if (n > 0) {
@@ -428,6 +431,7 @@ static const struct command commands[] = {
 	{ "show", 1, 1, "ROUTINE" },
 	{ "check", 1, INT_MAX, "FILE..." },
 	{ "safety", 0, 0, "" },
+	{ "history", 0, INT_MAX, "" },
 };
 
 static int check_arity(const struct cli_options *o)
@@ -501,9 +505,12 @@ int cli_main(int argc, char **argv)
 	int rc = parse(argc, argv, &o, operands);
 	if (rc == CLI_OK && o.command)
 		rc = check_arity(&o);
-	if (rc == CLI_OK)
+	bool history = rc == CLI_OK && o.command && strcmp(o.command, "history") == 0;
+	if (history)                 /* needs no routines */
+		rc = history_report_run(o.n_args, o.args);
+	else if (rc == CLI_OK)
 		rc = open_catalog(&o, &c);
-	if (rc == CLI_OK) {
+	if (rc == CLI_OK && !history) {
 		rc = dispatch(&o, &c);
 		catalog_close(&c);
 	}

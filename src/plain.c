@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "duration.h"
+#include "clock.h"
 #include "engine.h"
+#include "history.h"
 #include "plan.h"
 #include "safety.h"
 #include "sig.h"
@@ -452,6 +454,19 @@ static bool plain_wait(struct plain *pl, int64_t now)
 	return true;
 }
 
+/* The session into the history, however it ended (a signal too). */
+static void plain_save(struct plain *pl, int64_t wall)
+{
+	struct engine_summary s;
+	char why[HISTORY_WHY_MAX];
+	engine_summary(pl->e, ui_clock_now(&pl->clk), &s);
+	enum history_outcome o = pl->fatal ? HISTORY_SIGNAL
+				 : s.completed ? HISTORY_COMPLETED : HISTORY_QUIT;
+	if (history_save_session(&s, pl->p->routine->id, pl->p->routine->name, wall,
+				 o, HISTORY_FEEL_NONE, why, sizeof why) != 0)
+		diag_msg(DIAG_WARNING, "%s", why);
+}
+
 static void plain_play(struct plain *pl)
 {
 	char t[24];
@@ -461,6 +476,7 @@ static void plain_play(struct plain *pl)
 		   pl->keys ? " Keys: space pause, n skip, b back, + or - 10 s, Enter rep, "
 			      "? help, q quit." : "");
 	ui_clock_init(&pl->clk, pl->o->speed);
+	int64_t wall = clock_wall_s();
 	pl->e = engine_start(pl->p, ui_clock_now(&pl->clk));
 	if (!pl->e)
 		return;
@@ -476,6 +492,7 @@ static void plain_play(struct plain *pl)
 			break;
 	}
 	plain_flush(pl);
+	plain_save(pl, wall);
 	engine_free(pl->e);
 }
 

@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "engine.h"
+#include "history.h"
+#include "utf8.h"
 #include "ui_common.h"
 #include "ui_priv.h"
 
@@ -191,6 +194,24 @@ static enum ui_end ui_player_finish(struct ui *u, const char *name,
 	}
 }
 
+/* The session into the history, however it ended; a failure is told at
+ * exit (why is safe text). */
+static void ui_player_save(struct ui *u, const struct routine *r,
+			   const struct engine_summary *sum, int64_t wall,
+			   enum ui_end end)
+{
+	static const char lead[] = "stretchtui: warning: ";
+	char why[HISTORY_WHY_MAX];
+	enum history_outcome o = end == UI_END_SIGNAL ? HISTORY_SIGNAL
+				 : sum->completed ? HISTORY_COMPLETED : HISTORY_QUIT;
+	if (history_save_session(sum, r->id, r->name, wall, o, HISTORY_FEEL_NONE,
+				 why, sizeof why) == 0 || u->warning[0])
+		return;
+	memcpy(u->warning, lead, sizeof lead);
+	utf8_safe_cut(why, strlen(why), -1, 0, u->warning + sizeof lead - 1,
+		      sizeof u->warning - (sizeof lead - 1));
+}
+
 enum ui_end ui_player_run(struct ui *u, const struct plan *p)
 {
 	struct ui_player pl = { .u = u, .p = p };
@@ -200,12 +221,14 @@ enum ui_end ui_player_run(struct ui *u, const struct plan *p)
 	flushinp();
 	ui_remember(p->routine);
 	ui_clock_init(&pl.clk, u->o->speed);
+	int64_t wall = clock_wall_s();
 	pl.e = engine_start(p, ui_clock_now(&pl.clk));
 	if (!pl.e)
 		return UI_END_QUIT;
 	enum ui_end end = ui_player_loop(&pl);
 	engine_summary(pl.e, ui_clock_now(&pl.clk), &sum);
 	engine_free(pl.e);
+	ui_player_save(u, p->routine, &sum, wall, end);
 	ui_summary_line(p->routine->name, &sum, u->summary, sizeof u->summary);
 	if (end == UI_END_MENU)
 		end = ui_player_finish(u, p->routine->name, &sum);
