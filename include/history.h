@@ -44,9 +44,10 @@ enum history_outcome {
 
 enum history_feel { HISTORY_FEEL_NONE, HISTORY_WORSE, HISTORY_SAME, HISTORY_BETTER };
 
-/* One record. The text fields are safe text (utf8.h): no tab, newline or
- * other control character, valid UTF-8; history_session and
- * history_parse make them so. */
+/* One record. The text fields are as history_text makes them: safe text
+ * (utf8.h: no tab, newline or other control character, valid UTF-8) that
+ * does not start with a double quote; history_session and history_parse
+ * make them so. */
 struct history_record {
 	int64_t start_s;             /* seconds since the epoch (UTC) */
 	int offset_s;                /* the local offset from UTC at start */
@@ -58,6 +59,11 @@ struct history_record {
 	char routine[HISTORY_ID_MAX + 1];
 	char name[HISTORY_LINE_MAX];
 };
+
+/* n bytes of s as a record's text field into out (size bytes): its safe
+ * form, a leading double quote written \x22 (CSV readers would take it
+ * for the start of a quoted field), cut to fit (ending in "…"). */
+void history_text(char *out, size_t size, const char *s, size_t n);
 
 /* The words of the file ("session", "completed", "better"; "" for no feel). */
 const char *history_kind_name(enum history_kind k);
@@ -95,6 +101,14 @@ const char *history_header(void);
  * bytes (the name is cut to fit, ending in "…"). size must be more than
  * HISTORY_LINE_MAX. Returns the line's length, 0 when size is too small. */
 size_t history_format(const struct history_record *r, char *buf, size_t size);
+
+/* The record as one JSON object on a line of its own: the columns as
+ * keys, in order, the numbers as numbers, no feel as null. ascii: every
+ * non-ASCII character as \uXXXX (for output that is not UTF-8). size must
+ * be at least HISTORY_JSON_MAX. Returns the length. */
+#define HISTORY_JSON_MAX (12 * (HISTORY_ID_MAX + HISTORY_LINE_MAX) + 512)
+size_t history_format_json(const struct history_record *r, bool ascii, char *buf,
+			   size_t size);
 
 /* Which field of a line holds each column: by position, or as the column
  * names line says (so a newer version's columns, wherever they are, are

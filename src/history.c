@@ -79,7 +79,7 @@ const char *history_header(void)
 /* ---- records ------------------------------------------------------------- */
 
 /* n bytes of s as safe text into out (size bytes), cut to fit. */
-static void set_text(char *out, size_t size, const char *s, size_t n)
+static void safe_text(char *out, size_t size, const char *s, size_t n)
 {
 	if (n < size && utf8_is_safe(s, n, 0)) {
 		memcpy(out, s, n);
@@ -87,6 +87,18 @@ static void set_text(char *out, size_t size, const char *s, size_t n)
 		return;
 	}
 	utf8_safe_cut(s, n, -1, 0, out, size);
+}
+
+void history_text(char *out, size_t size, const char *s, size_t n)
+{
+	size_t at = 0;
+	if (n > 0 && s[0] == '"' && size > 4) {
+		memcpy(out, "\\x22", 4);
+		at = 4;
+		s++;
+		n--;
+	}
+	safe_text(out + at, size - at, s, n);
 }
 
 static int64_t clamp_num(int64_t v)
@@ -110,8 +122,8 @@ static void set_head(struct history_record *r, const char *id, const char *name,
 	memset(r, 0, sizeof *r);
 	r->start_s = start_s;
 	r->offset_s = offset_s / 60 * 60;
-	set_text(r->routine, sizeof r->routine, id ? id : "", id ? strlen(id) : 0);
-	set_text(r->name, sizeof r->name, name ? name : "", name ? strlen(name) : 0);
+	history_text(r->routine, sizeof r->routine, id ? id : "", id ? strlen(id) : 0);
+	history_text(r->name, sizeof r->name, name ? name : "", name ? strlen(name) : 0);
 }
 
 void history_session(struct history_record *r, const struct engine_summary *s,
@@ -147,18 +159,64 @@ int64_t history_day(const struct history_record *r)
 
 /* ---- time stamps ---------------------------------------------------------- */
 
-void history_format_time(int64_t t, int offset_s, char *buf, size_t size)
+/* Text appended at buf + *n; the caller has made room. */
+static void put_s(char *buf, size_t *n, const char *s)
+{
+	size_t k = strlen(s);
+	memcpy(buf + *n, s, k);
+	*n += k;
+}
+
+static void put_num(char *buf, size_t *n, int64_t v, int width)
+{
+	char d[24];
+	int k = 0;
+	uint64_t u = v < 0 ? 0 : (uint64_t)v;
+	uint32_t w = (uint32_t)u;
+	if (u > UINT32_MAX) {
+		do
+			d[k++] = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+	} else {
+		do                           /* the usual case, with cheaper division */
+			d[k++] = (char)('0' + w % 10);
+		while ((w /= 10) != 0);
+	}
+	while (k < width)
+		d[k++] = '0';
+	while (k > 0)
+		buf[(*n)++] = d[--k];
+}
+
+/* The time stamp at buf + *n (at most 26 bytes). */
+static void put_time(char *buf, size_t *n, int64_t t, int offset_s)
 {
 	int off = offset_s / 60;                 /* minutes */
 	int64_t local = t + (int64_t)off * 60;
 	int64_t day = clock_local_day(local, 0), y;
 	int64_t sec = local - day * 86400;
-	int m, d;
+	int m, d, a = off < 0 ? -off : off;
 	clock_civil_from_days(day, &y, &m, &d);
-	int a = off < 0 ? -off : off;
-	snprintf(buf, size, "%04" PRId64 "-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d,
-		 (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60),
-		 off < 0 ? '-' : '+', a / 60, a % 60);
+	if (y < 0 || y > 9999)
+		y = y < 0 ? 0 : 9999;
+	const int64_t part[] = { y, m, d, sec / 3600, sec / 60 % 60, sec % 60, a / 60, a % 60 };
+	static const char sep[] = "--T::\0:";
+	for (int i = 0; i < 8; i++) {
+		if (i == 6)
+			buf[(*n)++] = off < 0 ? '-' : '+';
+		else if (i > 0)
+			buf[(*n)++] = sep[i - 1];
+		put_num(buf, n, part[i], i == 0 ? 4 : 2);
+	}
+}
+
+void history_format_time(int64_t t, int offset_s, char *buf, size_t size)
+{
+	char tmp[HISTORY_TIME_BUF];
+	size_t n = 0;
+	put_time(tmp, &n, t, offset_s);
+	tmp[n] = '\0';
+	snprintf(buf, size, "%s", tmp);
 }
 
 /* n digits at s as a number; -1 when one is not a digit. */
@@ -218,29 +276,108 @@ int history_parse_time(const char *s, size_t n, int64_t *t, int *offset_s)
 
 size_t history_format(const struct history_record *r, char *buf, size_t size)
 {
-	char when[HISTORY_TIME_BUF], id[HISTORY_ID_MAX + 1];
+	const int64_t num[] = { r->planned_s, r->done_s, r->paused_s, r->extended_s,
+				r->skipped_s, r->exercises_done, r->exercises_total };
+	size_t n = 0;
 	if (size <= HISTORY_LINE_MAX)
 		return 0;
-	history_format_time(r->start_s, r->offset_s, when, sizeof when);
-	set_text(id, sizeof id, r->routine, strlen(r->routine));
-	int n = snprintf(buf, size,
-			 "%s\t%s\t%s\t%s\t%" PRId64 "\t%" PRId64 "\t%" PRId64 "\t%" PRId64
-			 "\t%" PRId64 "\t%" PRId64 "\t%" PRId64 "\t%s\t",
-			 when, history_kind_name(r->kind), id,
-			 history_outcome_name(r->outcome), clamp_num(r->planned_s),
-			 clamp_num(r->done_s), clamp_num(r->paused_s),
-			 clamp_num(r->extended_s), clamp_num(r->skipped_s),
-			 clamp_num(r->exercises_done), clamp_num(r->exercises_total),
-			 history_feel_name(r->feel));
-	if (n < 0 || n >= HISTORY_LINE_MAX)
-		return 0;
-	size_t used = (size_t)n;
+	put_time(buf, &n, r->start_s, r->offset_s);
+	buf[n++] = '\t';
+	put_s(buf, &n, history_kind_name(r->kind));
+	buf[n++] = '\t';
+	history_text(buf + n, HISTORY_ID_MAX + 1, r->routine, strlen(r->routine));
+	n += strlen(buf + n);
+	buf[n++] = '\t';
+	put_s(buf, &n, history_outcome_name(r->outcome));
+	for (size_t i = 0; i < sizeof num / sizeof *num; i++) {
+		buf[n++] = '\t';
+		put_num(buf, &n, clamp_num(num[i]), 1);
+	}
+	buf[n++] = '\t';
+	put_s(buf, &n, history_feel_name(r->feel));
+	buf[n++] = '\t';
 	/* The name in what is left, the newline kept back. */
-	set_text(buf + used, HISTORY_LINE_MAX - used, r->name, strlen(r->name));
-	used += strlen(buf + used);
-	buf[used++] = '\n';
-	buf[used] = '\0';
-	return used;
+	history_text(buf + n, HISTORY_LINE_MAX - n, r->name, strlen(r->name));
+	n += strlen(buf + n);
+	buf[n++] = '\n';
+	buf[n] = '\0';
+	return n;
+}
+
+/* A JSON string of safe text at buf + *n (at most 12 bytes a byte of s). */
+static void put_json_str(char *buf, size_t *n, const char *s, bool ascii)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t len = strlen(s);
+	buf[(*n)++] = '"';
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp = c;
+		size_t k = 1;
+		if (c == '"' || c == '\\') {
+			buf[(*n)++] = '\\';
+			buf[(*n)++] = (char)c;
+		} else if (c >= 0x20 && c != 0x7f && (c < 0x80 || !ascii)) {
+			buf[(*n)++] = (char)c;
+		} else {
+			if (c >= 0x80 && (k = utf8_decode(s + i, len - i, &cp)) == 0) {
+				k = 1;
+				cp = 0xfffd;
+			}
+			uint32_t unit[2] = { cp, 0 };
+			int units = 1;
+			if (cp >= 0x10000) {
+				unit[0] = 0xd800 + ((cp - 0x10000) >> 10);
+				unit[1] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+				units = 2;
+			}
+			for (int u = 0; u < units; u++) {
+				put_s(buf, n, "\\u");
+				for (int sh = 12; sh >= 0; sh -= 4)
+					buf[(*n)++] = hex[(unit[u] >> sh) & 0xf];
+			}
+		}
+		i += k;
+	}
+	buf[(*n)++] = '"';
+}
+
+size_t history_format_json(const struct history_record *r, bool ascii, char *buf,
+			   size_t size)
+{
+	const int64_t num[] = { r->planned_s, r->done_s, r->paused_s, r->extended_s,
+				r->skipped_s, r->exercises_done, r->exercises_total };
+	size_t n = 0;
+	if (size < HISTORY_JSON_MAX)
+		return 0;
+	put_s(buf, &n, "{\"start\":\"");
+	put_time(buf, &n, r->start_s, r->offset_s);
+	put_s(buf, &n, "\",\"kind\":\"");
+	put_s(buf, &n, history_kind_name(r->kind));
+	put_s(buf, &n, "\",\"routine\":");
+	put_json_str(buf, &n, r->routine, ascii);
+	put_s(buf, &n, ",\"outcome\":\"");
+	put_s(buf, &n, history_outcome_name(r->outcome));
+	buf[n++] = '"';
+	for (size_t i = 0; i < sizeof num / sizeof *num; i++) {
+		put_s(buf, &n, ",\"");
+		put_s(buf, &n, history_columns[C_PLANNED + i]);
+		put_s(buf, &n, "\":");
+		put_num(buf, &n, clamp_num(num[i]), 1);
+	}
+	put_s(buf, &n, ",\"feel\":");
+	if (r->feel == HISTORY_FEEL_NONE) {
+		put_s(buf, &n, "null");
+	} else {
+		buf[n++] = '"';
+		put_s(buf, &n, history_feel_name(r->feel));
+		buf[n++] = '"';
+	}
+	put_s(buf, &n, ",\"name\":");
+	put_json_str(buf, &n, r->name, ascii);
+	put_s(buf, &n, "}\n");
+	buf[n] = '\0';
+	return n;
 }
 
 void history_cols_default(struct history_cols *c)
@@ -397,8 +534,8 @@ int history_parse(const char *line, size_t n, const struct history_cols *cols,
 				 "a time like 2026-12-01T09:30:05+01:00", why, size);
 	if (parse_words(&f, at, r, why, size) != 0 || parse_nums(&f, at, r, why, size) != 0)
 		return -1;
-	set_text(r->routine, sizeof r->routine, f.s[at[C_ROUTINE]], f.n[at[C_ROUTINE]]);
-	set_text(r->name, sizeof r->name, f.s[at[C_NAME]], f.n[at[C_NAME]]);
+	history_text(r->routine, sizeof r->routine, f.s[at[C_ROUTINE]], f.n[at[C_ROUTINE]]);
+	history_text(r->name, sizeof r->name, f.s[at[C_NAME]], f.n[at[C_NAME]]);
 	return 0;
 }
 

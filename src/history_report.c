@@ -132,7 +132,7 @@ static int parse_value(struct hr_opts *o, int n, char **args, int *i,
 	} else if ((v = opt_value(n, args, i, "--routine"))) {
 		if (!*v)
 			return hr_usage("--routine needs a routine id", NULL);
-		utf8_safe_cut(v, strlen(v), -1, 0, o->routine, sizeof o->routine);
+		history_text(o->routine, sizeof o->routine, v, strlen(v));
 		o->routine_set = true;
 	} else {
 		return hr_usage("unknown option", args[*i]);
@@ -186,60 +186,11 @@ static void put_tsv(struct hr *h, const struct history_record *r)
 	}
 }
 
-/* A JSON string of safe text (no control characters in it). */
-static void json_str(const char *s, bool ascii)
-{
-	size_t n = strlen(s);
-	putchar('"');
-	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
-		uint32_t cp;
-		size_t k;
-		if (c == '"' || c == '\\') {
-			printf("\\%c", c);
-			i++;
-		} else if (c < 0x20 || c == 0x7f) {
-			printf("\\u%04x", c);
-			i++;
-		} else if (c < 0x80 || !ascii) {
-			putchar(c);
-			i++;
-		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
-			fputs("\\ufffd", stdout);
-			i++;
-		} else {
-			if (cp >= 0x10000)
-				printf("\\u%04x\\u%04x", 0xd800 + ((cp - 0x10000) >> 10),
-				       0xdc00 + ((cp - 0x10000) & 0x3ff));
-			else
-				printf("\\u%04x", cp);
-			i += k;
-		}
-	}
-	putchar('"');
-}
-
 static void put_json(struct hr *h, const struct history_record *r)
 {
-	char when[HISTORY_TIME_BUF];
-	history_format_time(r->start_s, r->offset_s, when, sizeof when);
-	printf("{\"start\":\"%s\",\"kind\":\"%s\",\"routine\":", when,
-	       history_kind_name(r->kind));
-	json_str(r->routine, h->ascii_data);
-	printf(",\"outcome\":\"%s\",\"planned_s\":%lld,\"done_s\":%lld,\"paused_s\":%lld,"
-	       "\"extended_s\":%lld,\"skipped_s\":%lld,\"exercises_done\":%lld,"
-	       "\"exercises_total\":%lld,\"feel\":",
-	       history_outcome_name(r->outcome), (long long)r->planned_s,
-	       (long long)r->done_s, (long long)r->paused_s, (long long)r->extended_s,
-	       (long long)r->skipped_s, (long long)r->exercises_done,
-	       (long long)r->exercises_total);
-	if (r->feel == HISTORY_FEEL_NONE)
-		fputs("null", stdout);
-	else
-		printf("\"%s\"", history_feel_name(r->feel));
-	fputs(",\"name\":", stdout);
-	json_str(r->name, h->ascii_data);
-	fputs("}\n", stdout);
+	char buf[HISTORY_JSON_MAX];
+	size_t n = history_format_json(r, h->ascii_data, buf, sizeof buf);
+	fwrite(buf, 1, n, stdout);
 }
 
 /* ---- the report's parts ------------------------------------------------------ */
@@ -259,8 +210,9 @@ static void put_session(struct hr *h, const struct history_record *r)
 		 duration_format_s(r->planned_s, planned, sizeof planned));
 	printf("  %s  ", when);
 	utf8_fpad(name, HR_NAME_CELLS + 1, h->fl, stdout);
-	printf(" %-16s %-10s %s\n", times, history_outcome_name(r->outcome),
-	       history_feel_name(r->feel));
+	const char *feel = history_feel_name(r->feel);
+	printf(" %-16s %-*s%s\n", times, *feel ? 11 : 0,
+	       history_outcome_name(r->outcome), feel);
 }
 
 static void put_last(struct hr *h)
@@ -338,8 +290,9 @@ static void put_calendar(const struct history_summary *s, bool utf8)
 		printf("  %s", day_abbr[wd]);
 		for (int w = 0; w < HISTORY_CAL_WEEKS; w++) {
 			int i = w * 7 + wd;
-			bool future = s->cal_first + i > s->today;
-			printf(" %s", future ? " " : cell[history_cal_level(s->cal_s[i])]);
+			if (s->cal_first + i > s->today)
+				break;           /* the rest of this week is to come */
+			printf(" %s", cell[history_cal_level(s->cal_s[i])]);
 		}
 		putchar('\n');
 	}

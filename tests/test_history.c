@@ -242,6 +242,29 @@ static void test_prompts_and_words(void **state)
 			    "\t0\t0\t0\t0\t0\t0\t0\t\tDesk break\n");
 }
 
+static void test_json(void **state)
+{
+	(void)state;
+	struct history_record r;
+	char why[HISTORY_WHY_MAX], buf[HISTORY_JSON_MAX];
+	assert_int_equal(history_parse(full_line, strlen(full_line) - 1, NULL, &r, why,
+				       sizeof why), 0);
+	size_t n = history_format_json(&r, false, buf, sizeof buf);
+	assert_int_equal(n, strlen(buf));
+	assert_string_equal(buf, "{\"start\":\"2026-12-01T09:30:05+01:00\",\"kind\":\"session\","
+			    "\"routine\":\"upper-back-15\",\"outcome\":\"quit\",\"planned_s\":900,"
+			    "\"done_s\":612,\"paused_s\":45,\"extended_s\":20,\"skipped_s\":300,"
+			    "\"exercises_done\":5,\"exercises_total\":9,\"feel\":\"better\","
+			    "\"name\":\"Upper back relief\"}\n");
+	r.feel = HISTORY_FEEL_NONE;
+	strcpy(r.name, "\"Q\" \\x1b \xc3\xa9 \xf0\x9f\x99\x82");
+	history_format_json(&r, false, buf, sizeof buf);
+	assert_non_null(strstr(buf, "\"feel\":null,\"name\":\"\\\"Q\\\" \\\\x1b \xc3\xa9 \xf0\x9f\x99\x82\"}\n"));
+	history_format_json(&r, true, buf, sizeof buf);
+	assert_non_null(strstr(buf, "\"name\":\"\\\"Q\\\" \\\\x1b \\u00e9 \\ud83d\\ude42\"}\n"));
+	assert_int_equal(history_format_json(&r, true, buf, 100), 0);
+}
+
 static void test_session_from_summary(void **state)
 {
 	(void)state;
@@ -297,6 +320,15 @@ static void test_unsafe_names(void **state)
 	assert_int_equal(history_parse(hand, strlen(hand), NULL, &back, why, sizeof why), 0);
 	assert_string_equal(back.routine, "x\\x1b");
 	assert_string_equal(back.name, "A\\x07B");
+	/* No field starts with a double quote (CSV readers would open a
+	 * quoted field there); one inside is fine. */
+	history_session(&r, &s, "\"id", "\"Open quote", 0, 0, HISTORY_COMPLETED,
+			HISTORY_FEEL_NONE);
+	assert_string_equal(r.name, "\\x22Open quote");
+	assert_string_equal(r.routine, "\\x22id");
+	history_session(&r, &s, "id", "Say \"hi\"", 0, 0, HISTORY_COMPLETED,
+			HISTORY_FEEL_NONE);
+	assert_string_equal(r.name, "Say \"hi\"");
 }
 
 static void test_line_of_the_maximum_length(void **state)
@@ -1030,6 +1062,7 @@ int main(void)
 		cmocka_unit_test(test_format_every_column),
 		cmocka_unit_test(test_parse_every_column),
 		cmocka_unit_test(test_prompts_and_words),
+		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_session_from_summary),
 		cmocka_unit_test(test_unsafe_names),
 		cmocka_unit_test(test_line_of_the_maximum_length),
