@@ -71,7 +71,7 @@ bool history_days_has(const struct history_days *d, int64_t day)
 	if (!d->bits || day < d->lo || (day - d->lo) / 8 >= (int64_t)d->bytes)
 		return false;
 	int64_t i = day - d->lo;
-	return (d->bits[i / 8] >> (i % 8)) & 1u;
+	return (d->bits[i / 8] >> (i % 8)) & 1;
 }
 
 void history_days_free(struct history_days *d)
@@ -97,7 +97,7 @@ int64_t history_days_longest(const struct history_days *d)
 			continue;
 		}
 		for (int k = 0; k < 8; k++) {
-			run = (d->bits[i] >> k) & 1u ? run + 1 : 0;
+			run = (d->bits[i] >> k) & 1 ? run + 1 : 0;
 			best = run > best ? run : best;
 		}
 	}

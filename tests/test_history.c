@@ -474,6 +474,28 @@ static void test_read_damage(void **state)
 	free(dir);
 }
 
+static void test_read_newer_version(void **state)
+{
+	(void)state;
+	char *dir = make_tmpdir(), text[2048];
+	snprintf(text, sizeof text, "#stretchtui-history 2\nstart\tkind\troutine\t"
+		 "outcome\tplanned_s\tdone_s\tpaused_s\textended_s\tskipped_s\t"
+		 "exercises_done\texercises_total\tfeel\tmood\tname\n"
+		 "2026-12-01T09:30:05Z\tsession\tx\tquit\t1\t1\t0\t0\t0\t0\t1\tsame\tcalm\tX\n"
+		 "#stretchtui-history 2\n%s", full_line);
+	struct seen *s = read_text(dir, text);
+	assert_int_equal(s->n, 1);                      /* full_line lacks "mood" */
+	assert_string_equal(s->r[0].name, "X");
+	assert_int_equal(s->warns, 2);
+	assert_int_equal(s->warn_line[0], 1);
+	assert_non_null(strstr(s->warn[0], "newer version (format 2)"));
+	assert_int_equal(s->warn_line[1], 5);
+	assert_non_null(strstr(s->warn[1], "13 columns, not 14"));
+	free(s);
+	rm_tree(dir);
+	free(dir);
+}
+
 /* Lines across the read buffer's edges, one longer than the buffer. */
 static void test_read_big(void **state)
 {
@@ -1070,6 +1092,7 @@ int main(void)
 		cmocka_unit_test(test_garbage_lines),
 		cmocka_unit_test(test_newer_columns),
 		cmocka_unit_test(test_read_damage),
+		cmocka_unit_test(test_read_newer_version),
 		cmocka_unit_test(test_read_big),
 		cmocka_unit_test(test_read_missing_and_not_regular),
 		cmocka_unit_test(test_append_creates_and_heads),
