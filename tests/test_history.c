@@ -73,6 +73,14 @@ static char *make_tmpdir(void)
 	return strdup(d);
 }
 
+/* Each file test gets a temporary directory, removed (with whatever the
+ * test changed in the environment put back) even when the test fails. */
+static int tmp_setup(void **state)
+{
+	*state = make_tmpdir();
+	return 0;
+}
+
 static void rm_tree(const char *path)
 {
 	struct stat st;
@@ -94,6 +102,14 @@ static void rm_tree(const char *path)
 	} else {
 		unlink(path);
 	}
+}
+
+static int tmp_teardown(void **state)
+{
+	rm_tree(*state);
+	free(*state);
+	unsetenv("XDG_STATE_HOME");
+	return 0;
 }
 
 static void write_file(const char *path, const char *text, size_t n)
@@ -446,8 +462,7 @@ static void test_newer_columns(void **state)
 
 static void test_read_damage(void **state)
 {
-	(void)state;
-	char *dir = make_tmpdir();
+	char *dir = *state;
 	char *text = malloc(HISTORY_READ_MAX + 4096);
 	char longl[HISTORY_READ_MAX + 2];
 	memset(longl, 'x', sizeof longl - 1);
@@ -470,14 +485,11 @@ static void test_read_damage(void **state)
 	assert_non_null(strstr(s->warn[2], "incomplete"));
 	free(s);
 	free(text);
-	rm_tree(dir);
-	free(dir);
 }
 
 static void test_read_newer_version(void **state)
 {
-	(void)state;
-	char *dir = make_tmpdir(), text[2048];
+	char *dir = *state, text[2048];
 	snprintf(text, sizeof text, "#stretchtui-history 2\nstart\tkind\troutine\t"
 		 "outcome\tplanned_s\tdone_s\tpaused_s\textended_s\tskipped_s\t"
 		 "exercises_done\texercises_total\tfeel\tmood\tname\n"
@@ -492,15 +504,12 @@ static void test_read_newer_version(void **state)
 	assert_int_equal(s->warn_line[1], 5);
 	assert_non_null(strstr(s->warn[1], "13 columns, not 14"));
 	free(s);
-	rm_tree(dir);
-	free(dir);
 }
 
 /* Lines across the read buffer's edges, one longer than the buffer. */
 static void test_read_big(void **state)
 {
-	(void)state;
-	char *dir = make_tmpdir();
+	char *dir = *state;
 	size_t ll = strlen(full_line), n = 3000, huge = 70000;
 	char *text = malloc((n + 1) * ll + huge + 64), *p = text;
 	for (size_t i = 0; i < n; i++, p += ll)
@@ -518,14 +527,11 @@ static void test_read_big(void **state)
 	assert_int_equal(s->warn_line[0], (long)n + 1);
 	free(s);
 	free(text);
-	rm_tree(dir);
-	free(dir);
 }
 
 static void test_read_missing_and_not_regular(void **state)
 {
-	(void)state;
-	char *dir = make_tmpdir();
+	char *dir = *state;
 	char path[600], why[HISTORY_WHY_MAX];
 	struct seen s = { 0 };
 	struct history_reader rd = { on_rec, on_warn, &s };
@@ -536,16 +542,13 @@ static void test_read_missing_and_not_regular(void **state)
 	assert_int_equal(history_read_file(path, &rd, why, sizeof why), -1);
 	assert_non_null(strstr(why, "not a regular file"));
 	assert_int_equal(history_read_file(dir, &rd, why, sizeof why), -1);
-	rm_tree(dir);
-	free(dir);
 }
 
 /* ---- appending -------------------------------------------------------------- */
 
 static void test_append_creates_and_heads(void **state)
 {
-	(void)state;
-	char *dir = make_tmpdir();
+	char *dir = *state;
 	char xdg[600], path[700], why[HISTORY_WHY_MAX];
 	snprintf(xdg, sizeof xdg, "%s/deep/state", dir);
 	setenv("XDG_STATE_HOME", xdg, 1);
@@ -570,14 +573,11 @@ static void test_append_creates_and_heads(void **state)
 				 "skipped_s\texercises_done\texercises_total\tfeel\tname\n",
 				 strlen(history_header())), 0);
 	unsetenv("XDG_STATE_HOME");
-	rm_tree(dir);
-	free(dir);
 }
 
 static void test_append_after_torn_tail(void **state)
 {
-	(void)state;
-	char *dir = make_tmpdir();
+	char *dir = *state;
 	char path[600], why[HISTORY_WHY_MAX], text[1024];
 	snprintf(path, sizeof path, "%s/h.tsv", dir);
 	snprintf(text, sizeof text, "%s%s2026-12-01T09:30", history_header(), full_line);
@@ -590,14 +590,11 @@ static void test_append_after_torn_tail(void **state)
 	assert_int_equal(s->warns, 1);
 	assert_int_equal(s->warn_line[0], 4);
 	free(s);
-	rm_tree(dir);
-	free(dir);
 }
 
 static void test_append_errors(void **state)
 {
-	(void)state;
-	char *dir = make_tmpdir();
+	char *dir = *state;
 	char path[600], why[HISTORY_WHY_MAX];
 	struct history_record r = rec_at("2026-12-02T09:30:05+01:00", HISTORY_COMPLETED, 900);
 	/* A directory where the file should be. */
@@ -629,8 +626,6 @@ static void test_append_errors(void **state)
 	assert_int_equal(history_append_file(path, &r, why, sizeof why), -1);
 	assert_null(strchr(why, '\n'));
 	assert_non_null(strstr(why, "a\\nb"));
-	rm_tree(dir);
-	free(dir);
 }
 
 #define WRITERS 8
@@ -679,8 +674,7 @@ static void on_tally_warn(void *ctx, long line, const char *msg)
 
 static void test_concurrent_appends(void **state)
 {
-	(void)state;
-	char *dir = make_tmpdir();
+	char *dir = *state;
 	char path[600], why[HISTORY_WHY_MAX];
 	snprintf(path, sizeof path, "%s/h.tsv", dir);
 	pid_t pid[WRITERS];
@@ -704,8 +698,6 @@ static void test_concurrent_appends(void **state)
 		for (int i = 0; i < PER_WRITER; i++)
 			assert_int_equal(t->got[w][i], 1);
 	free(t);
-	rm_tree(dir);
-	free(dir);
 }
 
 static off_t file_size(const char *path)
@@ -773,8 +765,7 @@ static void sleep_us(long us)
 
 static void test_killed_writers(void **state)
 {
-	(void)state;
-	char *dir = make_tmpdir();
+	char *dir = *state;
 	char path[600], why[HISTORY_WHY_MAX];
 	snprintf(path, sizeof path, "%s/h.tsv", dir);
 	long torn = 0;
@@ -804,8 +795,6 @@ static void test_killed_writers(void **state)
 	assert_int_equal(c.warnings, torn);          /* each torn line, once */
 	for (int round = 0; round < ROUNDS; round++)
 		assert_true(c.next[round] >= (round % 3 == 0 ? 0 : 1));
-	rm_tree(dir);
-	free(dir);
 }
 
 /* ---- streaks and totals ---------------------------------------------------------- */
@@ -1091,15 +1080,15 @@ int main(void)
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_garbage_lines),
 		cmocka_unit_test(test_newer_columns),
-		cmocka_unit_test(test_read_damage),
-		cmocka_unit_test(test_read_newer_version),
-		cmocka_unit_test(test_read_big),
-		cmocka_unit_test(test_read_missing_and_not_regular),
-		cmocka_unit_test(test_append_creates_and_heads),
-		cmocka_unit_test(test_append_after_torn_tail),
-		cmocka_unit_test(test_append_errors),
-		cmocka_unit_test(test_concurrent_appends),
-		cmocka_unit_test(test_killed_writers),
+		cmocka_unit_test_setup_teardown(test_read_damage, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_read_newer_version, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_read_big, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_read_missing_and_not_regular, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_append_creates_and_heads, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_append_after_torn_tail, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_append_errors, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_appends, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_killed_writers, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_streak_month_and_year_ends),
 		cmocka_unit_test(test_streak_two_a_day_and_quit_only),
 		cmocka_unit_test(test_streak_dst_berlin),
