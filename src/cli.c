@@ -13,6 +13,7 @@
 #include "config.h"
 #include "duration.h"
 #include "keys.h"
+#include "history_report.h"
 #include "loader.h"
 #include "plain.h"
 #include "plan.h"
@@ -26,7 +27,7 @@
 _Static_assert((int)SESSION_OK == (int)CLI_OK && (int)SESSION_FAILED == (int)CLI_INVALID &&
 	       (int)SESSION_NO_ROUTINE == (int)CLI_USAGE, "front ends' statuses are exit codes");
 
-/* --help: the text before the key lists, the key lists (from the key
+/* --help: the commands, the options, the key lists (from the key
  * tables), the text after them. */
 static const char usage_head[] =
 	"Usage: stretchtui [OPTION]... [COMMAND [ARG]...]\n"
@@ -41,7 +42,10 @@ static const char usage_head[] =
 	"                    (ROUTINE as for play)\n"
 	"  check FILE...     validate routine (or exercises.yaml) files; errors\n"
 	"                    as FILE:LINE:COL: error: MESSAGE, exit 1 on any\n"
-	"  safety            print the safety notice\n"
+	"  safety            print the safety notice\n";
+
+/* The options, after the commands (and the history command's own). */
+static const char usage_options[] =
 	"\n"
 	"Options:\n"
 	"  --routines DIR    also read routines from DIR (overrides same ids)\n"
@@ -75,6 +79,8 @@ static void usage_keys(const char *title, const struct keys_table *t)
 static void usage(void)
 {
 	fputs(usage_head, stdout);
+	fputs(history_report_usage, stdout);
+	fputs(usage_options, stdout);
 	usage_keys("Player keys:", &keys_player);
 	usage_keys("Menu keys:", &keys_menu);
 	putchar('\n');
@@ -180,6 +186,7 @@ static int parse(int argc, char **argv, struct cli_options *o, char **operands)
 				return rc;
 		} else {
 			operands[n++] = argv[i];
+			options_done |= n == 1 && strcmp(arg, "history") == 0; /* its own */
 		}
 	}
 	if (n > 0) {
@@ -480,6 +487,7 @@ static const struct command commands[] = {
 	{ "show", 1, 1, "ROUTINE" },
 	{ "check", 1, INT_MAX, "FILE..." },
 	{ "safety", 0, 0, "" },
+	{ "history", 0, INT_MAX, "" },
 };
 
 static int check_arity(const struct cli_options *o)
@@ -553,9 +561,12 @@ int cli_main(int argc, char **argv)
 	int rc = parse(argc, argv, &o, operands);
 	if (rc == CLI_OK && o.command)
 		rc = check_arity(&o);
-	if (rc == CLI_OK)
+	bool history = rc == CLI_OK && o.command && strcmp(o.command, "history") == 0;
+	if (history)                 /* needs no routines */
+		rc = history_report_run(o.n_args, o.args);
+	else if (rc == CLI_OK)
 		rc = open_catalog(&o, &c);
-	if (rc == CLI_OK) {
+	if (rc == CLI_OK && !history) {
 		rc = dispatch(&o, &c);
 		catalog_close(&c);
 	}

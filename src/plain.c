@@ -15,8 +15,10 @@
 
 #include "diag.h"
 #include "duration.h"
+#include "clock.h"
 #include "engine.h"
 #include "keys.h"
+#include "history.h"
 #include "plan.h"
 #include "safety.h"
 #include "session.h"
@@ -468,6 +470,19 @@ static bool plain_wait(struct plain *pl, int64_t now)
 	return true;
 }
 
+/* The session into the history, however it ended (a signal too). */
+static void plain_save(struct plain *pl, int64_t wall)
+{
+	struct engine_summary s;
+	char why[HISTORY_WHY_MAX];
+	engine_summary(pl->e, session_clock_now(&pl->clk), &s);
+	enum history_outcome o = pl->fatal ? HISTORY_SIGNAL
+				 : s.completed ? HISTORY_COMPLETED : HISTORY_QUIT;
+	if (history_save_session(&s, pl->p->routine->id, pl->p->routine->name, wall,
+				 o, HISTORY_FEEL_NONE, why, sizeof why) != 0)
+		diag_msg(DIAG_WARNING, "%s", why);
+}
+
 static void plain_play(struct plain *pl)
 {
 	char t[24], keys[256] = "";
@@ -478,6 +493,7 @@ static void plain_play(struct plain *pl)
 		   steps == 1 ? "" : "s", duration_format_left(pl->p->total_ms, t, sizeof t),
 		   pl->keys ? " Keys: " : "", keys, pl->keys ? "." : "");
 	session_clock_init(&pl->clk, pl->o->speed);
+	int64_t wall = clock_wall_s();
 	pl->e = engine_start(pl->p, session_clock_now(&pl->clk));
 	if (!pl->e)
 		return;
@@ -493,6 +509,7 @@ static void plain_play(struct plain *pl)
 			break;
 	}
 	plain_flush(pl);
+	plain_save(pl, wall);
 	engine_free(pl->e);
 }
 

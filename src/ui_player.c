@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "engine.h"
+#include "history.h"
+#include "utf8.h"
 #include "ui_priv.h"
 #include "view.h"
 
@@ -151,6 +154,24 @@ static enum ui_end ui_player_act(void *ctx, enum keys_action a, int code)
 	}
 }
 
+/* The session into the history, however it ended; a failure is told at
+ * exit (why is safe text). */
+static void ui_player_save(struct ui *u, const struct routine *r,
+			   const struct engine_summary *sum, int64_t wall,
+			   enum ui_end end)
+{
+	static const char lead[] = "stretchtui: warning: ";
+	char why[HISTORY_WHY_MAX];
+	enum history_outcome o = end == UI_END_SIGNAL ? HISTORY_SIGNAL
+				 : sum->completed ? HISTORY_COMPLETED : HISTORY_QUIT;
+	if (history_save_session(sum, r->id, r->name, wall, o, HISTORY_FEEL_NONE,
+				 why, sizeof why) == 0 || u->warning[0])
+		return;
+	memcpy(u->warning, lead, sizeof lead);
+	utf8_safe_cut(why, strlen(why), -1, 0, u->warning + sizeof lead - 1,
+		      sizeof u->warning - (sizeof lead - 1));
+}
+
 enum ui_end ui_player_run(struct ui *u, const struct plan *p,
 			  struct engine_summary *sum)
 {
@@ -158,6 +179,7 @@ enum ui_end ui_player_run(struct ui *u, const struct plan *p,
 	ui_term_flush_input(u->t);
 	session_remember(p->routine);
 	session_clock_init(&pl.clk, u->o->speed);
+	int64_t wall = clock_wall_s();
 	pl.e = engine_start(p, session_clock_now(&pl.clk));
 	if (!pl.e)
 		return UI_END_QUIT;
@@ -168,5 +190,6 @@ enum ui_end ui_player_run(struct ui *u, const struct plan *p,
 		engine_quit(pl.e, session_clock_now(&pl.clk));
 	engine_summary(pl.e, session_clock_now(&pl.clk), sum);
 	engine_free(pl.e);
+	ui_player_save(u, p->routine, sum, wall, end);
 	return end;
 }
