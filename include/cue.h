@@ -57,7 +57,12 @@ struct cue_front {
 	void (*warn)(void *ctx, const char *msg);
 };
 
-/* One hook run: the values of its STRETCHTUI_* variables ("" when none). */
+/* One hook run: the values of its STRETCHTUI_* variables ("" when none).
+ * One run per moment: a segment start is "segment" (a get ready or a
+ * work part), "switch" or "rest" (a set rest or a rest step); "start"
+ * (the session's first segment) and "skip" (the segment skipped to)
+ * stand for the segment start that comes with them; "tick" is each
+ * 3-2-1 second the engine counts; "pause", "resume", "finish", "quit". */
 struct cue_hook {
 	const char *event;      /* start segment switch rest tick pause resume
 	                         * skip finish quit */

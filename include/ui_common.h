@@ -1,5 +1,5 @@
 /* ui_common — what the two front ends (ui, plain) share, without curses:
- * the session clock scaled by --speed, loading a routine to play, bells,
+ * the session clock scaled by --speed, loading a routine to play,
  * the one-line summary and the player's keys. */
 #ifndef STRETCHTUI_UI_COMMON_H
 #define STRETCHTUI_UI_COMMON_H
@@ -34,10 +34,6 @@ int ui_load(struct catalog *c, const char *arg, struct routine *r,
  * menu to preselect (a convenience: a failure to write it is ignored). */
 #define UI_LAST_ROUTINE "last-routine"
 void ui_remember(const struct routine *r);
-
-/* Whether an event rings the bell: a segment's start, the session's end,
- * and the 3-2-1 of a segment that is not a short rep phase. */
-bool ui_event_rings(const struct plan *p, const struct engine_event *ev);
 
 /* "Stopped at 03:12 of 15:00: 2 of 9 exercises done, 1 skipped." */
 void ui_summary_line(const char *name, const struct engine_summary *s,

@@ -21,6 +21,7 @@ enum {
 	UI_EV_RESIZE = 2,
 	UI_EV_TSTP = 4,       /* Ctrl-Z: the caller pauses, then ui_suspend */
 	UI_EV_FATAL = 8,      /* u->fatal holds the signal */
+	UI_EV_CHLD = 16,      /* a child ended: the player's cue_reap */
 };
 
 /* How a screen ended: to the menu, the program quits, a signal ends it,

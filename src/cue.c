@@ -14,7 +14,10 @@ struct cue {
 	struct cue_sink sink;
 	struct cue_front front;       /* cue_open's */
 	struct cue_kids *kids;        /* cue_open's, or NULL */
-	bool started;                 /* the "start" hook ran */
+	bool started;                 /* the "start" hook is on its way */
+	const char *pending;          /* a hook waiting for its segment start */
+	size_t pending_seg;
+	int64_t pending_at;
 	size_t half_done;             /* 1 + the segment whose half-way is past */
 };
 
@@ -247,13 +250,19 @@ int64_t cue_timeout(const struct cue *c, const struct engine_state *st,
 
 /* ---- hooks ------------------------------------------------------------------ */
 
-static const char *cue_hook_name(const struct engine_event *ev, bool quit)
+/* One hook per moment: a segment start is named for its kind; "start"
+ * and "skip" take the place of the segment start that comes with them
+ * (and tell what is on from then). NULL: no hook. */
+static const char *cue_hook_name(const struct plan *p, const struct engine_event *ev,
+				 bool quit)
 {
 	switch (ev->kind) {
-	case ENGINE_SEGMENT_START: return "segment";
+	case ENGINE_SEGMENT_START:
+		if (ev->seg >= p->n)
+			return NULL;
+		return p->seg[ev->seg].kind == SEG_SWITCH ? "switch"
+		       : p->seg[ev->seg].kind == SEG_REST ? "rest" : "segment";
 	case ENGINE_TICK: return "tick";
-	case ENGINE_SIDE_SWITCH: return "switch";
-	case ENGINE_SET_REST: return "rest";
 	case ENGINE_PAUSED: return "pause";
 	case ENGINE_RESUMED: return "resume";
 	case ENGINE_SKIPPED: return "skip";
@@ -291,17 +300,32 @@ static void cue_run_hook(struct cue *c, const char *event, size_t seg,
 	c->sink.hook(c->sink.ctx, &h);
 }
 
+static void cue_flush_hook(struct cue *c, const struct engine_state *st)
+{
+	if (c->pending)
+		cue_run_hook(c, c->pending, c->pending_seg, c->pending_at, st);
+	c->pending = NULL;
+}
+
 static void cue_event_hooks(struct cue *c, const struct engine_event *ev,
 			    const struct engine_state *st)
 {
-	const char *name = cue_hook_name(ev, st->quit);
+	const char *name = cue_hook_name(c->p, ev, st->quit);
 	if (!name)
 		return;
+	if (c->pending && ev->kind == ENGINE_SEGMENT_START && ev->at_ms == c->pending_at) {
+		c->pending_seg = ev->seg;
+		cue_flush_hook(c, st);
+		return;
+	}
+	cue_flush_hook(c, st);
+	if (ev->kind == ENGINE_SKIPPED) {
+		c->pending = name;
+		c->pending_seg = ev->seg;
+		c->pending_at = ev->at_ms;
+		return;
+	}
 	cue_run_hook(c, name, ev->seg, ev->at_ms, st);
-	/* A rest step is a rest as much as a set rest is. */
-	if (ev->kind == ENGINE_SEGMENT_START && ev->seg < c->p->n &&
-	    c->p->seg[ev->seg].kind == SEG_REST && !c->p->seg[ev->seg].exercise)
-		cue_run_hook(c, "rest", ev->seg, ev->at_ms, st);
 }
 
 /* ---- the session ------------------------------------------------------------ */
@@ -315,7 +339,9 @@ void cue_update(struct cue *c, const struct engine_event *ev, size_t n,
 		return;
 	if (!c->started) {
 		c->started = true;
-		cue_run_hook(c, "start", 0, 0, st);
+		c->pending = "start";
+		c->pending_seg = 0;
+		c->pending_at = 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (ev[i].kind == ENGINE_SEGMENT_START)
@@ -325,6 +351,7 @@ void cue_update(struct cue *c, const struct engine_event *ev, size_t n,
 		cue_event_hooks(c, &ev[i], st);
 		ring |= cue_rings(c->p, &ev[i], st->quit);
 	}
+	cue_flush_hook(c, st);
 	cue_halfway(c, st);
 	if (ring && c->sink.bell)
 		c->sink.bell(c->sink.ctx);

@@ -13,6 +13,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cue.h"
 #include "duration.h"
 #include "engine.h"
 #include "plan.h"
@@ -27,6 +28,7 @@ struct plain {
 	struct catalog *c;
 	const struct plan *p;
 	struct engine *e;
+	struct cue *cue;             /* bell, speech and hooks */
 	struct ui_clock clk;
 	struct engine_state st;
 	int sig_fd;
@@ -214,7 +216,18 @@ static void plain_summary(struct plain *pl)
 	char buf[512];
 	engine_summary(pl->e, ui_clock_now(&pl->clk), &s);
 	ui_summary_line(pl->p->routine->name, &s, buf, sizeof buf);
+	size_t n = strlen(buf);
+	if (n + 1 < sizeof buf && cue_note(pl->cue, buf + n + 1, sizeof buf - n - 1))
+		buf[n] = ' ';
 	plain_line(pl, "%s", buf);
+}
+
+/* The 3-2-1 told in lines: not in a rep phase under 5 s, where it would
+ * never stop (what rings is cue's to say). */
+static bool plain_tick_told(const struct plan *p, const struct engine_event *ev)
+{
+	const struct segment *g = ev->seg < p->n ? &p->seg[ev->seg] : NULL;
+	return g && !(g->rep_n > 0 && g->len_ms < 5000);
 }
 
 static void plain_event(struct plain *pl, const struct engine_event *ev)
@@ -224,7 +237,7 @@ static void plain_event(struct plain *pl, const struct engine_event *ev)
 		plain_segment(pl, ev->seg);
 		break;
 	case ENGINE_TICK:
-		if (ui_event_rings(pl->p, ev))
+		if (plain_tick_told(pl->p, ev))
 			plain_line(pl, "%d%s", ev->value, pl->ell);
 		break;
 	case ENGINE_PAUSED:
@@ -284,16 +297,12 @@ static void plain_update(struct plain *pl, int64_t now)
 {
 	const struct engine_event *ev;
 	size_t n = engine_update(pl->e, now, &ev);
-	bool ring = false;
-	for (size_t i = 0; i < n; i++) {
-		plain_event(pl, &ev[i]);
-		ring |= ui_event_rings(pl->p, &ev[i]);
-	}
 	engine_state(pl->e, now, &pl->st);
+	cue_update(pl->cue, ev, n, &pl->st);
+	for (size_t i = 0; i < n; i++)
+		plain_event(pl, &ev[i]);
 	plain_lead_in(pl);
 	plain_halfway(pl);
-	if (ring && pl->bell)
-		putchar('\a');
 	plain_flush(pl);
 }
 
@@ -423,7 +432,7 @@ static int plain_timeout(struct plain *pl, int64_t now)
 		ms = rep > 0 ? rep : 1;
 	if (half >= 0 && (ms < 0 || half < ms))
 		ms = half > 0 ? half : 1;
-	return ui_clock_timeout(&pl->clk, ms);
+	return ui_clock_timeout(&pl->clk, cue_timeout(pl->cue, &pl->st, ms));
 }
 
 /* Sleeps until the next change, a key or a signal; false to stop. */
@@ -436,6 +445,8 @@ static bool plain_wait(struct plain *pl, int64_t now)
 	if (n > 0 && (fds[0].revents & POLLIN))
 		sig_drain(pl->sig_fd, &seen);
 	pl->fatal = seen.fatal;
+	if (seen.chld)
+		cue_reap(pl->cue);
 	if (pl->fatal) {
 		engine_quit(pl->e, ui_clock_now(&pl->clk));
 		plain_summary(pl);
@@ -452,6 +463,27 @@ static bool plain_wait(struct plain *pl, int64_t now)
 	return true;
 }
 
+static void plain_bell(void *ctx)
+{
+	putchar('\a');
+	(void)ctx;
+}
+
+static void plain_warn(void *ctx, const char *msg)
+{
+	fflush(stdout);
+	diag_msg(DIAG_WARNING, "%s", msg);
+	(void)ctx;
+}
+
+static struct cue *plain_cue(struct plain *pl)
+{
+	const struct cli_options *o = pl->o;
+	struct cue_config cfg = { pl->bell, o->speak, o->speech_command, o->on_event };
+	struct cue_front front = { pl, plain_bell, plain_warn };
+	return cue_open(pl->p, &cfg, &front);
+}
+
 static void plain_play(struct plain *pl)
 {
 	char t[24];
@@ -464,6 +496,7 @@ static void plain_play(struct plain *pl)
 	pl->e = engine_start(pl->p, ui_clock_now(&pl->clk));
 	if (!pl->e)
 		return;
+	pl->cue = plain_cue(pl);
 	for (;;) {
 		int64_t now = ui_clock_now(&pl->clk);
 		plain_auto_reps(pl, now);
@@ -476,13 +509,15 @@ static void plain_play(struct plain *pl)
 			break;
 	}
 	plain_flush(pl);
+	cue_end(pl->cue, pl->e, ui_clock_now(&pl->clk));
 	engine_free(pl->e);
 }
 
 /* Plays with the signal handlers and the terminal's modes in place. */
 static int plain_session(struct plain *pl)
 {
-	pl->sig_fd = sig_install(SIG_SET_FATAL | (pl->keys ? SIG_SET_TSTP : 0));
+	pl->sig_fd = sig_install(SIG_SET_FATAL | SIG_SET_CHLD |
+				 (pl->keys ? SIG_SET_TSTP : 0));
 	if (pl->sig_fd < 0) {
 		diag_msg(DIAG_ERROR, "cannot install the signal handlers: %s",
 			 strerror(errno));

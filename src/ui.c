@@ -133,7 +133,7 @@ static int ui_open(struct ui *u)
 	if (!u->v || ui_open_input(u) != 0)
 		return -1;
 	u->in_fd = fileno(u->in);
-	u->sig_fd = sig_install(SIG_SET_FATAL | SIG_SET_TSTP | SIG_SET_WINCH);
+	u->sig_fd = sig_install(SIG_SET_FATAL | SIG_SET_TSTP | SIG_SET_WINCH | SIG_SET_CHLD);
 	if (u->sig_fd < 0)
 		return -1;
 	ui_env_size();
@@ -234,6 +234,8 @@ int ui_wait(struct ui *u, int timeout_ms)
 	}
 	if (seen.tstp)
 		ev |= UI_EV_TSTP;
+	if (seen.chld)
+		ev |= UI_EV_CHLD;
 	if (seen.fatal) {
 		u->fatal = seen.fatal;
 		ev |= UI_EV_FATAL;

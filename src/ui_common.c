@@ -58,16 +58,6 @@ void ui_remember(const struct routine *r)
 		paths_state_write(UI_LAST_ROUTINE, r->id);
 }
 
-bool ui_event_rings(const struct plan *p, const struct engine_event *ev)
-{
-	if (ev->kind == ENGINE_SEGMENT_START || ev->kind == ENGINE_FINISHED)
-		return true;
-	if (ev->kind != ENGINE_TICK || ev->seg >= p->n)
-		return false;
-	const struct segment *g = &p->seg[ev->seg];
-	return !(g->rep_n > 0 && g->len_ms < 5000);
-}
-
 void ui_summary_line(const char *name, const struct engine_summary *s,
 		     char *buf, size_t size)
 {

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cue.h"
+#include "diag.h"
 #include "engine.h"
 #include "ui_common.h"
 #include "ui_priv.h"
@@ -12,6 +14,7 @@ struct ui_player {
 	struct ui *u;
 	const struct plan *p;
 	struct engine *e;
+	struct cue *cue;      /* bell, speech and hooks */
 	struct ui_clock clk;
 	struct engine_state st;
 	struct ui_ask ask;
@@ -32,17 +35,34 @@ static void ui_player_draw(struct ui_player *pl)
 	ui_paint(pl->u);
 }
 
-/* Brings the engine to now; rings once for whatever rang. */
+/* Brings the engine to now; the cue rings once for whatever rang. */
 static void ui_player_update(struct ui_player *pl, int64_t now)
 {
 	const struct engine_event *ev;
 	size_t n = engine_update(pl->e, now, &ev);
-	bool ring = false;
-	for (size_t i = 0; i < n; i++)
-		ring |= ui_event_rings(pl->p, &ev[i]);
-	if (ring)
-		ui_bell(pl->u);
 	engine_state(pl->e, now, &pl->st);
+	cue_update(pl->cue, ev, n, &pl->st);
+}
+
+static void ui_player_bell(void *u)
+{
+	ui_bell(u);
+}
+
+/* Said on stderr once the screen is closed. */
+static void ui_player_warn(void *ctx, const char *msg)
+{
+	struct ui *u = ctx;
+	struct diag g = { DIAG_WARNING, NULL, 0, 0, (char *)msg };
+	diag_format(&g, u->warning, sizeof u->warning);
+}
+
+static struct cue *ui_player_cue(struct ui *u, const struct plan *p)
+{
+	const struct cli_options *o = u->o;
+	struct cue_config cfg = { !o->quiet, o->speak, o->speech_command, o->on_event };
+	struct cue_front front = { u, ui_player_bell, ui_player_warn };
+	return cue_open(p, &cfg, &front);
 }
 
 /* An ncurses key as the shared key codes know it. */
@@ -151,9 +171,10 @@ static enum ui_end ui_player_loop(struct ui_player *pl)
 		if (pl->st.finished)
 			return pl->st.quit ? UI_END_STOPPED : UI_END_MENU;
 		ui_player_draw(pl);
-		int timeout = ui_clock_timeout(&pl->clk,
-					       engine_ms_until_change(pl->e, now));
-		int ev = ui_wait(pl->u, timeout);
+		int64_t ms = cue_timeout(pl->cue, &pl->st, engine_ms_until_change(pl->e, now));
+		int ev = ui_wait(pl->u, ui_clock_timeout(&pl->clk, ms));
+		if (ev & UI_EV_CHLD)
+			cue_reap(pl->cue);
 		if (ev & UI_EV_FATAL) {
 			engine_quit(pl->e, ui_clock_now(&pl->clk));
 			return UI_END_SIGNAL;
@@ -203,10 +224,18 @@ enum ui_end ui_player_run(struct ui *u, const struct plan *p)
 	pl.e = engine_start(p, ui_clock_now(&pl.clk));
 	if (!pl.e)
 		return UI_END_QUIT;
+	pl.cue = ui_player_cue(u, p);
 	enum ui_end end = ui_player_loop(&pl);
+	char note[128];
+	cue_note(pl.cue, note, sizeof note);
+	cue_end(pl.cue, pl.e, ui_clock_now(&pl.clk));
 	engine_summary(pl.e, ui_clock_now(&pl.clk), &sum);
 	engine_free(pl.e);
 	ui_summary_line(p->routine->name, &sum, u->summary, sizeof u->summary);
+	if (*note) {
+		size_t n = strlen(u->summary);
+		snprintf(u->summary + n, sizeof u->summary - n, " %s", note);
+	}
 	if (end == UI_END_MENU)
 		end = ui_player_finish(u, p->routine->name, &sum);
 	return end;
