@@ -76,5 +76,6 @@ $kids"
 # speech_gone_within_1s PID...: each has ended within a second.
 speech_gone_within_1s() {
 	e2e_outlive "$@"
-	[ -z "$procs" ] || fail "still running after a second: $(ps -o pid=,args= -p "$procs")"
+	[ -z "$procs" ] ||
+		fail "still running after a second: $(ps -o pid=,args= -p "$(echo $procs | tr ' ' ,)")"
 }
