@@ -8,8 +8,10 @@ if ! command -v espeak-ng >/dev/null 2>&1; then
 	exit 0
 fi
 mkdir "$E2E_TMP/wav"
+mkdir -m 700 "$E2E_TMP/run"   # for the sound library, which would use $TMPDIR
 {
 	echo '#!/bin/sh'
+	printf 'XDG_RUNTIME_DIR="%s/run"; export XDG_RUNTIME_DIR\n' "$E2E_TMP"
 	printf 'f=$(mktemp "%s/wav/utt.XXXXXX") || exit 1\n' "$E2E_TMP"
 	printf 'printf "%%s\\t%%s\\n" "$f" "$*" >>"%s/wav.list"\n' "$E2E_TMP"
 	echo 'exec espeak-ng -w "$f" "$@"'
