@@ -49,12 +49,16 @@ static void ui_player_bell(void *u)
 	ui_bell(u);
 }
 
-/* Said on stderr once the screen is closed. */
+/* Said on stderr once the screen is closed (after what is there). */
 static void ui_player_warn(void *ctx, const char *msg)
 {
 	struct ui *u = ctx;
 	struct diag g = { DIAG_WARNING, NULL, 0, 0, (char *)msg };
-	diag_format(&g, u->warning, sizeof u->warning);
+	char line[sizeof u->warning];
+	size_t n = strlen(u->warning);
+	diag_format(&g, line, sizeof line);
+	if (!strstr(u->warning, line) && n + strlen(line) + 2 < sizeof u->warning)
+		snprintf(u->warning + n, sizeof u->warning - n, "%s%s", n ? "\n" : "", line);
 }
 
 static struct cue *ui_player_cue(struct ui *u, const struct plan *p)

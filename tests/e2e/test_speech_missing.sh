@@ -19,3 +19,11 @@ eval "$(e2e_env)" '"$STRETCHTUI_BIN"' play quick --routines '"$E2E_DATA"' --no-s
 printf '%s\n' "stretchtui: warning: speech program 'no-such-speaker' not found; going on without speech" \
 	>"$E2E_TMP/want"
 diff -u "$E2E_TMP/want" "$E2E_TMP/err" >&2 || fail "not one warning for a missing command"
+# the full-screen player: the warning waits for the screen to close
+E2E_ENV="PATH=$E2E_TMP/bin"
+e2e_start 80 24 play quick --routines "$E2E_DATA" --no-safety --speed 20 --speak
+e2e_wait "Session complete"
+e2e_keys q
+[ "$(e2e_status)" = 0 ] || fail "status $(cat "$E2E_TMP/status")"
+e2e_wait "going on without"
+[ "$(e2e_screen | grep -c "warning:")" = 1 ] || fail "not one warning"
