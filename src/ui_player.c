@@ -55,10 +55,13 @@ static void ui_player_warn(void *ctx, const char *msg)
 	struct ui *u = ctx;
 	struct diag g = { DIAG_WARNING, NULL, 0, 0, (char *)msg };
 	char line[sizeof u->warning];
-	size_t n = strlen(u->warning);
 	diag_format(&g, line, sizeof line);
-	if (!strstr(u->warning, line) && n + strlen(line) + 2 < sizeof u->warning)
-		snprintf(u->warning + n, sizeof u->warning - n, "%s%s", n ? "\n" : "", line);
+	size_t n = strlen(u->warning), m = strlen(line);
+	if (strstr(u->warning, line) || n + m + 2 > sizeof u->warning)
+		return;
+	if (n)
+		u->warning[n++] = '\n';
+	memcpy(u->warning + n, line, m + 1);
 }
 
 static struct cue *ui_player_cue(struct ui *u, const struct plan *p)
