@@ -20,6 +20,9 @@ struct cli_options {
 	bool color;                 /* false with --no-color or NO_COLOR */
 	bool quiet;                 /* --quiet: no bell */
 	bool no_safety;             /* --no-safety: skip the first-run notice */
+	bool speak;                 /* --speak (or --speech-command) */
+	const char *speech_command; /* --speech-command CMD, or NULL */
+	const char *on_event;       /* --on-event CMD, or NULL */
 };
 
 /* Runs the program; returns the exit status. */

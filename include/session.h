@@ -1,7 +1,7 @@
 /* session — what the two front ends (ui, plain) share about playing a
  * routine, without curses: their options, the session clock scaled by
  * --speed, an action of the player's keys applied to the engine (the quit
- * question included), the bell rule, the one-line summary, and the
+ * question included), the one-line summary, and the
  * routine remembered for the menu. */
 #ifndef STRETCHTUI_SESSION_H
 #define STRETCHTUI_SESSION_H
@@ -21,6 +21,9 @@ struct session_options {
 	bool color;                 /* false with --no-color or NO_COLOR */
 	bool quiet;                 /* --quiet: no bell */
 	bool no_safety;             /* --no-safety: skip the first-run notice */
+	bool speak;                 /* --speak (or --speech-command) */
+	const char *speech_command; /* --speech-command CMD, or NULL */
+	const char *on_event;       /* --on-event CMD, or NULL */
 };
 
 /* A front end's run returns an exit status: one of these (the command
@@ -60,10 +63,6 @@ bool session_hold(struct engine *e, int64_t now);
  * the front end's. True when the session was quit. */
 bool session_apply(struct engine *e, struct session_ask *ask,
 		   enum keys_action a, int64_t now);
-
-/* Whether an event rings the bell: a segment's start, the session's end,
- * and the 3-2-1 of a segment that is not a short rep phase. */
-bool session_event_rings(const struct plan *p, const struct engine_event *ev);
 
 /* "Stopped at 03:12 of 15:00: 2 of 9 exercises done, 1 skipped." */
 void session_summary_line(const char *name, const struct engine_summary *s,

@@ -28,6 +28,7 @@ struct ui {
 	bool safety_loaded;   /* loaded by the flow before the first session */
 	bool safety_read;     /* confirmed in this run (even if not recorded) */
 	char summary[512];    /* printed on the normal screen at exit */
+	char note[128];       /* the cues' word for the summary ("3 hooks dropped") */
 	char warning[512];    /* printed on stderr at exit, when not empty */
 };
 

@@ -62,6 +62,9 @@ size_t utf8_char(const char *s, size_t n, unsigned flags, int *cells);
 int utf8_width(const char *s);
 int utf8_widthn(const char *s, size_t n, unsigned flags);
 
+/* Whether a code point is shown escaped (controls, DEL, C1, bidi). */
+bool utf8_is_unsafe(uint32_t cp);
+
 /* True when n bytes of s are already safe (nothing to escape). */
 bool utf8_is_safe(const char *s, size_t n, unsigned flags);
 

@@ -11,6 +11,7 @@
 
 #include "catalog.h"
 #include "config.h"
+#include "cue.h"
 #include "duration.h"
 #include "keys.h"
 #include "history_report.h"
@@ -53,6 +54,12 @@ static const char usage_options[] =
 	"                    (the default when standard output is not a terminal)\n"
 	"  --no-color        no colours (also when NO_COLOR is set)\n"
 	"  --quiet           no terminal bell\n"
+	"  --speak           say the cues aloud (espeak-ng, else spd-say)\n"
+	"  --speech-command CMD\n"
+	"                    say them with CMD, the text as its last argument\n"
+	"                    (implies --speak)\n"
+	"  --on-event CMD    run CMD with /bin/sh at each event of a session,\n"
+	"                    STRETCHTUI_EVENT, STRETCHTUI_EXERCISE, ... set\n"
 	"  --speed FACTOR    play FACTOR times faster, 0.1 to 100 (to preview)\n"
 	"  --no-safety       skip the first-run safety notice\n"
 	"  -h, --help        this help\n"
@@ -136,9 +143,33 @@ static int flag_option(const char *arg, struct cli_options *o)
 		o->quiet = true;
 	else if (strcmp(arg, "--no-safety") == 0)
 		o->no_safety = true;
+	else if (strcmp(arg, "--speak") == 0)
+		o->speak = true;
 	else
 		return 0;
 	return 1;
+}
+
+/* --speech-command CMD, --on-event CMD: a command, not blank. */
+static int command_option(int argc, char **argv, int *i, struct cli_options *o)
+{
+	bool speech = is_option(argv[*i], "--speech-command");
+	const char *name = speech ? "--speech-command" : "--on-event";
+	const char *v = option_value(argc, argv, i, strlen(name));
+	char **words = v ? cue_words(v) : NULL;
+	free(words);
+	if (!words && speech)
+		return usage_error("--speech-command needs a command (words, quotes closed), not",
+				   v ? v : "");
+	if (!v || !v[strspn(v, " \t\n")])
+		return usage_error("--on-event needs a command, not", v ? v : "");
+	if (speech) {
+		o->speech_command = v;
+		o->speak = true;
+	} else {
+		o->on_event = v;
+	}
+	return CLI_OK;
 }
 
 /* -1: --help/--version printed, exit 0. */
@@ -161,6 +192,8 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 		o->routines_dir = v;
 		return CLI_OK;
 	}
+	if (is_option(arg, "--speech-command") || is_option(arg, "--on-event"))
+		return command_option(argc, argv, i, o);
 	if (is_option(arg, "--speed")) {
 		if (!(v = option_value(argc, argv, i, strlen("--speed"))))
 			return usage_error("--speed needs a factor", NULL);
@@ -453,7 +486,8 @@ static int cmd_check(struct catalog *c, char **files, int n)
 static int play(const struct cli_options *o, struct catalog *c,
 		const char *arg)
 {
-	struct session_options so = { o->speed, o->color, o->quiet, o->no_safety };
+	struct session_options so = { o->speed, o->color, o->quiet, o->no_safety,
+				      o->speak, o->speech_command, o->on_event };
 	struct routine r;
 	struct plan p;
 	if (arg && load_plan(c, arg, &r, &p) != CLI_OK)

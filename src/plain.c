@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "duration.h"
 #include "clock.h"
+#include "cue.h"
 #include "engine.h"
 #include "keys.h"
 #include "history.h"
@@ -30,6 +31,7 @@ struct plain {
 	struct catalog *c;
 	const struct plan *p;
 	struct engine *e;
+	struct cue *cue;             /* bell, speech and hooks */
 	struct session_clock clk;
 	struct engine_state st;
 	int sig_fd;
@@ -215,7 +217,18 @@ static void plain_summary(struct plain *pl)
 	char buf[512];
 	engine_summary(pl->e, session_clock_now(&pl->clk), &s);
 	session_summary_line(pl->p->routine->name, &s, buf, sizeof buf);
+	size_t n = strlen(buf);
+	if (n + 1 < sizeof buf && cue_note(pl->cue, buf + n + 1, sizeof buf - n - 1))
+		buf[n] = ' ';
 	plain_line(pl, "%s", buf);
+}
+
+/* The 3-2-1 told in lines: not in a rep phase under 5 s, where it would
+ * never stop (what rings is cue's to say). */
+static bool plain_tick_told(const struct plan *p, const struct engine_event *ev)
+{
+	const struct segment *g = ev->seg < p->n ? &p->seg[ev->seg] : NULL;
+	return g && !(g->rep_n > 0 && g->len_ms < 5000);
 }
 
 static void plain_event(struct plain *pl, const struct engine_event *ev)
@@ -225,7 +238,7 @@ static void plain_event(struct plain *pl, const struct engine_event *ev)
 		plain_segment(pl, ev->seg);
 		break;
 	case ENGINE_TICK:
-		if (session_event_rings(pl->p, ev))
+		if (plain_tick_told(pl->p, ev))
 			plain_line(pl, "%d%s", ev->value, pl->ell);
 		break;
 	case ENGINE_PAUSED:
@@ -286,16 +299,12 @@ static void plain_update(struct plain *pl, int64_t now)
 {
 	const struct engine_event *ev;
 	size_t n = engine_update(pl->e, now, &ev);
-	bool ring = false;
-	for (size_t i = 0; i < n; i++) {
-		plain_event(pl, &ev[i]);
-		ring |= session_event_rings(pl->p, &ev[i]);
-	}
 	engine_state(pl->e, now, &pl->st);
+	cue_update(pl->cue, ev, n, &pl->st);
+	for (size_t i = 0; i < n; i++)
+		plain_event(pl, &ev[i]);
 	plain_lead_in(pl);
 	plain_halfway(pl);
-	if (ring && pl->bell)
-		putchar('\a');
 	plain_flush(pl);
 }
 
@@ -441,7 +450,7 @@ static int plain_timeout(struct plain *pl, int64_t now)
 		ms = rep > 0 ? rep : 1;
 	if (half >= 0 && (ms < 0 || half < ms))
 		ms = half > 0 ? half : 1;
-	return session_clock_timeout(&pl->clk, ms);
+	return session_clock_timeout(&pl->clk, cue_timeout(pl->cue, &pl->st, ms));
 }
 
 /* Sleeps until the next change, a key or a signal; false to stop. */
@@ -454,6 +463,8 @@ static bool plain_wait(struct plain *pl, int64_t now)
 	if (n > 0 && (fds[0].revents & POLLIN))
 		sig_drain(pl->sig_fd, &seen);
 	pl->fatal = seen.fatal;
+	if (seen.chld)
+		cue_reap(pl->cue);
 	if (pl->fatal) {
 		engine_quit(pl->e, session_clock_now(&pl->clk));
 		plain_summary(pl);
@@ -468,6 +479,27 @@ static bool plain_wait(struct plain *pl, int64_t now)
 		return false;
 	}
 	return true;
+}
+
+static void plain_bell(void *ctx)
+{
+	(void)ctx;
+	putchar('\a');
+}
+
+static void plain_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fflush(stdout);
+	diag_msg(DIAG_WARNING, "%s", msg);
+}
+
+static struct cue *plain_cue(struct plain *pl)
+{
+	const struct session_options *o = pl->o;
+	struct cue_config cfg = { pl->bell, o->speak, o->speech_command, o->on_event };
+	struct cue_front front = { pl, plain_bell, plain_warn };
+	return cue_open(pl->p, &cfg, &front);
 }
 
 /* The session into the history, however it ended (a signal too). */
@@ -497,6 +529,7 @@ static void plain_play(struct plain *pl)
 	pl->e = engine_start(pl->p, session_clock_now(&pl->clk));
 	if (!pl->e)
 		return;
+	pl->cue = plain_cue(pl);
 	for (;;) {
 		int64_t now = session_clock_now(&pl->clk);
 		plain_auto_reps(pl, now);
@@ -509,6 +542,7 @@ static void plain_play(struct plain *pl)
 			break;
 	}
 	plain_flush(pl);
+	cue_end(pl->cue, pl->e, session_clock_now(&pl->clk));
 	plain_save(pl, wall);
 	engine_free(pl->e);
 }
@@ -516,7 +550,8 @@ static void plain_play(struct plain *pl)
 /* Plays with the signal handlers and the terminal's modes in place. */
 static int plain_session(struct plain *pl)
 {
-	pl->sig_fd = sig_install(SIG_SET_FATAL | (pl->keys ? SIG_SET_TSTP : 0));
+	pl->sig_fd = sig_install(SIG_SET_FATAL | SIG_SET_CHLD |
+				 (pl->keys ? SIG_SET_TSTP : 0));
 	if (pl->sig_fd < 0) {
 		diag_msg(DIAG_ERROR, "cannot install the signal handlers: %s",
 			 strerror(errno));

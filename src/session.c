@@ -77,17 +77,7 @@ bool session_apply(struct engine *e, struct session_ask *ask,
 	return false;
 }
 
-/* ---- bell, summary, last routine ---------------------------------------------------- */
-
-bool session_event_rings(const struct plan *p, const struct engine_event *ev)
-{
-	if (ev->kind == ENGINE_SEGMENT_START || ev->kind == ENGINE_FINISHED)
-		return true;
-	if (ev->kind != ENGINE_TICK || ev->seg >= p->n)
-		return false;
-	const struct segment *g = &p->seg[ev->seg];
-	return !(g->rep_n > 0 && g->len_ms < 5000);
-}
+/* ---- summary, last routine ---------------------------------------------------- */
 
 void session_summary_line(const char *name, const struct engine_summary *s,
 			  char *buf, size_t size)

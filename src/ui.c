@@ -40,6 +40,9 @@ static enum ui_end ui_play(struct ui *u, const struct plan *p)
 	if (end == UI_END_QUIT)
 		return end;
 	session_summary_line(p->routine->name, &sum, u->summary, sizeof u->summary);
+	size_t n = strlen(u->summary);
+	if (u->note[0] && n + 1 < sizeof u->summary)
+		snprintf(u->summary + n, sizeof u->summary - n, " %s", u->note);
 	return end == UI_END_MENU ? ui_finish_run(u, p->routine->name, &sum) : end;
 }
 

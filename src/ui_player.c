@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "clock.h"
+#include "cue.h"
+#include "diag.h"
 #include "engine.h"
 #include "history.h"
 #include "utf8.h"
@@ -15,6 +17,7 @@ struct ui_player {
 	struct ui *u;
 	const struct plan *p;
 	struct engine *e;
+	struct cue *cue;      /* bell, speech and hooks */
 	struct session_clock clk;
 	struct engine_state st;
 	int64_t now;          /* of the last update */
@@ -29,19 +32,17 @@ struct ui_player {
 
 static enum ui_end ui_player_act(void *ctx, enum keys_action a, int code);
 
-/* Brings the engine to now; rings once for whatever rang. */
+/* Brings the engine to now (each wake: a child that ended, SIGCHLD, is
+ * reaped here too); the cue rings once for whatever rang. */
 static enum ui_end ui_player_update(void *ctx)
 {
 	struct ui_player *pl = ctx;
 	const struct engine_event *ev;
 	int64_t now = pl->now = session_clock_now(&pl->clk);
+	cue_reap(pl->cue);
 	size_t n = engine_update(pl->e, now, &ev);
-	bool ring = false;
-	for (size_t i = 0; i < n; i++)
-		ring |= session_event_rings(pl->p, &ev[i]);
-	if (ring && !pl->u->o->quiet)
-		ui_term_bell(pl->u->t);
 	engine_state(pl->e, now, &pl->st);
+	cue_update(pl->cue, ev, n, &pl->st);
 	if (pl->st.finished)
 		return pl->st.quit ? UI_END_STOPPED : UI_END_MENU;
 	return UI_STAY;
@@ -60,7 +61,8 @@ static void ui_player_draw(void *ctx, struct view *v)
 static int ui_player_wake(void *ctx)
 {
 	struct ui_player *pl = ctx;
-	return session_clock_timeout(&pl->clk, engine_ms_until_change(pl->e, pl->now));
+	int64_t ms = cue_timeout(pl->cue, &pl->st, engine_ms_until_change(pl->e, pl->now));
+	return session_clock_timeout(&pl->clk, ms);
 }
 
 /* A screen over the player: its draw, clock and wake rule, act's keys. */
@@ -154,22 +156,50 @@ static enum ui_end ui_player_act(void *ctx, enum keys_action a, int code)
 	}
 }
 
+/* ---- the session's outputs -------------------------------------------------------- */
+
+/* A warning, said on stderr once the screen is closed (after those
+ * before it; the same one once). */
+static void ui_player_warn(void *ctx, const char *msg)
+{
+	struct ui *u = ctx;
+	struct diag g = { DIAG_WARNING, NULL, 0, 0, (char *)msg };
+	char line[sizeof u->warning];
+	diag_format(&g, line, sizeof line);
+	size_t n = strlen(u->warning), m = strlen(line);
+	if (strstr(u->warning, line) || n + m + 2 > sizeof u->warning)
+		return;
+	if (n)
+		u->warning[n++] = '\n';
+	memcpy(u->warning + n, line, m + 1);
+}
+
+static void ui_player_bell(void *ctx)
+{
+	struct ui *u = ctx;
+	ui_term_bell(u->t);
+}
+
+static struct cue *ui_player_cue(struct ui *u, const struct plan *p)
+{
+	const struct session_options *o = u->o;
+	struct cue_config cfg = { !o->quiet, o->speak, o->speech_command, o->on_event };
+	struct cue_front front = { u, ui_player_bell, ui_player_warn };
+	return cue_open(p, &cfg, &front);
+}
+
 /* The session into the history, however it ended; a failure is told at
- * exit (why is safe text). */
+ * exit. */
 static void ui_player_save(struct ui *u, const struct routine *r,
 			   const struct engine_summary *sum, int64_t wall,
 			   enum ui_end end)
 {
-	static const char lead[] = "stretchtui: warning: ";
 	char why[HISTORY_WHY_MAX];
 	enum history_outcome o = end == UI_END_SIGNAL ? HISTORY_SIGNAL
 				 : sum->completed ? HISTORY_COMPLETED : HISTORY_QUIT;
 	if (history_save_session(sum, r->id, r->name, wall, o, HISTORY_FEEL_NONE,
-				 why, sizeof why) == 0 || u->warning[0])
-		return;
-	memcpy(u->warning, lead, sizeof lead);
-	utf8_safe_cut(why, strlen(why), -1, 0, u->warning + sizeof lead - 1,
-		      sizeof u->warning - (sizeof lead - 1));
+				 why, sizeof why) != 0)
+		ui_player_warn(u, why);
 }
 
 enum ui_end ui_player_run(struct ui *u, const struct plan *p,
@@ -183,11 +213,14 @@ enum ui_end ui_player_run(struct ui *u, const struct plan *p,
 	pl.e = engine_start(p, session_clock_now(&pl.clk));
 	if (!pl.e)
 		return UI_END_QUIT;
+	pl.cue = ui_player_cue(u, p);
 	struct ui_screen s = { &keys_player, &pl, ui_player_update, ui_player_draw,
 			       ui_player_act, ui_player_wake };
 	enum ui_end end = ui_term_run(u->t, &s);
 	if (end == UI_END_SIGNAL)
 		engine_quit(pl.e, session_clock_now(&pl.clk));
+	cue_note(pl.cue, u->note, sizeof u->note);
+	cue_end(pl.cue, pl.e, session_clock_now(&pl.clk));
 	engine_summary(pl.e, session_clock_now(&pl.clk), sum);
 	engine_free(pl.e);
 	ui_player_save(u, p->routine, sum, wall, end);

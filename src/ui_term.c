@@ -180,7 +180,8 @@ struct ui_term *ui_term_open(bool color)
 	if (!t->v || ui_open_input(t) != 0)
 		goto fail;
 	t->in_fd = fileno(t->in);
-	t->sig_fd = sig_install(SIG_SET_FATAL | SIG_SET_TSTP | SIG_SET_WINCH);
+	t->sig_fd = sig_install(SIG_SET_FATAL | SIG_SET_TSTP | SIG_SET_WINCH |
+				SIG_SET_CHLD);   /* a cue's child ended: the screen's update reaps */
 	if (t->sig_fd < 0)
 		goto fail;
 	ui_env_size();

@@ -57,8 +57,7 @@ size_t utf8_encode(uint32_t cp, char *out)
 	return len;
 }
 
-/* Whether a code point is shown escaped (controls, DEL, C1, bidi). */
-static bool utf8_is_unsafe(uint32_t cp)
+bool utf8_is_unsafe(uint32_t cp)
 {
 	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
 	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
