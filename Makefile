@@ -11,7 +11,7 @@
 #   make bench      CPU, wake-ups, bytes, memory, first frame of a routine
 #                   played in tmux (BENCH_ROUTINE, BENCH_SECONDS; not a test)
 #   make install    PREFIX=/usr/local DESTDIR=
-#   make uninstall, make clean
+#   make uninstall, make clean (removes build/; a BUILD elsewhere is yours)
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
@@ -22,6 +22,11 @@ BUILD   ?= build
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+# libcyaml's extra warnings that cost us nothing (not its
+# -Wdeclaration-after-statement: we declare where a value is first known).
+WARN    += -Wwrite-strings -Wcast-align -Wpointer-arith -Winit-self \
+           -Wstrict-prototypes -Wmissing-prototypes -Wmissing-declarations \
+           -Wold-style-definition -Wredundant-decls -Wundef -Wvla -Wformat=2
 ifneq ($(CI),)
 WARN    += -Werror
 endif
@@ -47,10 +52,10 @@ LIB_SRC  = $(filter-out src/main.c,$(SRC))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 # The front ends (curses and the command line); the rest is the core, which
 # the unit tests and the fuzz harnesses link without ncursesw.
-FRONT_SRC = src/ui.c src/ui_menu.c src/ui_player.c src/plain.c src/cli.c
+FRONT_SRC = $(wildcard src/ui*.c) src/plain.c src/cli.c
 CORE_OBJ  = $(filter-out $(FRONT_SRC:src/%.c=$(BUILD)/obj/%.o),$(LIB_OBJ))
 CORE_LIBS = $(shell pkg-config --libs yaml-0.1 2>/dev/null)
-UI_SRC   = $(wildcard src/ui*.c src/view*.c src/plain.c src/bigdigits.c src/cli.c)
+UI_SRC   = $(wildcard src/ui*.c src/view*.c src/plain.c src/session.c src/keys.c src/bigdigits.c src/cli.c)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 # Fuzz harnesses: tests/fuzz/fuzz_NAME.c, with fuzz_NAME.options.
 FUZZ_HARNESSES = loader library engine
@@ -145,7 +150,7 @@ test-only: build-tests
 	@echo "== fuzz replay (tests/fuzz/regress and the seed corpus)"
 	@tests/fuzz/replay.sh $(BUILD) $(FUZZ_HARNESSES) -- $(FUZZ_SEEDS)
 	@echo "== end-to-end (tmux)"
-	@STRETCHTUI_BIN=$(CURDIR)/$(BIN) tests/e2e/run.sh
+	@STRETCHTUI_BIN=$(abspath $(BIN)) tests/e2e/run.sh
 
 # Fuzzing with clang's libFuzzer, ASan and UBSan: each harness in turn for
 # FUZZ_SECONDS (per harness, so 3 x 60 s by default) with the flags of its
@@ -204,7 +209,7 @@ fuzz: fuzz-build
 BENCH_ROUTINE ?= upper-back-15
 BENCH_SECONDS ?= 60
 bench: $(BIN)
-	STRETCHTUI_BIN=$(CURDIR)/$(BIN) tests/bench/player.sh $(BENCH_ROUTINE) $(BENCH_SECONDS)
+	STRETCHTUI_BIN=$(abspath $(BIN)) tests/bench/player.sh $(BENCH_ROUTINE) $(BENCH_SECONDS)
 
 sanitize: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test-only

@@ -71,7 +71,8 @@ bool catalog_is_builtin(const struct catalog *c, const char *path);
  * (case-insensitive; a unique prefix of one will do). Only the routine's
  * own problems go to d (those of the libraries stay with them). 0 on
  * success; -1 for an unknown or ambiguous routine or an invalid file (r
- * must still be routine_free'd). */
+ * must still be routine_free'd). The return value is the verdict: -1
+ * exactly when an error was added to d (diag.h). */
 int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 		 struct diags *d);
 
@@ -85,7 +86,8 @@ int catalog_load_plan(struct catalog *c, const char *arg, struct routine *r,
 size_t catalog_lib_warnings(struct catalog *c, struct diags *d);
 
 /* The same for a file path, whatever it looks like (`check` takes paths
- * only): its directory's exercises.yaml ranks above the catalog's. */
+ * only): its directory's exercises.yaml ranks above the catalog's. The
+ * same verdict. */
 int catalog_load_file(struct catalog *c, const char *path, struct routine *r,
 		      struct diags *d);
 

@@ -25,6 +25,9 @@ struct cli_options {
 	const char *from;           /* --from STEP (play), or NULL */
 	bool resume;                /* --resume (play) */
 	int64_t resume_ms;          /* the plan time --resume goes on from */
+	bool speak;                 /* --speak (or --speech-command) */
+	const char *speech_command; /* --speech-command CMD, or NULL */
+	const char *on_event;       /* --on-event CMD, or NULL */
 };
 
 /* Runs the program; returns the exit status. */

@@ -72,6 +72,7 @@ struct config {
 	 * or variable that overrode it (by; NULL when none). */
 	struct srcpos pos[CONFIG_N_KEYS];
 	const char *by[CONFIG_N_KEYS];
+	const char *line[CONFIG_N_KEYS];  /* command lists as one line */
 };
 
 /* The defaults (DESIGN.md, "Configuration"); nothing to free but the
@@ -106,6 +107,13 @@ void config_set_color(struct config *c, enum config_color v,
 		      const char *option);
 void config_set_string(struct config *c, enum config_key k, const char *v,
 		       const char *option);
+/* A command list (speech_command) given as one command line, words
+ * quoted as in sh ("espeak-ng -v en"): shown as it was given. */
+void config_set_command(struct config *c, enum config_key k, const char *line,
+			const char *option);
+/* Command list k as one command line, its words quoted for cue_words
+ * (an option's line as it was given); NULL when unset. Kept in c. */
+const char *config_command(struct config *c, enum config_key k);
 
 /* The dotted name of a setting ("remind.every"), into buf. Returns buf. */
 const char *config_key_name(enum config_key k, char *buf, size_t size);

@@ -21,26 +21,47 @@ struct diag {
 	char *msg;
 };
 
+/* A list of diagnostics, and what every function that takes one keeps to:
+ *   - It starts zeroed (struct diags d = { 0 }); diag_free releases it,
+ *     diag_clear empties it for reuse. Its owner, the caller who made it,
+ *     is the only one who prints (diag_print), clears or frees it.
+ *   - A function handed a struct diags only appends to it: never clears,
+ *     sorts, prints or frees what was there, and adds in the order it
+ *     finds problems (a loader sorts its own by place before handing
+ *     them on).
+ *   - A function's return value says whether it failed, and it fails
+ *     exactly when it added an error; its diagnostics say why. So callers
+ *     test the return value, not errors (d may hold earlier ones), and a
+ *     warning never makes a call fail. (ydoc, inside the loader, is the
+ *     one exception: a complete tree may carry errors on bad nodes for
+ *     the loader to walk past; see ydoc.h.)
+ *   - errors counts every error added, even one lost to a failed
+ *     allocation (then n is short of it): a count is never too low.
+ *   - Each entry owns copies of its file (NULL: the program's own
+ *     message) and its message (NULL: out of memory, printed as such). */
 struct diags {
 	struct diag *v;
 	size_t n, cap;
 	size_t errors;
 };
 
+/* The one printf-format attribute of the program: the format string is
+ * argument f, its first value argument a (0 for a va_list). */
 #if defined(__GNUC__)
 #define DIAG_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define DIAG_PRINTF(f, a)
 #endif
 
-/* The core: adds one diagnostic (file may be NULL), its message formatted
- * from fmt at any length. diag_error and diag_warning are its wrappers. */
-void diag_vadd(struct diags *d, enum diag_level level, const char *file,
-	       int line, int col, const char *fmt, va_list ap);
+/* Adds one diagnostic (file may be NULL), its message formatted from fmt
+ * at any length, once. diag_verror is for a module's own wrapper that
+ * adds the place (a node, a mark) itself. */
 void diag_error(struct diags *d, const char *file, int line, int col,
 		const char *fmt, ...) DIAG_PRINTF(5, 6);
 void diag_warning(struct diags *d, const char *file, int line, int col,
 		  const char *fmt, ...) DIAG_PRINTF(5, 6);
+void diag_verror(struct diags *d, const char *file, int line, int col,
+		 const char *fmt, va_list ap) DIAG_PRINTF(5, 0);
 
 /* One diagnostic formatted as it is printed, without the newline: one safe
  * line of at most size bytes (NUL included). When it does not fit, the

@@ -43,7 +43,10 @@ struct engine_event {
 };
 
 struct engine_state {
-	const struct segment *seg;   /* current segment; NULL once finished */
+	const struct segment *seg;   /* current segment; NULL once finished;
+	                              * a seg->self_paced one waits for
+	                              * engine_rep_done (the clocks still run,
+	                              * see below) */
 	size_t seg_index;
 	int64_t seg_len_ms;          /* with extensions */
 	int64_t seg_remaining_ms;    /* 0 once a self-paced rep passes its tempo */
@@ -51,15 +54,11 @@ struct engine_state {
 	                              * self-paced rep may pass seg_len_ms) */
 	size_t step_index;           /* routine step of seg (0-based) */
 	size_t step_count;
-	const struct exercise *next_exercise;  /* next exercise step's, or NULL */
 	int64_t elapsed_ms;          /* session time played, pauses excluded */
 	int64_t remaining_ms;        /* planned time left, with extensions */
 	int64_t total_ms;            /* elapsed + remaining */
 	bool paused;                 /* false during the lead-in */
 	int64_t resume_in_ms;        /* > 0 during the 3-2-1 lead-in */
-	bool waiting_rep;            /* self-paced rep: waiting for rep_done
-	                              * (the clocks still run, see below) */
-	int reps_done;               /* self-paced reps counted in this step */
 	bool finished;
 	bool quit;
 	int64_t shown_elapsed_s;     /* the session clocks as shown, whole */

@@ -19,6 +19,10 @@ int paths_mkdir_p(const char *dir);
 #define PATHS_NOT_REGULAR (-2)
 int paths_open_regular(const char *path);
 
+/* $XDG_STATE_HOME/stretchtui/NAME into buf, and the directory into dir
+ * (both size bytes). 0, or -1 with errno set (ENOENT: no usable HOME). */
+int paths_state_file(const char *name, char *dir, char *buf, size_t size);
+
 /* A small state file's first line ($XDG_STATE_HOME/stretchtui/NAME), into
  * buf without its newline. 0, or -1 when there is none. */
 int paths_state_read(const char *name, char *buf, size_t size);

@@ -4,12 +4,13 @@
 #define STRETCHTUI_PLAIN_H
 
 #include "catalog.h"
-#include "cli.h"
+#include "plan.h"
+#include "session.h"
 
-/* Plays routine_arg (an id or a path; the menu has no plain form, so NULL
- * lists the routines and asks for one on standard input when it is a
- * terminal). Returns the exit status. */
-int plain_run(const struct cli_options *o, struct catalog *c,
-	      const char *routine_arg);
+/* Plays p. The menu has no plain form: with p NULL it lists the routines
+ * and asks for one on standard input when it is a terminal, and loads
+ * it. Returns the exit status (see session.h). */
+int plain_run(const struct session_options *o, struct catalog *c,
+	      const struct plan *p);
 
 #endif

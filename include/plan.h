@@ -56,12 +56,26 @@ int plan_check(const struct routine *r, struct plan *p, struct diags *d);
 
 const char *plan_kind_name(enum segment_kind k);  /* "prepare", "work", ... */
 
-/* Index of the first segment of the step after the one segment i belongs
- * to (p->n when none). */
+/* The routine step segment i belongs to, as segments [start, end): the
+ * index of its first segment, and of the first one of the step after it
+ * (p->n when none). */
+size_t plan_step_start(const struct plan *p, size_t i);
 size_t plan_step_end(const struct plan *p, size_t i);
 
 /* Index of the segment that plan time ms falls in (the one that starts
  * at it, at a boundary); p->n at or past the end. */
 size_t plan_seg_at(const struct plan *p, int64_t ms);
+
+/* The first WORK segment from i on within i's step (i's own when none):
+ * what a prepare, a switch or a set rest leads to. */
+const struct segment *plan_next_work(const struct plan *p, size_t i);
+
+/* Where in its step a segment is, in words: "left side, set 1 of 2"
+ * (flags 0, sep ", "), "LEFT side · set 1 of 2" (PLAN_WHERE_CAPS, sep
+ * " · "), "LEFT · set 1/2" (PLAN_WHERE_CAPS | PLAN_WHERE_SHORT); "" when
+ * it has neither a side nor more than one set. Returns buf. */
+enum { PLAN_WHERE_CAPS = 1, PLAN_WHERE_SHORT = 2 };
+char *plan_where(const struct segment *g, int flags, const char *sep,
+		 char *buf, size_t size);
 
 #endif

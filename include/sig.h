@@ -13,6 +13,7 @@ enum sig_set {
 	SIG_SET_FATAL = 1,    /* INT, TERM, HUP, QUIT, PIPE: end the session */
 	SIG_SET_TSTP = 2,     /* Ctrl-Z */
 	SIG_SET_WINCH = 4,    /* terminal resized */
+	SIG_SET_CHLD = 8,     /* a child ended (the cue module reaps it) */
 };
 
 /* Creates the self-pipe and installs handlers for the signals in `which`.
@@ -24,7 +25,7 @@ void sig_restore(int fd);
 /* What the pipe held. */
 struct sig_seen {
 	int fatal;            /* the first fatal signal's number, or 0 */
-	bool tstp, winch;
+	bool tstp, winch, chld;
 };
 
 /* Reads what is in the pipe into *seen (a fatal signal already there

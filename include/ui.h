@@ -1,25 +1,21 @@
-/* ui — the ncurses front end: menu, player, overlays, finish screen.
- * The only module (with its ui_*.c parts) that includes curses. */
+/* ui — the full-screen front end's flow: the menu, then (the first-run
+ * notice,) the player and the finish screen, back to the menu. Its
+ * terminal is ui_term's; its screens are ui_*.c (see ui_priv.h). */
 #ifndef STRETCHTUI_UI_H
 #define STRETCHTUI_UI_H
 
-#include <stdbool.h>
-
 #include "catalog.h"
-#include "cli.h"
-
-/* Whether the terminal on standard output can run the full-screen UI:
- * its TERM is known and can address the cursor (not `dumb`, not a
- * hardcopy terminal). Allocates nothing that outlives the call. */
-bool ui_term_usable(void);
+#include "plan.h"
+#include "session.h"
 
 /* ui_run's status when the terminal could not be set up after all (no
  * keyboard to read, say): nothing was shown, plain mode can take over. */
 #define UI_UNUSABLE (-2)
 
-/* Plays routine_arg (an id or a path), or shows the menu when it is NULL.
- * Returns the exit status (128+signal when a signal ended it). */
-int ui_run(const struct cli_options *o, struct catalog *c,
-	   const char *routine_arg);
+/* Plays p, or shows the menu when it is NULL (and plays what is chosen
+ * there, as often as the person likes). Returns the exit status
+ * (SESSION_OK, 128+signal when a signal ended it) or UI_UNUSABLE. */
+int ui_run(const struct session_options *o, struct catalog *c,
+	   const struct plan *p);
 
 #endif

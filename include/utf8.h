@@ -13,7 +13,10 @@
  * no control character (but '\n' with UTF8_KEEP_NL).
  *
  * Widths are those of the safe form: an escape is as wide as it is long,
- * any other character as wcwidth() says (one cell when it does not know). */
+ * any other character as wcwidth() says (one cell when it does not know),
+ * under the LC_CTYPE the program sets once, at start (cli). With
+ * UTF8_ASCII (or UTF8_CHARS) they do not depend on the locale at all:
+ * that is how the view measures text for a terminal that is not UTF-8. */
 #ifndef STRETCHTUI_UTF8_H
 #define STRETCHTUI_UTF8_H
 
@@ -45,8 +48,10 @@ enum utf8_flags {
  * U+10FFFF, truncated). */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 
-/* Whether a code point is shown escaped (controls, DEL, C1, bidi). */
-bool utf8_is_unsafe(uint32_t cp);
+/* Code point cp as UTF-8 in out (room for 4 bytes; not terminated):
+ * returns its length, 0 for a surrogate or a value past U+10FFFF. Text
+ * typed at the terminal is kept as UTF-8 whatever the locale. */
+size_t utf8_encode(uint32_t cp, char *out);
 
 /* The character at s (at most n bytes, n > 0) as safe text shows it:
  * returns the bytes it takes in s (1 for an invalid byte), *cells its
@@ -56,6 +61,9 @@ size_t utf8_char(const char *s, size_t n, unsigned flags, int *cells);
 /* Display width of the safe form of s (flags 0), and of n bytes of s. */
 int utf8_width(const char *s);
 int utf8_widthn(const char *s, size_t n, unsigned flags);
+
+/* Whether a code point is shown escaped (controls, DEL, C1, bidi). */
+bool utf8_is_unsafe(uint32_t cp);
 
 /* True when n bytes of s are already safe (nothing to escape). */
 bool utf8_is_safe(const char *s, size_t n, unsigned flags);

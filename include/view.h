@@ -13,7 +13,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
 #include "engine.h"
+#include "keys.h"
 #include "plan.h"
 #include "routine.h"
 
@@ -57,7 +59,10 @@ struct view_span {
 
 struct view {
 	int rows, cols;
-	bool utf8;                   /* block and box characters allowed */
+	bool utf8;                   /* a UTF-8 terminal: block and box
+	                              * characters allowed */
+	unsigned flags;              /* utf8.h flags its text is shown with:
+	                              * 0, or UTF8_ASCII when !utf8 */
 	bool cursor;                 /* show the cursor at cursor_row/col */
 	int cursor_row, cursor_col;
 	size_t n;
@@ -68,7 +73,11 @@ struct view {
 
 /* ---- building blocks (also used by the ui for odd jobs) ---------------- */
 
-/* Empties v for a screen of rows x cols. */
+/* Empties v for a screen of rows x cols. utf8 is whether the terminal
+ * takes UTF-8, which the front end decides once, at start, from the
+ * locale (utf8_locale): the view itself never reads the locale. On any
+ * other terminal, text is shown in ASCII (non-ASCII characters escaped,
+ * see utf8.h), so that its widths do not depend on the locale either. */
 void view_begin(struct view *v, int rows, int cols, bool utf8);
 /* Puts text at (row, col) clipped to max_w cells and to the screen; a
  * string that does not fit ends in an ellipsis. Returns the cells used.
@@ -78,13 +87,10 @@ int view_put(struct view *v, int row, int col, int max_w,
 	     enum view_style style, const char *text);
 /* The same, formatted with at most 512 bytes. */
 int view_putf(struct view *v, int row, int col, int max_w,
-	      enum view_style style, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 6, 7)))
-#endif
-	;
-/* Display width in cells of text as view_put shows it (escapes included). */
-int view_width(const char *text);
+	      enum view_style style, const char *fmt, ...) DIAG_PRINTF(6, 7);
+/* Display width in cells of text as view_put shows it on v (its safe
+ * form in v->flags, escapes included). */
+int view_cells(const struct view *v, const char *text);
 /* True when the terminal is under the minimum size. */
 bool view_too_small(int rows, int cols);
 /* Word wrapping: lines of at most width cells; a '\n' ends a line, a
@@ -95,9 +101,12 @@ struct view_wrap {
 	int width;
 	int hang;                    /* indent of continuation lines */
 	bool bol;                    /* at the start of a source line */
+	unsigned flags;              /* utf8.h flags the widths are those of */
 };
 
-void view_wrap_init(struct view_wrap *w, const char *text, int width);
+/* flags: the view's (v->flags). */
+void view_wrap_init(struct view_wrap *w, const char *text, int width,
+		    unsigned flags);
 /* The next line: indent cells, then len bytes at *s. false at the end. */
 bool view_wrap_next(struct view_wrap *w, int *indent, const char **s,
 		    size_t *len);
@@ -113,21 +122,24 @@ int view_putn(struct view *v, int row, int col, int max_w,
 
 /* Row `row` of v as plain text, cells filled in order; for tests. */
 char *view_row_text(const struct view *v, int row, char *buf, size_t size);
-/* Whole seconds in the program's one time format (duration_format_s:
- * "00:05", "15:00", "1:05:00"). */
-char *view_mmss(int64_t seconds, char *buf, size_t size);
 
-/* The same for a time left: ms rounded up to whole seconds ("00:05"). */
-char *view_short_time(int64_t ms, char *buf, size_t size);
+/* ---- key hints ---------------------------------------------------------- */
 
-/* Where in the step a segment is: "LEFT side · set 1 of 2" (VIEW_WHERE_CAPS,
- * sep " · "), "left side, set 1 of 2" (sep ", "), "LEFT · set 1/2"
- * (VIEW_WHERE_CAPS | VIEW_WHERE_SHORT); "" when it has neither. */
-enum { VIEW_WHERE_CAPS = 1, VIEW_WHERE_SHORT = 2 };
-char *view_where(const struct segment *g, int flags, const char *sep,
-		 char *buf, size_t size);
-/* The first WORK segment from i on within i's step (i's own when none). */
-const struct segment *view_next_work(const struct plan *p, size_t i);
+/* A footer's hints from a key table: each row with a hint as "KEY label",
+ * the key in VIEW_KEY, gap cells apart. */
+struct view_hints {
+	const struct keys_table *keys;
+	enum keys_action hide;       /* left out (KEYS_ACT_NONE: nothing) */
+	enum keys_action on;         /* shown with its label_on (the state it
+	                              * toggles is on) */
+	int level;                   /* only rows that keep at least this */
+	int gap;
+};
+
+/* Cells the hints take. */
+int view_hints_width(const struct view *v, const struct view_hints *h);
+/* Puts the hints on row from col; returns the cells used. */
+int view_hints(struct view *v, int row, int col, const struct view_hints *h);
 
 /* ---- screens ------------------------------------------------------------ */
 
@@ -184,14 +196,15 @@ void view_player_need(const struct view *v, const struct view_player_in *in,
  * aligned, so that its digits do not move sideways as it counts. */
 void view_player(struct view *v, const struct view_player_in *in);
 
-/* The help overlay over whatever v holds: every key, then the safety notes
- * (NULL: none). scroll is the first line shown of the text; it is clamped
+/* The help overlay over whatever v holds: every key of the player (its
+ * key table), then the safety notes (NULL: none). scroll is the first line shown of the text; it is clamped
  * and the value used is returned. */
 int view_help(struct view *v, const char *safety, int scroll);
 
-/* A full-screen notice (the first-run safety text), scrolled like help. */
+/* A full-screen notice (the first-run safety text), scrolled like help,
+ * with the hints of its keys at the bottom. */
 int view_notice(struct view *v, const char *title, const char *text,
-		const char *keys, int scroll);
+		const struct keys_table *keys, int scroll);
 
 struct view_finish_in {
 	const char *routine_name;

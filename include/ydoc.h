@@ -42,7 +42,9 @@ struct ydoc {
 /* Reads path (at most LOADER_MAX_FILE bytes, checked before reading) and
  * parses it. Problems go to d, located in `path`. 0 when doc->root (which
  * may be NULL for an empty document) is a complete tree, -1 when the file
- * could not be read or parsed. Free with ydoc_free either way. */
+ * could not be read or parsed. A complete tree may still have added
+ * errors (its bad nodes are marked): unlike the rest of the program
+ * (diag.h), 0 does not mean "no error". Free with ydoc_free either way. */
 int ydoc_load_file(struct ydoc *doc, const char *path, struct diags *d);
 
 /* The same for bytes in memory (len need not be NUL-terminated). */

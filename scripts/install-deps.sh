@@ -5,8 +5,9 @@
 # Needs only sh, id and apt-get (all on a minimal Debian).
 set -eu
 
-# procps: ps, which the end-to-end tests use to leave no process behind
-PACKAGES="build-essential pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux procps"
+# procps: ps, which the end-to-end tests use to leave no process behind;
+# espeak-ng: the speech the tests play through (--speak), not a build need
+PACKAGES="build-essential pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux procps espeak-ng"
 CMD="apt-get install -y --no-install-recommends $PACKAGES"
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -798,7 +798,8 @@ static int author_run_editor(struct author_edit *ed)
 	if (!cmd)
 		return -1;
 	snprintf(cmd, n, "%s \"$@\"", editor);
-	char *argv[] = { "sh", "-c", cmd, (char *)editor, ed->work, NULL };
+	char sh[] = "sh", dash_c[] = "-c";
+	char *argv[] = { sh, dash_c, cmd, (char *)editor, ed->work, NULL };
 	pid_t pid;
 	int st = 0, rc = posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, environ);
 	free(cmd);

@@ -403,8 +403,7 @@ static void load_libs(struct catalog *c)
 		struct catalog_lib *l = &c->libs[i];
 		if (l->status != CATALOG_LIB_UNLOADED)
 			continue;
-		l->status = loader_load_library(l->path, &l->lib, &l->diags) == 0 &&
-					    l->diags.errors == 0
+		l->status = loader_load_library(l->path, &l->lib, &l->diags) == 0
 				    ? CATALOG_LIB_OK
 				    : CATALOG_LIB_BROKEN;
 	}
@@ -465,11 +464,7 @@ int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 int catalog_load_plan(struct catalog *c, const char *arg, struct routine *r,
 		      struct plan *p, struct diags *d)
 {
-	size_t before = d->errors;
-	int rc = catalog_load(c, arg, r, d);
-	if (rc == 0 && d->errors == before)
-		rc = plan_check(r, p, d);
-	if (rc == 0 && d->errors == before)
+	if (catalog_load(c, arg, r, d) == 0 && plan_check(r, p, d) == 0)
 		return 0;
 	routine_free(r);
 	return -1;

@@ -7,24 +7,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "author.h"
-#include "catalog.h"
-#include "config.h"
 #include "buildinfo.h"
+#include "catalog.h"
+#include "clock.h"
+#include "config.h"
+#include "cue.h"
 #include "duration.h"
+#include "keys.h"
+#include "history_report.h"
 #include "loader.h"
 #include "plain.h"
 #include "plan.h"
 #include "safety.h"
+#include "session.h"
 #include "start.h"
 #include "ui.h"
-#include "ui_common.h"
+#include "ui_term.h"
 #include "utf8.h"
 
-static const char usage_text[] =
+/* The front ends return exit statuses in their own words. */
+_Static_assert((int)SESSION_OK == (int)CLI_OK && (int)SESSION_FAILED == (int)CLI_INVALID &&
+	       (int)SESSION_NO_ROUTINE == (int)CLI_USAGE, "front ends' statuses are exit codes");
+
+/* --help: the commands, the options, the key lists (from the key
+ * tables), the text after them. */
+static const char usage_head[] =
 	"Usage: stretchtui [OPTION]... [COMMAND [ARG]...]\n"
 	"Guided stretch routines in the terminal.\n"
 	"\n"
@@ -50,7 +60,10 @@ static const char usage_text[] =
 	"  config            every setting: its value and where it came from\n"
 	"                    ($XDG_CONFIG_HOME/stretchtui/config.yaml, NO_COLOR,\n"
 	"                    the options; the command line wins)\n"
-	"  safety            print the safety notice\n"
+	"  safety            print the safety notice\n";
+
+/* The options, after the commands (and the history command's own). */
+static const char usage_options[] =
 	"\n"
 	"Options:\n"
 	"  --routines DIR    also read routines from DIR (overrides same ids)\n"
@@ -58,6 +71,12 @@ static const char usage_text[] =
 	"                    (the default when standard output is not a terminal)\n"
 	"  --no-color        no colours (also when NO_COLOR is set)\n"
 	"  --quiet           no terminal bell\n"
+	"  --speak           say the cues aloud (espeak-ng, else spd-say)\n"
+	"  --speech-command CMD\n"
+	"                    say them with CMD, the text as its last argument\n"
+	"                    (implies --speak)\n"
+	"  --on-event CMD    run CMD with /bin/sh at each event of a session,\n"
+	"                    STRETCHTUI_EVENT, STRETCHTUI_EXERCISE, ... set\n"
 	"  --speed FACTOR    play FACTOR times faster, 0.1 to 100 (to preview)\n"
 	"  --no-safety       skip the first-run safety notice\n"
 	"  --from STEP       (play) start at step STEP: its number, or an exercise's\n"
@@ -65,17 +84,37 @@ static const char usage_text[] =
 	"  --resume          (play) go on with the session that was quit or ended\n"
 	"                    by a signal within the last hour, where it stopped\n"
 	"  -h, --help        this help\n"
-	"  -V, --version     the version\n"
-	"\n"
-	"Player keys: space pause/resume, n or Right skip, b or Left back,\n"
-	"+ add 10 s, Enter count a rep, ? help, q quit.\n"
-	"\n"
+	"  -V, --version     the version\n";
+
+static const char usage_tail[] =
 	"Routines are read from the built-in directory, then\n"
 	"$XDG_CONFIG_HOME/stretchtui/routines (~/.config/stretchtui/routines),\n"
 	"then each directory in $STRETCHTUI_PATH (colon-separated), then --routines.\n"
 	"Exit status: 0 success, 1 invalid input or unknown routine (edit: the\n"
 	"editor failed, or the edit was reverted or kept with errors), 2 usage\n"
 	"error, 128+N when signal N ended a session.\n";
+
+/* "Player keys:" and one line per key of table t. */
+static void usage_keys(const char *title, const struct keys_table *t)
+{
+	char names[64];
+	printf("\n%s\n", title);
+	for (size_t i = 0; i < t->n; i++) {
+		const struct keys_row *r = &t->row[i];
+		printf("  %-18s%s\n", keys_names(r, ", ", false, names, sizeof names), r->help);
+	}
+}
+
+static void usage(void)
+{
+	fputs(usage_head, stdout);
+	fputs(history_report_usage, stdout);
+	fputs(usage_options, stdout);
+	usage_keys("Player keys:", &keys_player);
+	usage_keys("Menu keys:", &keys_menu);
+	putchar('\n');
+	fputs(usage_tail, stdout);
+}
 
 static const char try_help[] = "Try 'stretchtui --help' for more information.\n";
 
@@ -126,6 +165,8 @@ static int flag_option(const char *arg, struct cli_options *o)
 		o->quiet = true;
 	else if (strcmp(arg, "--no-safety") == 0)
 		o->no_safety = true;
+	else if (strcmp(arg, "--speak") == 0)
+		o->speak = true;
 	else if (strcmp(arg, "--resume") == 0)
 		o->resume = true;
 	else
@@ -133,12 +174,34 @@ static int flag_option(const char *arg, struct cli_options *o)
 	return 1;
 }
 
+/* --speech-command CMD, --on-event CMD: a command, not blank. */
+static int command_option(int argc, char **argv, int *i, struct cli_options *o)
+{
+	bool speech = is_option(argv[*i], "--speech-command");
+	const char *name = speech ? "--speech-command" : "--on-event";
+	const char *v = option_value(argc, argv, i, strlen(name));
+	char **words = v ? cue_words(v) : NULL;
+	free(words);
+	if (!words && speech)
+		return usage_error("--speech-command needs a command (words, quotes closed), not",
+				   v ? v : "");
+	if (!v || !v[strspn(v, " \t\n")])
+		return usage_error("--on-event needs a command, not", v ? v : "");
+	if (speech) {
+		o->speech_command = v;
+		o->speak = true;
+	} else {
+		o->on_event = v;
+	}
+	return CLI_OK;
+}
+
 /* -1: --help/--version printed, exit 0. */
 static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 {
 	const char *arg = argv[*i], *v;
 	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-		fputs(usage_text, stdout);
+		usage();
 		return -1;
 	}
 	if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
@@ -153,6 +216,8 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 		o->routines_dir = v;
 		return CLI_OK;
 	}
+	if (is_option(arg, "--speech-command") || is_option(arg, "--on-event"))
+		return command_option(argc, argv, i, o);
 	if (is_option(arg, "--from")) {
 		if (!(o->from = option_value(argc, argv, i, strlen("--from"))))
 			return usage_error("--from needs a step number or an exercise", NULL);
@@ -181,6 +246,7 @@ static int parse(int argc, char **argv, struct cli_options *o, char **operands)
 				return rc;
 		} else {
 			operands[n++] = argv[i];
+			options_done |= n == 1 && strcmp(arg, "history") == 0; /* its own */
 		}
 	}
 	if (n > 0) {
@@ -266,6 +332,17 @@ static void list_print(const struct list_row *rows, size_t n)
 	}
 }
 
+/* Loads routine arg and its plan; its problems go to stderr. */
+static int load_plan(struct catalog *c, const char *arg, struct routine *r,
+		     struct plan *p)
+{
+	struct diags d = { 0 };
+	int rc = catalog_load_plan(c, arg, r, p, &d) == 0 ? CLI_OK : CLI_INVALID;
+	diag_print(&d, stderr);
+	diag_free(&d);
+	return rc;
+}
+
 static int cmd_list(struct catalog *c)
 {
 	int status = CLI_OK;
@@ -277,7 +354,7 @@ static int cmd_list(struct catalog *c)
 	}
 	for (size_t i = 0; i < c->n; i++) {
 		struct plan p;
-		if (ui_load(c, c->v[i].id, &rows[n].r, &p) != CLI_OK) {
+		if (load_plan(c, c->v[i].id, &rows[n].r, &p) != CLI_OK) {
 			status = CLI_INVALID;
 			continue;
 		}
@@ -355,7 +432,7 @@ static int cmd_show(struct catalog *c, const char *arg)
 {
 	struct routine r;
 	struct plan p;
-	if (ui_load(c, arg, &r, &p) != CLI_OK)
+	if (load_plan(c, arg, &r, &p) != CLI_OK)
 		return CLI_INVALID;
 	char total[DURATION_BUF];
 	unsigned fl = utf8_out_flags();
@@ -385,31 +462,68 @@ static int resume_mark(struct catalog *c, const char *arg,
 		       struct start_mark *m)
 {
 	struct diags d = { 0 };
-	int rc = start_resume(c, arg, (int64_t)time(NULL), m, &d);
+	int rc = start_resume(c, arg, clock_wall_s(), m, &d);
 	diag_print(&d, stderr);
 	diag_free(&d);
 	return rc == 0 ? CLI_OK : CLI_INVALID;
 }
 
-static int play(const struct cli_options *opt, struct catalog *c,
+/* Where the session of p starts: --from's step, or where the one --resume
+ * goes on with stopped (resume_ms). */
+static int start_at(const struct cli_options *o, const struct plan *p,
+		    int64_t resume_ms, int64_t *at_ms)
+{
+	struct diags d = { 0 };
+	*at_ms = resume_ms;
+	if (o->from)
+		start_from(p, o->from, at_ms, &d);
+	else if (resume_ms >= p->total_ms && p->total_ms > 0)
+		diag_error(&d, p->routine->path, 0, 0, "--resume: its session "
+			   "had come to the end");
+	diag_print(&d, stderr);
+	int rc = d.errors ? CLI_INVALID : CLI_OK;
+	diag_free(&d);
+	return rc;
+}
+
+/* The full-screen front end when the terminal can run it, else (or when
+ * it cannot be set up after all) the plain one. arg is loaded first,
+ * once for both; NULL: the menu. */
+static int play(const struct cli_options *o, struct catalog *c,
 		const char *arg)
 {
-	struct cli_options po = *opt;
-	const struct cli_options *o = &po;
+	struct session_options so = { o->speed, o->color, o->quiet, o->no_safety,
+				      o->speak, o->speech_command, o->on_event,
+				      o->menu_routine, 0 };
+	struct routine r;
+	struct plan p;
 	struct start_mark m;
-	if (po.resume) {
-		if (resume_mark(c, arg, &m) != CLI_OK)
-			return CLI_INVALID;
-		po.resume_ms = m.at_ms;
+	if (o->resume && resume_mark(c, arg, &m) != CLI_OK)
+		return CLI_INVALID;
+	if (o->resume)
 		arg = m.path;
+	if (arg && load_plan(c, arg, &r, &p) != CLI_OK)
+		return CLI_INVALID;
+	if (arg && start_at(o, &p, o->resume ? m.at_ms : 0, &so.start_ms) != CLI_OK) {
+		plan_free(&p);
+		routine_free(&r);
+		return CLI_INVALID;
 	}
-	if (o->plain || !ui_term_usable())
-		return plain_run(o, c, arg);
-	int rc = ui_run(o, c, arg);
-	if (rc != UI_UNUSABLE)
-		return rc;
-	diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
-	return plain_run(o, c, arg);
+	/* The routine holds its own exercises; released before the screen is
+	 * set up, so that ncurses reuses the memory. */
+	catalog_release_libs(c);
+	bool full = !o->plain && ui_term_usable();
+	int rc = full ? ui_run(&so, c, arg ? &p : NULL) : UI_UNUSABLE;
+	if (rc == UI_UNUSABLE) {
+		if (full)
+			diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
+		rc = plain_run(&so, c, arg ? &p : NULL);
+	}
+	if (arg) {
+		plan_free(&p);
+		routine_free(&r);
+	}
+	return rc;
 }
 
 struct command {
@@ -424,6 +538,7 @@ static const struct command commands[] = {
 	{ "show", 1, 1, "ROUTINE" },
 	{ "check", 1, INT_MAX, "FILE..." },
 	{ "safety", 0, 0, "" },
+	{ "history", 0, INT_MAX, "" },
 	{ "new", 1, 1, "ID" },
 	{ "edit", 1, 1, "ROUTINE" },
 	{ "config", 0, 0, "" },
@@ -470,7 +585,7 @@ static int dispatch(const struct cli_options *o, struct catalog *c)
 {
 	const char *cmd = o->command;
 	if (!cmd)
-		return play(o, c, NULL);   /* the menu, or --resume */
+		return play(o, c, NULL);
 	if (strcmp(cmd, "play") == 0)
 		return play(o, c, o->args[0]);
 	if (strcmp(cmd, "list") == 0)
@@ -513,34 +628,52 @@ static int close_stdout(int rc)
 }
 
 /* The settings nothing reads yet are told so by `stretchtui config`. */
-#define CLI_SETTINGS_USED ((1ul << CONFIG_ROUTINE) | (1ul << CONFIG_BELL) | \
-			   (1ul << CONFIG_COLOR) | (1ul << CONFIG_SAFETY_NOTICE))
+#define CLI_SETTINGS_USED ((1ul << CONFIG_REMIND_EVERY) - 1)
 
-/* config.yaml (its problems on stderr; broken, it counts for nothing),
- * then NO_COLOR, then the options given; the result back into o. `check`
- * reads no settings: it judges files, config.yaml among them. */
-static void settings(struct cli_options *o, struct config *cfg, char *path,
-		     size_t size)
+/* The options given over the settings (each naming itself as the origin),
+ * then the merged settings back into o. */
+static void settings_merge(struct cli_options *o, struct config *cfg)
 {
-	struct diags d = { 0 };
-	config_init(cfg);
-	if (o->command && strcmp(o->command, "check") == 0)
-		return;
-	if (config_path(path, size) == 0)
-		config_load(cfg, path, &d);
-	diag_print(&d, stderr);
-	diag_free(&d);
-	config_apply_env(cfg, getenv("NO_COLOR"));
 	if (o->quiet)
 		config_set_bool(cfg, CONFIG_BELL, false, "--quiet");
 	if (!o->color)
 		config_set_color(cfg, CONFIG_COLOR_NEVER, "--no-color");
 	if (o->no_safety)
 		config_set_bool(cfg, CONFIG_SAFETY_NOTICE, false, "--no-safety");
+	if (o->speak)
+		config_set_bool(cfg, CONFIG_SPEECH, true,
+				o->speech_command ? "--speech-command" : "--speak");
+	if (o->speech_command)
+		config_set_command(cfg, CONFIG_SPEECH_COMMAND, o->speech_command,
+				   "--speech-command");
+	if (o->on_event)
+		config_set_string(cfg, CONFIG_ON_EVENT, o->on_event, "--on-event");
 	o->quiet = !cfg->bell;
 	o->color = cfg->color != CONFIG_COLOR_NEVER;
 	o->no_safety = !cfg->safety_notice;
+	o->speak = cfg->speech;
+	o->speech_command = config_command(cfg, CONFIG_SPEECH_COMMAND);
+	o->on_event = cfg->on_event && *cfg->on_event ? cfg->on_event : NULL;
 	o->menu_routine = cfg->routine;
+}
+
+/* config.yaml (its problems on stderr; broken, it counts for nothing),
+ * then NO_COLOR, then the options. `check` and `history` read no
+ * settings (check judges files, config.yaml among them). */
+static void settings(struct cli_options *o, struct config *cfg, char *path,
+		     size_t size)
+{
+	struct diags d = { 0 };
+	config_init(cfg);
+	if (o->command && (strcmp(o->command, "check") == 0 ||
+			   strcmp(o->command, "history") == 0))
+		return;
+	if (config_path(path, size) == 0)
+		config_load(cfg, path, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	config_apply_env(cfg, getenv("NO_COLOR"));
+	settings_merge(o, cfg);
 }
 
 int cli_main(int argc, char **argv)
@@ -563,12 +696,16 @@ int cli_main(int argc, char **argv)
 	config_init(&cfg);
 	if (rc == CLI_OK)
 		settings(&o, &cfg, cfg_path, sizeof cfg_path);
-	if (rc == CLI_OK)
+	bool history = rc == CLI_OK && o.command && strcmp(o.command, "history") == 0;
+	bool config = rc == CLI_OK && o.command && strcmp(o.command, "config") == 0;
+	if (history)                 /* needs no routines */
+		rc = history_report_run(o.n_args, o.args);
+	else if (config)
+		config_print(&cfg, CLI_SETTINGS_USED, stdout);
+	else if (rc == CLI_OK)
 		rc = open_catalog(&o, &c);
-	if (rc == CLI_OK) {
-		rc = o.command && strcmp(o.command, "config") == 0
-			     ? (config_print(&cfg, CLI_SETTINGS_USED, stdout), CLI_OK)
-			     : dispatch(&o, &c);
+	if (rc == CLI_OK && !history && !config) {
+		rc = dispatch(&o, &c);
 		catalog_close(&c);
 	}
 	config_free(&cfg);

@@ -355,6 +355,54 @@ void config_set_string(struct config *c, enum config_key k, const char *v,
 	}
 }
 
+void config_set_command(struct config *c, enum config_key k, const char *line,
+			const char *option)
+{
+	if (config_member(c, k, SCHEMA_STRLIST)) {
+		c->line[k] = line;
+		c->by[k] = option;
+	}
+}
+
+/* s in single quotes, each ' as '\'' (sh's way, which cue_words reads). */
+static size_t config_quote(const char *s, char *out)
+{
+	size_t n = 0;
+	out[n++] = '\'';
+	for (; *s; s++) {
+		if (*s == '\'') {
+			memcpy(out + n, "'\\''", 4);
+			n += 4;
+		} else {
+			out[n++] = *s;
+		}
+	}
+	out[n++] = '\'';
+	return n;
+}
+
+const char *config_command(struct config *c, enum config_key k)
+{
+	const struct strlist *l = config_member(c, k, SCHEMA_STRLIST);
+	if (!l || c->line[k] || l->n == 0)
+		return l ? c->line[k] : NULL;
+	size_t size = 1;
+	for (size_t i = 0; i < l->n; i++)
+		size += 4 * strlen(l->v[i]) + 3;
+	char *out = arena_alloc(&c->arena, size);
+	if (!out)
+		return NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			out[n++] = ' ';
+		n += config_quote(l->v[i], out + n);
+	}
+	out[n] = '\0';
+	c->line[k] = out;
+	return out;
+}
+
 /* ---- showing ----------------------------------------------------------- */
 
 const char *config_key_name(enum config_key k, char *buf, size_t size)
@@ -431,7 +479,10 @@ const char *config_value(const struct config *c, enum config_key k,
 		break;
 	case SCHEMA_STRLIST:
 		list = (const struct strlist *)at;
-		if (list->n == 0 && config_unset[k])
+		if (c->by[k] && c->line[k])   /* an option's command line */
+			utf8_safe_cut(c->line[k], strlen(c->line[k]), -1,
+				      utf8_out_flags(), buf, size);
+		else if (list->n == 0 && config_unset[k])
 			snprintf(buf, size, "%s", config_unset[k]);
 		else
 			config_list_value(list, buf, size);

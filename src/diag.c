@@ -18,6 +18,8 @@ static char *dup_or_null(const char *s)
 }
 
 /* The formatted message, malloc'd; NULL when out of memory. */
+static char *diag_vformat(const char *fmt, va_list ap) DIAG_PRINTF(1, 0);
+
 static char *diag_vformat(const char *fmt, va_list ap)
 {
 	va_list again;
@@ -30,8 +32,12 @@ static char *diag_vformat(const char *fmt, va_list ap)
 	return msg;
 }
 
-void diag_vadd(struct diags *d, enum diag_level level, const char *file,
-	       int line, int col, const char *fmt, va_list ap)
+static void diag_vadd(struct diags *d, enum diag_level level, const char *file,
+		      int line, int col, const char *fmt, va_list ap)
+	DIAG_PRINTF(6, 0);
+
+static void diag_vadd(struct diags *d, enum diag_level level, const char *file,
+		      int line, int col, const char *fmt, va_list ap)
 {
 	if (level == DIAG_ERROR)
 		d->errors++;   /* even out of memory, the count stays honest */
@@ -49,6 +55,12 @@ void diag_vadd(struct diags *d, enum diag_level level, const char *file,
 	g->line = line;
 	g->col = col;
 	g->msg = diag_vformat(fmt, ap);
+}
+
+void diag_verror(struct diags *d, const char *file, int line, int col,
+		 const char *fmt, va_list ap)
+{
+	diag_vadd(d, DIAG_ERROR, file, line, col, fmt, ap);
 }
 
 void diag_error(struct diags *d, const char *file, int line, int col,

@@ -153,3 +153,28 @@ int64_t duration_ceil_seconds(int64_t ms)
 {
 	return ms > 0 ? (ms + MS_PER_S - 1) / MS_PER_S : 0;
 }
+
+int64_t duration_round_seconds(int64_t ms)
+{
+	return ms > 0 ? (ms + MS_PER_S / 2) / MS_PER_S : 0;
+}
+
+char *duration_format_left(int64_t ms, char *buf, size_t size)
+{
+	return duration_format_s(duration_ceil_seconds(ms), buf, size);
+}
+
+char *duration_format_round(int64_t ms, char *buf, size_t size)
+{
+	return duration_format_s(duration_round_seconds(ms), buf, size);
+}
+
+char *duration_format_count(int64_t left_ms, int64_t len_ms, char *buf,
+			    size_t size)
+{
+	if (duration_ceil_seconds(len_ms) >= 60)
+		return duration_format_left(left_ms, buf, size);
+	if (size)
+		snprintf(buf, size, "%" PRId64, duration_ceil_seconds(left_ms));
+	return buf;
+}

@@ -61,7 +61,6 @@ struct engine {
 	int64_t seg_t0, seg_ext;    /* session ms the segment started; extensions */
 	int64_t step_t0;            /* session ms the current step was entered */
 	int64_t t_done;             /* session ms processed up to */
-	int reps_done;
 
 	bool finished, quit;
 	int64_t t_end;
@@ -274,10 +273,8 @@ static void engine_enter(struct engine *e, size_t i, int64_t at, bool new_step)
 	e->seg = i;
 	e->seg_t0 = e->t_done = at;
 	e->seg_ext = 0;
-	if (new_step) {
+	if (new_step)
 		e->step_t0 = at;
-		e->reps_done = 0;
-	}
 	engine_push(e, ENGINE_SEGMENT_START, i, 0, at);
 	if (s->kind == SEG_SWITCH)
 		engine_push(e, ENGINE_SIDE_SWITCH, i, 0, at);
@@ -404,13 +401,6 @@ size_t engine_update(struct engine *e, int64_t now_ms,
 
 /* ---- queries --------------------------------------------------------- */
 
-static const struct exercise *engine_next_exercise(const struct engine *e,
-						   size_t seg)
-{
-	size_t r = engine_next_exercise_run(e, e->run_of[seg]);
-	return r < e->n_runs ? e->plan->seg[e->runs[r].first].exercise : NULL;
-}
-
 static int64_t engine_ceil_s(int64_t ms)
 {
 	return ms <= 0 ? 0 : (ms + 999) / 1000;
@@ -467,7 +457,6 @@ void engine_state(const struct engine *e, int64_t now_ms,
 	out->seg_elapsed_ms = t - p.t0;
 	out->seg_remaining_ms = p.len > t - p.t0 ? p.len - (t - p.t0) : 0;
 	out->step_index = s->step;
-	out->next_exercise = engine_next_exercise(e, p.seg);
 	out->elapsed_ms = t;
 	out->remaining_ms = engine_remaining(e, p, t);
 	out->total_ms = t + out->remaining_ms;
@@ -475,8 +464,6 @@ void engine_state(const struct engine *e, int64_t now_ms,
 	out->shown_elapsed_s = at / 1000;
 	out->shown_remaining_s = engine_ceil_s(engine_remaining(e, p, at));
 	engine_state_pause(e, now, out);
-	out->waiting_rep = engine_self_paced(e, p.seg);
-	out->reps_done = e->run_of[p.seg] == e->run_of[e->seg] ? e->reps_done : 0;
 }
 
 /* ms until a display of ms counting down in whole seconds (ceil) changes. */
@@ -651,7 +638,6 @@ void engine_rep_done(struct engine *e, int64_t now_ms)
 	if (e->finished || e->pausing || !engine_self_paced(e, e->seg))
 		return;
 	int64_t t = engine_time(e, e->now_ms);
-	e->reps_done++;
 	engine_seg_end(e, t);
 	engine_advance(e, t);
 }

@@ -127,7 +127,7 @@ int paths_open_regular(const char *path)
 	return fd;
 }
 
-static int state_path(const char *name, char *dir, char *path, size_t size)
+int paths_state_file(const char *name, char *dir, char *path, size_t size)
 {
 	if (paths_state_dir(dir, size) != 0) {
 		errno = ENOENT;
@@ -144,7 +144,7 @@ static int state_path(const char *name, char *dir, char *path, size_t size)
 int paths_state_read(const char *name, char *buf, size_t size)
 {
 	char dir[PATHS_MAX], path[PATHS_MAX];
-	if (size == 0 || state_path(name, dir, path, sizeof path) != 0)
+	if (size == 0 || paths_state_file(name, dir, path, sizeof path) != 0)
 		return -1;
 	int fd = paths_open_regular(path);
 	if (fd < 0)
@@ -161,7 +161,7 @@ int paths_state_read(const char *name, char *buf, size_t size)
 int paths_state_write(const char *name, const char *line)
 {
 	char dir[PATHS_MAX], path[PATHS_MAX], tmp[PATHS_MAX + 8];
-	if (state_path(name, dir, path, sizeof path) != 0 || paths_mkdir_p(dir) != 0)
+	if (paths_state_file(name, dir, path, sizeof path) != 0 || paths_mkdir_p(dir) != 0)
 		return -1;
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);

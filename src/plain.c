@@ -13,21 +13,26 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "duration.h"
+#include "clock.h"
+#include "cue.h"
 #include "engine.h"
+#include "keys.h"
+#include "history.h"
 #include "plan.h"
 #include "safety.h"
+#include "session.h"
 #include "sig.h"
-#include "ui_common.h"
 #include "utf8.h"
-#include "view.h"
 
 struct plain {
-	const struct cli_options *o;
+	const struct session_options *o;
 	struct catalog *c;
 	const struct plan *p;
 	struct engine *e;
-	struct ui_clock clk;
+	struct cue *cue;             /* bell, speech and hooks */
+	struct session_clock clk;
 	struct engine_state st;
 	int sig_fd;
 	bool keys;                   /* stdin is a terminal: keys work */
@@ -35,7 +40,7 @@ struct plain {
 	struct termios tio;
 	bool bell;
 	const char *ell;             /* "…" or "..." */
-	struct ui_ask ask;
+	struct session_ask ask;
 	bool said_auto_reps;         /* the no-keyboard line was printed */
 	size_t halfway_told;         /* 1 + the segment whose half-way was told */
 	int64_t lead_shown;          /* last lead-in second printed */
@@ -72,11 +77,7 @@ static void plain_cooked(struct plain *pl)
 
 /* ---- lines -------------------------------------------------------------------------- */
 
-static void plain_line(struct plain *pl, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
+static void plain_line(struct plain *pl, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
 /* One line: its text (names, cues, sides come from files) made safe. */
 static void plain_line(struct plain *pl, const char *fmt, ...)
@@ -111,7 +112,7 @@ static void plain_flush(struct plain *pl)
 static void plain_where(const struct segment *g, char *buf, size_t size)
 {
 	snprintf(buf, size, ", ");
-	if (size < 3 || !*view_where(g, 0, ", ", buf + 2, size - 2))
+	if (size < 3 || !*plan_where(g, 0, ", ", buf + 2, size - 2))
 		buf[0] = '\0';
 }
 
@@ -149,10 +150,12 @@ static void plain_step_line(struct plain *pl, size_t i)
 		snprintf(what, sizeof what, ", %d rep%s,", g->rep_n, g->rep_n == 1 ? "" : "s");
 	else
 		snprintf(what, sizeof what, ",");
-	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s", g->step + 1,
+	bool press = g->self_paced && pl->keys;
+	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s%s%s", g->step + 1,
 		   pl->p->routine->n_steps, g->exercise->name, where, what,
-		   view_short_time(plain_block_ms(pl->p, i), t, sizeof t),
-		   g->self_paced && pl->keys ? "; press Enter after each rep" : "");
+		   duration_format_left(plain_block_ms(pl->p, i), t, sizeof t),
+		   press ? "; press " : "", press ? keys_name(&keys_player, KEYS_ACT_REP) : "",
+		   press ? " after each rep" : "");
 }
 
 /* The exercise's summary and instructions, once per step. */
@@ -169,10 +172,10 @@ static void plain_instructions(struct plain *pl, const struct segment *g)
 
 static void plain_transition(struct plain *pl, size_t i)
 {
-	const struct segment *g = &pl->p->seg[i], *w = view_next_work(pl->p, i);
+	const struct segment *g = &pl->p->seg[i], *w = plan_next_work(pl->p, i);
 	char where[160], t[24];
 	plain_where(w, where, sizeof where);
-	view_short_time(g->len_ms, t, sizeof t);
+	duration_format_left(g->len_ms, t, sizeof t);
 	if (g->kind == SEG_PREPARE)
 		plain_line(pl, "Get ready, %s: %s%s", t, g->exercise->name, where);
 	else if (g->kind == SEG_SWITCH)
@@ -213,9 +216,20 @@ static void plain_summary(struct plain *pl)
 {
 	struct engine_summary s;
 	char buf[512];
-	engine_summary(pl->e, ui_clock_now(&pl->clk), &s);
-	ui_summary_line(pl->p->routine->name, &s, buf, sizeof buf);
+	engine_summary(pl->e, session_clock_now(&pl->clk), &s);
+	session_summary_line(pl->p->routine->name, &s, buf, sizeof buf);
+	size_t n = strlen(buf);
+	if (n + 1 < sizeof buf && cue_note(pl->cue, buf + n + 1, sizeof buf - n - 1))
+		buf[n] = ' ';
 	plain_line(pl, "%s", buf);
+}
+
+/* The 3-2-1 told in lines: not in a rep phase under 5 s, where it would
+ * never stop (what rings is cue's to say). */
+static bool plain_tick_told(const struct plan *p, const struct engine_event *ev)
+{
+	const struct segment *g = ev->seg < p->n ? &p->seg[ev->seg] : NULL;
+	return g && !(g->rep_n > 0 && g->len_ms < 5000);
 }
 
 static void plain_event(struct plain *pl, const struct engine_event *ev)
@@ -225,12 +239,13 @@ static void plain_event(struct plain *pl, const struct engine_event *ev)
 		plain_segment(pl, ev->seg);
 		break;
 	case ENGINE_TICK:
-		if (ui_event_rings(pl->p, ev))
+		if (plain_tick_told(pl->p, ev))
 			plain_line(pl, "%d%s", ev->value, pl->ell);
 		break;
 	case ENGINE_PAUSED:
 		if (!pl->ask.open)   /* the quit question says enough */
-			plain_line(pl, "Paused. Press space to go on.");
+			plain_line(pl, "Paused. Press %s to go on.",
+				   keys_name(&keys_player, KEYS_ACT_PAUSE));
 		break;
 	case ENGINE_RESUMED:
 		plain_line(pl, "Go.");
@@ -278,34 +293,47 @@ static void plain_halfway(struct plain *pl)
 		return;
 	pl->halfway_told = pl->st.seg_index + 1;
 	plain_line(pl, "Halfway: %s left.",
-		   view_short_time(pl->st.seg_remaining_ms, t, sizeof t));
+		   duration_format_left(pl->st.seg_remaining_ms, t, sizeof t));
 }
 
 static void plain_update(struct plain *pl, int64_t now)
 {
 	const struct engine_event *ev;
 	size_t n = engine_update(pl->e, now, &ev);
-	bool ring = false;
-	for (size_t i = 0; i < n; i++) {
-		plain_event(pl, &ev[i]);
-		ring |= ui_event_rings(pl->p, &ev[i]);
-	}
 	engine_state(pl->e, now, &pl->st);
+	cue_update(pl->cue, ev, n, &pl->st);
+	for (size_t i = 0; i < n; i++)
+		plain_event(pl, &ev[i]);
 	plain_lead_in(pl);
 	plain_halfway(pl);
-	if (ring && pl->bell)
-		putchar('\a');
 	plain_flush(pl);
 }
 
 /* ---- keys ---------------------------------------------------------------------------- */
 
+/* Whether this front end does what a's key does (no screen to redraw;
+ * the help is what is being read). */
+static bool plain_has(enum keys_action a)
+{
+	return a != KEYS_ACT_REDRAW && a != KEYS_ACT_HELP;
+}
+
+/* "Keys: space pause / resume (...); n or Right skip to ...; ..." and
+ * the safety notes. */
 static void plain_help(struct plain *pl)
 {
-	plain_line(pl, "Keys: space pause or go on (3-2-1 first); n or Right skip to the next "
-		       "exercise; b or Left back to the start of this exercise; + add 10 "
-		       "seconds; - take them back; Enter count a rep; ? this help; q quit (asks y/n); Ctrl-Z "
-		       "suspend (comes back paused).");
+	char line[1024], names[64];
+	size_t used = (size_t)snprintf(line, sizeof line, "Keys:");
+	for (size_t i = 0; i < keys_player.n && used < sizeof line; i++) {
+		const struct keys_row *r = &keys_player.row[i];
+		if (!plain_has(r->action))
+			continue;
+		int n = snprintf(line + used, sizeof line - used, "%s %s %s",
+				 used > 5 ? ";" : "", keys_names(r, " or ", false, names,
+								 sizeof names), r->help);
+		used += n > 0 ? (size_t)n : 0;
+	}
+	plain_line(pl, "%s.", line);
 	char *s = safety_load(pl->c);
 	if (s) {
 		safety_put(s, stdout);
@@ -314,29 +342,31 @@ static void plain_help(struct plain *pl)
 }
 
 /* What a front end of lines says about an action it has applied. */
-static void plain_acted(struct plain *pl, enum ui_action a, int64_t now)
+static void plain_acted(struct plain *pl, enum keys_action a, int64_t now)
 {
-	char t[24];
-	if (a == UI_ACT_HELP)
+	char t[24], answers[32];
+	if (a == KEYS_ACT_HELP)
 		plain_help(pl);
-	else if (a == UI_ACT_ASK_QUIT && pl->ask.open)
-		plain_line(pl, "Quit this session? (y/n)");
-	else if (a == UI_ACT_NO)
+	else if (a == KEYS_ACT_ASK_QUIT && pl->ask.open)
+		plain_line(pl, "%s (%s)", keys_quit.prompt,
+			   keys_hint_text(&keys_quit, false, NULL, "/", false, answers,
+					  sizeof answers));
+	else if (a == KEYS_ACT_NO)
 		plain_line(pl, "Going on.");
-	if (a != UI_ACT_EXTEND && a != UI_ACT_UNEXTEND)
+	if (a != KEYS_ACT_EXTEND && a != KEYS_ACT_UNEXTEND)
 		return;
 	engine_state(pl->e, now, &pl->st);
 	if (pl->st.seg)
 		plain_line(pl, "%s 10 seconds: %s left.",
-			   a == UI_ACT_EXTEND ? "Plus" : "Minus",
-			   view_short_time(pl->st.seg_remaining_ms, t, sizeof t));
+			   a == KEYS_ACT_EXTEND ? "Plus" : "Minus",
+			   duration_format_left(pl->st.seg_remaining_ms, t, sizeof t));
 }
 
 static int plain_key(struct plain *pl, int key)
 {
-	int64_t now = ui_clock_now(&pl->clk);
-	enum ui_action a = ui_key_action(key, pl->ask.open);
-	if (ui_apply(pl->e, &pl->ask, a, now))
+	int64_t now = session_clock_now(&pl->clk);
+	enum keys_action a = keys_action(pl->ask.open ? &keys_quit : &keys_player, key);
+	if (session_apply(pl->e, &pl->ask, a, now))
 		return PLAIN_QUIT;
 	plain_acted(pl, a, now);
 	plain_flush(pl);
@@ -347,13 +377,13 @@ static int plain_key(struct plain *pl, int key)
 static int plain_keycode(const unsigned char *buf, ssize_t n, ssize_t *i)
 {
 	static const char arrows[] = "CDAB";
-	static const int codes[] = { UI_K_RIGHT, UI_K_LEFT, UI_K_UP, UI_K_DOWN };
+	static const int codes[] = { KEYS_RIGHT, KEYS_LEFT, KEYS_UP, KEYS_DOWN };
 	int ch = buf[*i];
-	if (ch != 27 || *i + 2 >= n || (buf[*i + 1] != '[' && buf[*i + 1] != 'O'))
+	if (ch != KEYS_ESC || *i + 2 >= n || (buf[*i + 1] != '[' && buf[*i + 1] != 'O'))
 		return ch;
 	*i += 2;
 	const char *a = buf[*i] ? strchr(arrows, buf[*i]) : NULL;
-	return a ? codes[a - arrows] : UI_K_OTHER;
+	return a ? codes[a - arrows] : KEYS_OTHER;
 }
 
 static int plain_keys(struct plain *pl)
@@ -384,10 +414,7 @@ static void plain_back(void *pl)
 
 static void plain_suspend(struct plain *pl)
 {
-	int64_t now = ui_clock_now(&pl->clk);
-	engine_state(pl->e, now, &pl->st);
-	if (!pl->st.paused)
-		engine_pause(pl->e, now);
+	session_hold(pl->e, session_clock_now(&pl->clk));
 	fflush(stdout);
 	sig_suspend(STDIN_FILENO, plain_leave, plain_back, pl);
 }
@@ -424,7 +451,7 @@ static int plain_timeout(struct plain *pl, int64_t now)
 		ms = rep > 0 ? rep : 1;
 	if (half >= 0 && (ms < 0 || half < ms))
 		ms = half > 0 ? half : 1;
-	return ui_clock_timeout(&pl->clk, ms);
+	return session_clock_timeout(&pl->clk, cue_timeout(pl->cue, &pl->st, ms));
 }
 
 /* Sleeps until the next change, a key or a signal; false to stop. */
@@ -437,8 +464,10 @@ static bool plain_wait(struct plain *pl, int64_t now)
 	if (n > 0 && (fds[0].revents & POLLIN))
 		sig_drain(pl->sig_fd, &seen);
 	pl->fatal = seen.fatal;
+	if (seen.chld)
+		cue_reap(pl->cue);
 	if (pl->fatal) {
-		engine_quit(pl->e, ui_clock_now(&pl->clk));
+		engine_quit(pl->e, session_clock_now(&pl->clk));
 		plain_summary(pl);
 		return false;
 	}
@@ -453,53 +482,93 @@ static bool plain_wait(struct plain *pl, int64_t now)
 	return true;
 }
 
+static void plain_bell(void *ctx)
+{
+	(void)ctx;
+	putchar('\a');
+}
+
+static void plain_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fflush(stdout);
+	diag_msg(DIAG_WARNING, "%s", msg);
+}
+
+static struct cue *plain_cue(struct plain *pl)
+{
+	const struct session_options *o = pl->o;
+	struct cue_config cfg = { pl->bell, o->speak, o->speech_command, o->on_event };
+	struct cue_front front = { pl, plain_bell, plain_warn };
+	return cue_open(pl->p, &cfg, &front);
+}
+
+/* The session into the history, however it ended (a signal too). */
+static void plain_save(struct plain *pl, int64_t wall)
+{
+	struct engine_summary s;
+	char why[HISTORY_WHY_MAX];
+	engine_summary(pl->e, session_clock_now(&pl->clk), &s);
+	enum history_outcome o = pl->fatal ? HISTORY_SIGNAL
+				 : s.completed ? HISTORY_COMPLETED : HISTORY_QUIT;
+	if (history_save_session(&s, pl->p->routine->id, pl->p->routine->name, wall,
+				 o, HISTORY_FEEL_NONE, why, sizeof why) != 0)
+		diag_msg(DIAG_WARNING, "%s", why);
+}
+
 static void plain_play(struct plain *pl)
 {
-	char t[24];
+	char t[24], keys[256] = "";
 	size_t steps = pl->p->routine->n_steps;
-	plain_line(pl, "%s: %zu step%s, %s.%s", pl->p->routine->name, steps,
-		   steps == 1 ? "" : "s", view_short_time(pl->p->total_ms, t, sizeof t),
-		   pl->keys ? " Keys: space pause, n skip, b back, + or - 10 s, Enter rep, "
-			      "? help, q quit." : "");
+	if (pl->keys)
+		keys_hint_text(&keys_player, false, " ", ", ", false, keys, sizeof keys);
+	plain_line(pl, "%s: %zu step%s, %s.%s%s%s", pl->p->routine->name, steps,
+		   steps == 1 ? "" : "s", duration_format_left(pl->p->total_ms, t, sizeof t),
+		   pl->keys ? " Keys: " : "", keys, pl->keys ? "." : "");
 	if (pl->start_ms > 0 && pl->start_ms < pl->p->total_ms)
 		plain_line(pl, "Starting at %s, step %zu/%zu.",
 			   duration_format_s(pl->start_ms / 1000, t, sizeof t),
 			   pl->p->seg[plan_seg_at(pl->p, pl->start_ms)].step + 1, steps);
-	ui_clock_init(&pl->clk, pl->o->speed);
-	pl->e = engine_start_at(pl->p, ui_clock_now(&pl->clk), pl->start_ms);
+	session_clock_init(&pl->clk, pl->o->speed);
+	int64_t wall = clock_wall_s();
+	pl->e = engine_start_at(pl->p, session_clock_now(&pl->clk), pl->start_ms);
 	if (!pl->e)
 		return;
+	pl->cue = plain_cue(pl);
 	for (;;) {
-		int64_t now = ui_clock_now(&pl->clk);
+		int64_t now = session_clock_now(&pl->clk);
 		plain_auto_reps(pl, now);
 		plain_update(pl, now);
 		if (pl->write_err) {
-			engine_quit(pl->e, ui_clock_now(&pl->clk));
+			engine_quit(pl->e, session_clock_now(&pl->clk));
 			break;
 		}
 		if (pl->st.finished || !plain_wait(pl, now))
 			break;
 	}
 	plain_flush(pl);
-	ui_session_ended(pl->p, pl->e, ui_clock_now(&pl->clk));
+	cue_end(pl->cue, pl->e, session_clock_now(&pl->clk));
+	plain_save(pl, wall);
+	session_stopped(pl->p, pl->e, session_clock_now(&pl->clk));
 	engine_free(pl->e);
 }
 
 /* Plays with the signal handlers and the terminal's modes in place. */
 static int plain_session(struct plain *pl)
 {
-	pl->sig_fd = sig_install(SIG_SET_FATAL | (pl->keys ? SIG_SET_TSTP : 0));
+	pl->sig_fd = sig_install(SIG_SET_FATAL | SIG_SET_CHLD |
+				 (pl->keys ? SIG_SET_TSTP : 0));
 	if (pl->sig_fd < 0) {
 		diag_msg(DIAG_ERROR, "cannot install the signal handlers: %s",
 			 strerror(errno));
-		return 1;
+		return SESSION_FAILED;
 	}
-	ui_remember(pl->p->routine);
+	session_remember(pl->p->routine);
 	plain_raw(pl);
 	plain_play(pl);
 	plain_cooked(pl);
 	sig_restore(pl->sig_fd);
-	return pl->fatal ? 128 + pl->fatal : CLI_OK;
+	return pl->fatal ? 128 + pl->fatal : SESSION_OK;
 }
 
 /* ---- before playing ------------------------------------------------------------------------ */
@@ -546,10 +615,10 @@ static void plain_list_entry(struct catalog *c, size_t i, unsigned fl)
 	printf("%3zu. ", i + 1);
 	utf8_fpad(c->v[i].id, 22, fl, stdout);
 	putchar(' ');
-	if (catalog_load(c, c->v[i].id, &r, &d) == 0 && d.errors == 0 &&
+	if (catalog_load(c, c->v[i].id, &r, &d) == 0 &&
 	    plan_build(&r, &p) == PLAN_OK) {
 		utf8_fpad(r.name, 32, fl, stdout);
-		printf(" %s\n", view_short_time(p.total_ms, t, sizeof t));
+		printf(" %s\n", duration_format_left(p.total_ms, t, sizeof t));
 		plan_free(&p);
 	} else {
 		printf("(has errors: stretchtui check ");
@@ -581,35 +650,50 @@ static const char *plain_choose(struct plain *pl, char *buf, size_t size)
 	return buf;
 }
 
-int plain_run(const struct cli_options *o, struct catalog *c,
-	      const char *routine_arg)
+/* Plays p: the notice when it is due, then the session. */
+static int plain_play_plan(struct plain *pl, const struct plan *p)
 {
-	struct plain pl = { .o = o, .c = c, .sig_fd = -1 };
+	pl->p = p;
+	int rc = plain_first_run(pl) ? plain_session(pl) : SESSION_OK;
+	if (pl->write_err) {          /* said here, where errno is known */
+		diag_msg(DIAG_ERROR, "write error: %s", strerror(pl->write_err));
+		clearerr(stdout);
+		rc = rc == SESSION_OK ? SESSION_FAILED : rc;
+	}
+	return rc;
+}
+
+/* No routine given: the one chosen from the list, loaded here (its
+ * problems on stderr), then played. */
+static int plain_play_chosen(struct plain *pl)
+{
+	char choice[256];
 	struct routine r;
 	struct plan p;
-	char choice[256];
+	struct diags d = { 0 };
+	const char *arg = plain_choose(pl, choice, sizeof choice);
+	if (!arg)
+		return pl->keys && pl->c->n ? SESSION_OK : SESSION_NO_ROUTINE;
+	int rc = catalog_load_plan(pl->c, arg, &r, &p, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	if (rc != 0)
+		return SESSION_FAILED;
+	catalog_release_libs(pl->c);   /* the routine holds its own exercises */
+	rc = plain_play_plan(pl, &p);
+	plan_free(&p);
+	routine_free(&r);
+	return rc;
+}
+
+int plain_run(const struct session_options *o, struct catalog *c,
+	      const struct plan *p)
+{
+	struct plain pl = { .o = o, .c = c, .sig_fd = -1 };
 	pl.keys = isatty(STDIN_FILENO);
 	pl.bell = !o->quiet && isatty(STDOUT_FILENO);
 	pl.ell = utf8_locale() ? "\xe2\x80\xa6" : "...";
 	pl.out_flags = utf8_out_flags();
-	if (!routine_arg && !(routine_arg = plain_choose(&pl, choice, sizeof choice)))
-		return pl.keys && c->n ? CLI_OK : CLI_USAGE;
-	if (ui_load(c, routine_arg, &r, &p) != CLI_OK)
-		return CLI_INVALID;
-	if (ui_start_at(o, &p, &pl.start_ms) != CLI_OK) {
-		plan_free(&p);
-		routine_free(&r);
-		return CLI_INVALID;
-	}
-	catalog_release_libs(c);   /* the routine holds its own exercises */
-	pl.p = &p;
-	int rc = plain_first_run(&pl) ? plain_session(&pl) : CLI_OK;
-	plan_free(&p);
-	routine_free(&r);
-	if (pl.write_err) {          /* said here, where errno is known */
-		diag_msg(DIAG_ERROR, "write error: %s", strerror(pl.write_err));
-		clearerr(stdout);
-		rc = rc == CLI_OK ? CLI_INVALID : rc;
-	}
-	return rc;
+	pl.start_ms = p ? o->start_ms : 0;   /* a plan the menu had not chosen */
+	return p ? plain_play_plan(&pl, p) : plain_play_chosen(&pl);
 }

@@ -1,6 +1,7 @@
 /* plan — lay a routine out as a timeline of segments (see plan.h). */
 #include "plan.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,6 +166,13 @@ const char *plan_kind_name(enum segment_kind k)
 	return "?";
 }
 
+size_t plan_step_start(const struct plan *p, size_t i)
+{
+	while (i > 0 && p->seg[i - 1].step == p->seg[i].step)
+		i--;
+	return i;
+}
+
 size_t plan_step_end(const struct plan *p, size_t i)
 {
 	size_t step = p->seg[i].step;
@@ -184,6 +192,41 @@ size_t plan_seg_at(const struct plan *p, int64_t ms)
 			hi = mid;
 	}
 	return lo;
+}
+
+const struct segment *plan_next_work(const struct plan *p, size_t i)
+{
+	for (size_t j = i; j < p->n && p->seg[j].step == p->seg[i].step; j++)
+		if (p->seg[j].kind == SEG_WORK)
+			return &p->seg[j];
+	return &p->seg[i];
+}
+
+static bool plan_left_right(const char *side)
+{
+	return strcmp(side, "left") == 0 || strcmp(side, "right") == 0;
+}
+
+char *plan_where(const struct segment *g, int flags, const char *sep,
+		 char *buf, size_t size)
+{
+	size_t n = 0;
+	bool caps = flags & PLAN_WHERE_CAPS, brief = flags & PLAN_WHERE_SHORT;
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (g->side) {
+		for (const char *p = g->side; *p && n + 1 < size; p++)
+			buf[n++] = caps && *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
+		buf[n] = '\0';
+		if (!brief && plan_left_right(g->side))
+			snprintf(buf + n, size - n, " side");
+		n = strlen(buf);
+	}
+	if (g->set_n > 1)
+		snprintf(buf + n, size - n, brief ? "%sset %d/%d" : "%sset %d of %d",
+			 n ? sep : "", g->set_i, g->set_n);
+	return buf;
 }
 
 int plan_check(const struct routine *r, struct plan *p, struct diags *d)

@@ -110,12 +110,13 @@ int safety_mark_seen_or_say(char *buf, size_t size)
 	if (safety_mark_seen() == 0)
 		return 0;
 	int err = errno;
-	char dir[PATH_MAX], safe[PATH_MAX];
+	char dir[PATH_MAX], msg[PATH_MAX + 256];
 	if (paths_state_dir(dir, sizeof dir) != 0)
 		snprintf(dir, sizeof dir, "%s", "$XDG_STATE_HOME or $HOME");
-	utf8_safe(dir, safe, sizeof safe);   /* it comes from the environment */
-	snprintf(buf, size, "stretchtui: warning: cannot record that the safety notice "
-		 "was read (%s: %s); it will be shown again next time", safe, strerror(err));
+	snprintf(msg, sizeof msg, "cannot record that the safety notice was read "
+		 "(%s: %s); it will be shown again next time", dir, strerror(err));
+	struct diag g = { DIAG_WARNING, NULL, 0, 0, msg };
+	diag_format(&g, buf, size);   /* the directory comes from the environment */
 	return -1;
 }
 

@@ -27,8 +27,8 @@ void schema_error(struct schema *s, const struct ynode *at, const char *fmt,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(&s->diags, DIAG_ERROR, s->path, at ? at->line : 1,
-		  at ? at->col : 1, fmt, ap);
+	diag_verror(&s->diags, s->path, at ? at->line : 1, at ? at->col : 1,
+		    fmt, ap);
 	va_end(ap);
 }
 

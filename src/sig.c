@@ -23,14 +23,19 @@ static void sig_on_signal(int sig)
 	errno = saved;
 }
 
-static void sig_handle(int sig)
+static void sig_handle_flags(int sig, int flags)
 {
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = sig_on_signal;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;
+	sa.sa_flags = SA_RESTART | flags;
 	sigaction(sig, &sa, NULL);
+}
+
+static void sig_handle(int sig)
+{
+	sig_handle_flags(sig, 0);
 }
 
 static int sig_pipe_flags(int fd)
@@ -59,6 +64,8 @@ int sig_install(int which)
 		sig_handle(SIGTSTP);
 	if (which & SIG_SET_WINCH)
 		sig_handle(SIGWINCH);
+	if (which & SIG_SET_CHLD)   /* ended, not stopped or continued */
+		sig_handle_flags(SIGCHLD, SA_NOCLDSTOP);
 	return fds[0];
 }
 
@@ -68,6 +75,7 @@ void sig_restore(int fd)
 		signal(sig_fatal[i], SIG_DFL);
 	signal(SIGTSTP, SIG_DFL);
 	signal(SIGWINCH, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
 	if (sig_wfd >= 0)
 		close(sig_wfd);
 	sig_wfd = -1;
@@ -85,6 +93,8 @@ void sig_drain(int fd, struct sig_seen *seen)
 				seen->tstp = true;
 			else if (buf[i] == SIGWINCH)
 				seen->winch = true;
+			else if (buf[i] == SIGCHLD)
+				seen->chld = true;
 			else if (buf[i] && !seen->fatal)
 				seen->fatal = buf[i];
 		}

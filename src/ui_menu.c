@@ -1,16 +1,19 @@
 /* ui_menu — the routine menu: every routine of the catalog with its total,
- * a filter by name or tag, and Enter to play. */
-#define _XOPEN_SOURCE_EXTENDED 1
+ * a filter by name or tag (a screen of its own over the menu), and Enter
+ * to play. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "paths.h"
-#include "ui_common.h"
 #include "ui_priv.h"
+#include "utf8.h"
+#include "view.h"
 
 struct ui_menu {
+	struct ui *u;
+	struct plan *chosen;         /* where ui_menu_run puts the plan */
+	int rows;                    /* of the screen drawn last */
 	struct view_menu_item *items;
 	struct routine *routines;
 	size_t n;
@@ -60,7 +63,7 @@ static void ui_menu_load(struct catalog *c, struct ui_menu *m, size_t i)
 	struct view_menu_item *it = &m->items[i];
 	it->id = c->v[i].id;
 	it->path = c->v[i].path;
-	if (catalog_load(c, c->v[i].id, &m->routines[i], &d) == 0 && d.errors == 0 &&
+	if (catalog_load(c, c->v[i].id, &m->routines[i], &d) == 0 &&
 	    plan_check(&m->routines[i], &p, &d) == 0) {
 		it->r = &m->routines[i];
 		it->total_ms = p.total_ms;
@@ -113,7 +116,7 @@ static void ui_menu_preselect(struct ui_menu *m, const char *pref)
 {
 	char id[256];
 	const char *want[2] = { pref, NULL };
-	if (paths_state_read(UI_LAST_ROUTINE, id, sizeof id) == 0)
+	if (paths_state_read(SESSION_LAST_ROUTINE, id, sizeof id) == 0)
 		want[1] = id;
 	for (size_t k = 0; k < 2; k++)
 		for (size_t i = 0; want[k] && i < m->n_shown; i++)
@@ -136,6 +139,7 @@ struct ui_menu *ui_menu_open(struct ui *u)
 		ui_menu_close(m);
 		return NULL;
 	}
+	m->u = u;
 	m->n = n;
 	for (size_t i = 0; i < n; i++)
 		ui_menu_load(u->c, m, i);
@@ -161,14 +165,14 @@ void ui_menu_close(struct ui_menu *m)
 	free(m);
 }
 
-static void ui_menu_draw(struct ui *u, struct ui_menu *m)
+static void ui_menu_draw(void *ctx, struct view *v)
 {
+	struct ui_menu *m = ctx;
 	struct view_menu_in in = { m->items, m->shown, m->n_shown, m->n, m->sel,
 				   &m->top, m->filter, m->editing, &m->detail,
 				   m->notice, m->notice_alert };
-	ui_view_begin(u);
-	view_menu(u->v, &in);
-	ui_paint(u);
+	view_menu(v, &in);
+	m->rows = v->rows;
 }
 
 static void ui_menu_move(struct ui_menu *m, long d)
@@ -183,29 +187,23 @@ static void ui_menu_move(struct ui_menu *m, long d)
 	m->sel = (size_t)sel;
 }
 
-/* Moves for arrows, Home and End; PgUp and PgDn scroll the detail pane
- * by its height less a line (the view clamps it). True when k was one. */
-static bool ui_menu_nav(struct ui *u, struct ui_menu *m, const struct ui_key *k)
+/* Moves for the arrows, Home and End; PgUp and PgDn scroll the detail
+ * pane by its height less a line (the view clamps it). True when a was
+ * one of them. */
+static bool ui_menu_nav(struct ui_menu *m, enum keys_action a)
 {
-	static const struct { int code; long d; } fn[] = {
-		{ KEY_UP, -1 }, { KEY_DOWN, 1 },
-		{ KEY_HOME, -100000 }, { KEY_END, 100000 },
-	};
-	if (!k->fn)
-		return false;
-	if (k->code == KEY_PPAGE || k->code == KEY_NPAGE) {
-		int page = view_menu_detail_rows(u->v->rows, m->n_shown) - 1;
-		page = page > 1 ? page : 1;
-		m->detail += k->code == KEY_NPAGE ? page : -page;
-		return true;
+	int page = view_menu_detail_rows(m->rows, m->n_shown) - 1;
+	page = page > 1 ? page : 1;
+	switch (a) {
+	case KEYS_ACT_UP: ui_menu_move(m, -1); break;
+	case KEYS_ACT_DOWN: ui_menu_move(m, 1); break;
+	case KEYS_ACT_TOP: ui_menu_move(m, -100000); break;
+	case KEYS_ACT_BOTTOM: ui_menu_move(m, 100000); break;
+	case KEYS_ACT_PAGE_UP: m->detail -= page; break;
+	case KEYS_ACT_PAGE_DOWN: m->detail += page; break;
+	default: return false;
 	}
-	for (size_t i = 0; i < sizeof fn / sizeof *fn; i++) {
-		if (fn[i].code == k->code) {
-			ui_menu_move(m, fn[i].d);
-			return true;
-		}
-	}
-	return false;
+	return true;
 }
 
 static void ui_menu_backspace(struct ui_menu *m)
@@ -220,68 +218,46 @@ static void ui_menu_backspace(struct ui_menu *m)
 
 static void ui_menu_type(struct ui_menu *m, int ch)
 {
-	char mb[MB_LEN_MAX];
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	size_t len = wcrtomb(mb, (wchar_t)ch, &ps), used = strlen(m->filter);
-	if (len == (size_t)-1 || used + len >= sizeof m->filter)
+	char mb[4];
+	size_t len = ch > 0 ? utf8_encode((uint32_t)ch, mb) : 0,
+	       used = strlen(m->filter);
+	if (len == 0 || used + len >= sizeof m->filter)
 		return;
 	memcpy(m->filter + used, mb, len);
 	m->filter[used + len] = '\0';
 }
 
-/* Keys while the filter line is being edited. */
-static void ui_menu_edit_key(struct ui *u, struct ui_menu *m, const struct ui_key *k)
+/* ---- the filter line ------------------------------------------------------------ */
+
+static enum ui_end ui_menu_edit_act(void *ctx, enum keys_action a, int code)
 {
-	if (ui_menu_nav(u, m, k))
-		return;
-	bool bs = k->fn ? k->code == KEY_BACKSPACE : k->code == 127 || k->code == 8;
-	if (k->fn && k->code == KEY_ENTER)
-		m->editing = false;
-	else if (bs)
-		ui_menu_backspace(m);
-	else if (k->fn)
-		return;
-	else if (k->code == '\r' || k->code == '\n')
-		m->editing = false;
-	else if (k->code == UI_ESC) {
-		m->editing = false;
-		m->filter[0] = '\0';
-	} else if (k->code == UI_CTRL('u'))
-		m->filter[0] = '\0';
-	else if (k->code >= ' ')
-		ui_menu_type(m, k->code);
+	struct ui_menu *m = ctx;
+	enum ui_end end = UI_STAY;
+	if (ui_menu_nav(m, a))
+		return UI_STAY;
+	switch (a) {
+	case KEYS_ACT_DONE: end = UI_END_CLOSE; break;
+	case KEYS_ACT_CLEAR: m->filter[0] = '\0'; end = UI_END_CLOSE; break;
+	case KEYS_ACT_ERASE: ui_menu_backspace(m); break;
+	case KEYS_ACT_ERASE_ALL: m->filter[0] = '\0'; break;
+	case KEYS_ACT_TYPE: ui_menu_type(m, code); break;
+	default: return UI_STAY;
+	}
 	ui_menu_filter(m);
+	return end;
 }
 
-enum { UI_MENU_STAY, UI_MENU_START, UI_MENU_QUIT };
-
-static int ui_menu_key(struct ui *u, struct ui_menu *m, const struct ui_key *k)
+/* The filter line has the cursor until Enter or Esc. */
+static enum ui_end ui_menu_edit(struct ui_menu *m)
 {
-	if (m->editing) {
-		ui_menu_edit_key(u, m, k);
-		return UI_MENU_STAY;
-	}
-	if (ui_menu_nav(u, m, k))
-		return UI_MENU_STAY;
-	if (k->fn)
-		return k->code == KEY_ENTER ? UI_MENU_START : UI_MENU_STAY;
-	switch (k->code) {
-	case 'j': ui_menu_move(m, 1); break;
-	case 'k': ui_menu_move(m, -1); break;
-	case 'g': ui_menu_move(m, -100000); break;
-	case 'G': ui_menu_move(m, 100000); break;
-	case '\r': case '\n': return UI_MENU_START;
-	case '/': m->editing = true; break;
-	case 'q': return UI_MENU_QUIT;
-	case UI_ESC:
-		m->filter[0] = '\0';
-		ui_menu_filter(m);
-		break;
-	case UI_CTRL('l'): ui_repaint_all(u); break;
-	}
-	return UI_MENU_STAY;
+	struct ui_screen s = { &keys_filter, m, NULL, ui_menu_draw, ui_menu_edit_act, NULL };
+	m->editing = true;
+	enum ui_end end = ui_term_run(m->u->t, &s);
+	m->editing = false;
+	return end == UI_END_CLOSE ? UI_STAY : end;
 }
+
+/* ---- the list -------------------------------------------------------------------- */
 
 /* The chosen routine's plan; false when it has none (nothing chosen, or
  * it did not load: the notice says so). */
@@ -299,22 +275,30 @@ static bool ui_menu_plan(struct ui_menu *m, struct plan *p)
 	return false;
 }
 
-enum ui_end ui_menu_run(struct ui *u, struct ui_menu *m, struct plan *p)
+static enum ui_end ui_menu_act(void *ctx, enum keys_action a, int code)
 {
-	for (;;) {
-		ui_menu_draw(u, m);
-		int ev = ui_wait(u, -1);
-		if (ui_common_events(u, ev) == UI_END_SIGNAL)
-			return UI_END_SIGNAL;
-		struct ui_key k;
-		while (ui_getkey(u, &k)) {
-			if (!(k.fn && k.code == KEY_RESIZE))
-				m->notice[0] = '\0';
-			int r = ui_menu_key(u, m, &k);
-			if (r == UI_MENU_QUIT)
-				return UI_END_QUIT;
-			if (r == UI_MENU_START && ui_menu_plan(m, p))
-				return UI_END_PLAY;
-		}
+	struct ui_menu *m = ctx;
+	(void)code;
+	if (a != KEYS_ACT_SUSPEND)
+		m->notice[0] = '\0';   /* shown until the next key */
+	if (ui_menu_nav(m, a))
+		return UI_STAY;
+	switch (a) {
+	case KEYS_ACT_START:
+		return ui_menu_plan(m, m->chosen) ? UI_END_PLAY : UI_STAY;
+	case KEYS_ACT_FILTER: return ui_menu_edit(m);
+	case KEYS_ACT_CLEAR:
+		m->filter[0] = '\0';
+		ui_menu_filter(m);
+		return UI_STAY;
+	case KEYS_ACT_QUIT: return UI_END_QUIT;
+	default: return UI_STAY;
 	}
+}
+
+enum ui_end ui_menu_run(struct ui_menu *m, struct plan *p)
+{
+	struct ui_screen s = { &keys_menu, m, NULL, ui_menu_draw, ui_menu_act, NULL };
+	m->chosen = p;
+	return ui_term_run(m->u->t, &s);
 }

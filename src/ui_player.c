@@ -1,215 +1,230 @@
-/* ui_player — the player loop: one poll() per displayed change, keys to
- * engine commands, help and quit overlays, and the finish screen. */
-#define _XOPEN_SOURCE_EXTENDED 1
+/* ui_player — the player screen: one wake per displayed change, the keys
+ * as engine commands, and the two screens that open over it: the help
+ * (which pauses the session while it is open) and the quit question. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
+#include "cue.h"
+#include "diag.h"
 #include "engine.h"
-#include "ui_common.h"
+#include "history.h"
+#include "utf8.h"
 #include "ui_priv.h"
+#include "view.h"
 
 struct ui_player {
 	struct ui *u;
 	const struct plan *p;
 	struct engine *e;
-	struct ui_clock clk;
+	struct cue *cue;      /* bell, speech and hooks */
+	struct session_clock clk;
 	struct engine_state st;
-	struct ui_ask ask;
+	int64_t now;          /* of the last update */
+	struct session_ask ask;
 	bool help;
 	bool help_resume;     /* help paused a running session */
 	int help_scroll;
+	int rows;             /* of the screen drawn last */
+	int pass;             /* a key that closed the help, for the player;
+	                       * 0: none */
 };
 
-enum { UI_PLAYER_GO_ON, UI_PLAYER_QUIT };
+static enum ui_end ui_player_act(void *ctx, enum keys_action a, int code);
 
-static void ui_player_draw(struct ui_player *pl)
+/* Brings the engine to now (each wake: a child that ended, SIGCHLD, is
+ * reaped here too); the cue rings once for whatever rang. */
+static enum ui_end ui_player_update(void *ctx)
 {
-	struct view_player_in in = { pl->p, &pl->st, pl->ask.open };
-	ui_view_begin(pl->u);
-	view_player(pl->u->v, &in);
-	if (pl->help)
-		pl->help_scroll = view_help(pl->u->v, ui_safety(pl->u), pl->help_scroll);
-	ui_paint(pl->u);
-}
-
-/* Brings the engine to now; rings once for whatever rang. */
-static void ui_player_update(struct ui_player *pl, int64_t now)
-{
+	struct ui_player *pl = ctx;
 	const struct engine_event *ev;
+	int64_t now = pl->now = session_clock_now(&pl->clk);
+	cue_reap(pl->cue);
 	size_t n = engine_update(pl->e, now, &ev);
-	bool ring = false;
-	for (size_t i = 0; i < n; i++)
-		ring |= ui_event_rings(pl->p, &ev[i]);
-	if (ring)
-		ui_bell(pl->u);
 	engine_state(pl->e, now, &pl->st);
+	cue_update(pl->cue, ev, n, &pl->st);
+	if (pl->st.finished)
+		return pl->st.quit ? UI_END_STOPPED : UI_END_MENU;
+	return UI_STAY;
 }
 
-/* An ncurses key as the shared key codes know it. */
-static int ui_player_keycode(const struct ui_key *k)
+static void ui_player_draw(void *ctx, struct view *v)
 {
-	static const int fn[][2] = {
-		{ KEY_ENTER, UI_K_ENTER }, { KEY_RIGHT, UI_K_RIGHT },
-		{ KEY_LEFT, UI_K_LEFT }, { KEY_UP, UI_K_UP }, { KEY_DOWN, UI_K_DOWN },
-		{ KEY_PPAGE, UI_K_PPAGE }, { KEY_NPAGE, UI_K_NPAGE },
-		{ KEY_RESIZE, UI_K_RESIZE },
-	};
-	if (!k->fn)
-		return k->code;
-	for (size_t i = 0; i < sizeof fn / sizeof *fn; i++)
-		if (fn[i][0] == k->code)
-			return fn[i][1];
-	return UI_K_OTHER;
+	struct ui_player *pl = ctx;
+	struct view_player_in in = { pl->p, &pl->st, pl->ask.open };
+	view_player(v, &in);
+	if (pl->help)
+		pl->help_scroll = view_help(v, pl->u->safety, pl->help_scroll);
+	pl->rows = v->rows;
 }
 
-/* What a key does while help is open: scroll it, close it, or close it
- * and act as usual; a resize or redraw leaves it open. */
-enum ui_help_use { UI_HELP_USED, UI_HELP_CLOSE, UI_HELP_CLOSE_ACT, UI_HELP_ACT };
-
-static enum ui_help_use ui_player_help_act(struct ui_player *pl, enum ui_action a)
+static int ui_player_wake(void *ctx)
 {
-	int page = pl->u->v->rows / 2;
+	struct ui_player *pl = ctx;
+	int64_t ms = cue_timeout(pl->cue, &pl->st, engine_ms_until_change(pl->e, pl->now));
+	return session_clock_timeout(&pl->clk, ms);
+}
+
+/* A screen over the player: its draw, clock and wake rule, act's keys. */
+static enum ui_end ui_player_over(struct ui_player *pl, const struct keys_table *keys,
+				  enum ui_end (*act)(void *, enum keys_action, int))
+{
+	struct ui_screen s = { keys, pl, ui_player_update, ui_player_draw, act,
+			       ui_player_wake };
+	return ui_term_run(pl->u->t, &s);
+}
+
+/* ---- the quit question ------------------------------------------------------------ */
+
+static enum ui_end ui_player_answer(void *ctx, enum keys_action a, int code)
+{
+	struct ui_player *pl = ctx;
+	(void)code;
+	if (a != KEYS_ACT_YES && a != KEYS_ACT_NO)
+		return UI_STAY;      /* Ctrl-Z too: asking paused the session */
+	if (session_apply(pl->e, &pl->ask, a, session_clock_now(&pl->clk)))
+		return UI_END_STOPPED;
+	return UI_END_CLOSE;
+}
+
+static enum ui_end ui_player_ask(struct ui_player *pl, int64_t now)
+{
+	session_apply(pl->e, &pl->ask, KEYS_ACT_ASK_QUIT, now);
+	enum ui_end end = ui_player_over(pl, &keys_quit, ui_player_answer);
+	return end == UI_END_CLOSE ? UI_STAY : end;
+}
+
+/* ---- help ------------------------------------------------------------------------- */
+
+/* Scrolls or closes the help; any other key closes it and goes on to the
+ * player (space only when the help did not pause the session itself:
+ * closing resumes what it paused). */
+static enum ui_end ui_player_help_act(void *ctx, enum keys_action a, int code)
+{
+	struct ui_player *pl = ctx;
+	int page = pl->rows / 2;
 	switch (a) {
-	case UI_ACT_LINE_UP: pl->help_scroll--; return UI_HELP_USED;
-	case UI_ACT_LINE_DOWN: pl->help_scroll++; return UI_HELP_USED;
-	case UI_ACT_PAGE_UP: pl->help_scroll -= page; return UI_HELP_USED;
-	case UI_ACT_PAGE_DOWN: pl->help_scroll += page; return UI_HELP_USED;
-	case UI_ACT_RESIZE: return UI_HELP_USED;
-	case UI_ACT_REDRAW: return UI_HELP_ACT;
-	case UI_ACT_HELP: case UI_ACT_CLOSE:
-		return UI_HELP_CLOSE;
-	case UI_ACT_PAUSE:   /* resumes what help paused, else acts */
-		return pl->help_resume ? UI_HELP_CLOSE : UI_HELP_CLOSE_ACT;
+	case KEYS_ACT_UP: pl->help_scroll--; return UI_STAY;
+	case KEYS_ACT_DOWN: pl->help_scroll++; return UI_STAY;
+	case KEYS_ACT_PAGE_UP: pl->help_scroll -= page; return UI_STAY;
+	case KEYS_ACT_PAGE_DOWN: pl->help_scroll += page; return UI_STAY;
+	case KEYS_ACT_SUSPEND: return UI_STAY;   /* the help paused it */
+	case KEYS_ACT_CLOSE: return UI_END_CLOSE;
+	case KEYS_ACT_PAUSE:
+		pl->pass = pl->help_resume ? 0 : code;
+		return UI_END_CLOSE;
 	default:
-		return UI_HELP_CLOSE_ACT;
+		pl->pass = code;
+		return UI_END_CLOSE;
 	}
 }
 
-/* Help pauses a running session while it is open; closing it resumes
- * (with the lead-in) what it paused. */
-static void ui_player_help(struct ui_player *pl, bool open, int64_t now)
+/* The help pauses a running session while it is open; closing it
+ * resumes (with the lead-in) what it paused. */
+static enum ui_end ui_player_help(struct ui_player *pl, int64_t now)
 {
-	if (open) {
-		engine_state(pl->e, now, &pl->st);
-		pl->help_resume = !pl->st.paused;
-		if (pl->help_resume)
-			engine_pause(pl->e, now);
-		pl->help_scroll = 0;
-	} else if (pl->help_resume) {
-		engine_resume(pl->e, now);
-	}
-	pl->help = open;
+	pl->help_resume = session_hold(pl->e, now);
+	pl->help_scroll = 0;
+	pl->help = true;
+	pl->pass = 0;
+	enum ui_end end = ui_player_over(pl, &keys_help, ui_player_help_act);
+	pl->help = false;
+	if (end != UI_END_CLOSE)
+		return end;
+	if (pl->help_resume)
+		engine_resume(pl->e, session_clock_now(&pl->clk));
+	int code = pl->pass;
+	return code ? ui_player_act(pl, keys_action(&keys_player, code), code) : UI_STAY;
 }
 
-static int ui_player_act(struct ui_player *pl, enum ui_action a, int64_t now)
+/* ---- the player --------------------------------------------------------------------- */
+
+static enum ui_end ui_player_act(void *ctx, enum keys_action a, int code)
 {
-	if (pl->help) {
-		enum ui_help_use use = ui_player_help_act(pl, a);
-		if (use == UI_HELP_CLOSE || use == UI_HELP_CLOSE_ACT)
-			ui_player_help(pl, false, now);
-		if (use == UI_HELP_USED || use == UI_HELP_CLOSE)
-			return UI_PLAYER_GO_ON;
+	struct ui_player *pl = ctx;
+	int64_t now = session_clock_now(&pl->clk);
+	(void)code;
+	switch (a) {
+	case KEYS_ACT_HELP: return ui_player_help(pl, now);
+	case KEYS_ACT_ASK_QUIT: return ui_player_ask(pl, now);
+	case KEYS_ACT_SUSPEND:   /* the session comes back paused */
+		session_hold(pl->e, now);
+		return UI_STAY;
+	default:
+		session_apply(pl->e, &pl->ask, a, now);
+		return UI_STAY;
 	}
-	if (ui_apply(pl->e, &pl->ask, a, now))
-		return UI_PLAYER_QUIT;
-	if (a == UI_ACT_HELP) {
-		ui_player_help(pl, true, now);
-	} else if (a == UI_ACT_REDRAW) {
-		ui_repaint_all(pl->u);
-	}
-	return UI_PLAYER_GO_ON;
 }
 
-static int ui_player_keys(struct ui_player *pl)
+/* ---- the session's outputs -------------------------------------------------------- */
+
+/* A warning, said on stderr once the screen is closed (after those
+ * before it; the same one once). */
+static void ui_player_warn(void *ctx, const char *msg)
 {
-	struct ui_key k;
-	while (ui_getkey(pl->u, &k)) {
-		int64_t now = ui_clock_now(&pl->clk);
-		enum ui_action a = ui_key_action(ui_player_keycode(&k), pl->ask.open);
-		if (ui_player_act(pl, a, now) == UI_PLAYER_QUIT)
-			return UI_PLAYER_QUIT;
-	}
-	return UI_PLAYER_GO_ON;
+	struct ui *u = ctx;
+	struct diag g = { DIAG_WARNING, NULL, 0, 0, (char *)msg };
+	char line[sizeof u->warning];
+	diag_format(&g, line, sizeof line);
+	size_t n = strlen(u->warning), m = strlen(line);
+	if (strstr(u->warning, line) || n + m + 2 > sizeof u->warning)
+		return;
+	if (n)
+		u->warning[n++] = '\n';
+	memcpy(u->warning + n, line, m + 1);
 }
 
-/* Ctrl-Z: the session comes back paused. */
-static void ui_player_suspend(struct ui_player *pl)
+static void ui_player_bell(void *ctx)
 {
-	int64_t now = ui_clock_now(&pl->clk);
-	engine_state(pl->e, now, &pl->st);
-	if (!pl->st.paused)
-		engine_pause(pl->e, now);
-	ui_suspend(pl->u);
+	struct ui *u = ctx;
+	ui_term_bell(u->t);
 }
 
-/* Plays until the end, a quit or a signal. */
-static enum ui_end ui_player_loop(struct ui_player *pl)
+static struct cue *ui_player_cue(struct ui *u, const struct plan *p)
 {
-	for (;;) {
-		int64_t now = ui_clock_now(&pl->clk);
-		ui_player_update(pl, now);
-		if (pl->st.finished)
-			return pl->st.quit ? UI_END_STOPPED : UI_END_MENU;
-		ui_player_draw(pl);
-		int timeout = ui_clock_timeout(&pl->clk,
-					       engine_ms_until_change(pl->e, now));
-		int ev = ui_wait(pl->u, timeout);
-		if (ev & UI_EV_FATAL) {
-			engine_quit(pl->e, ui_clock_now(&pl->clk));
-			return UI_END_SIGNAL;
-		}
-		if (ev & UI_EV_TSTP)
-			ui_player_suspend(pl);
-		if ((ev & UI_EV_KEY) && ui_player_keys(pl) == UI_PLAYER_QUIT)
-			return UI_END_STOPPED;
-	}
+	const struct session_options *o = u->o;
+	struct cue_config cfg = { !o->quiet, o->speak, o->speech_command, o->on_event };
+	struct cue_front front = { u, ui_player_bell, ui_player_warn };
+	return cue_open(p, &cfg, &front);
 }
 
-/* The finish screen: Enter for the menu, q to quit. */
-static enum ui_end ui_player_finish(struct ui *u, const char *name,
-				    const struct engine_summary *sum)
+/* The session into the history, however it ended; a failure is told at
+ * exit. */
+static void ui_player_save(struct ui *u, const struct routine *r,
+			   const struct engine_summary *sum, int64_t wall,
+			   enum ui_end end)
 {
-	struct view_finish_in in = { name, sum, true };
-	for (;;) {
-		ui_view_begin(u);
-		view_finish(u->v, &in);
-		ui_paint(u);
-		int ev = ui_wait(u, -1);
-		if (ui_common_events(u, ev) == UI_END_SIGNAL)
-			return UI_END_SIGNAL;
-		struct ui_key k;
-		while (ui_getkey(u, &k)) {
-			if (k.fn && k.code == KEY_ENTER)
-				return UI_END_MENU;
-			if (k.fn)
-				continue;
-			if (k.code == '\r' || k.code == '\n' || k.code == 'm')
-				return UI_END_MENU;
-			if (k.code == 'q' || k.code == UI_ESC)
-				return UI_END_QUIT;
-		}
-	}
+	char why[HISTORY_WHY_MAX];
+	enum history_outcome o = end == UI_END_SIGNAL ? HISTORY_SIGNAL
+				 : sum->completed ? HISTORY_COMPLETED : HISTORY_QUIT;
+	if (history_save_session(sum, r->id, r->name, wall, o, HISTORY_FEEL_NONE,
+				 why, sizeof why) != 0)
+		ui_player_warn(u, why);
 }
 
-enum ui_end ui_player_run(struct ui *u, const struct plan *p)
+enum ui_end ui_player_run(struct ui *u, const struct plan *p,
+			  struct engine_summary *sum)
 {
 	struct ui_player pl = { .u = u, .p = p };
-	struct engine_summary sum;
-	if (!ui_first_run(u))
-		return u->fatal ? UI_END_SIGNAL : UI_END_STOPPED;
-	flushinp();
-	ui_remember(p->routine);
-	ui_clock_init(&pl.clk, u->o->speed);
-	pl.e = engine_start_at(p, ui_clock_now(&pl.clk), u->start_ms);
-	u->start_ms = 0;
+	ui_term_flush_input(u->t);
+	session_remember(p->routine);
+	session_clock_init(&pl.clk, u->o->speed);
+	int64_t wall = clock_wall_s();
+	pl.e = engine_start_at(p, session_clock_now(&pl.clk), u->start_ms);
+	u->start_ms = 0;   /* a routine chosen in the menu starts at its start */
 	if (!pl.e)
 		return UI_END_QUIT;
-	enum ui_end end = ui_player_loop(&pl);
-	engine_summary(pl.e, ui_clock_now(&pl.clk), &sum);
-	ui_session_ended(p, pl.e, ui_clock_now(&pl.clk));
+	pl.cue = ui_player_cue(u, p);
+	struct ui_screen s = { &keys_player, &pl, ui_player_update, ui_player_draw,
+			       ui_player_act, ui_player_wake };
+	enum ui_end end = ui_term_run(u->t, &s);
+	if (end == UI_END_SIGNAL)
+		engine_quit(pl.e, session_clock_now(&pl.clk));
+	cue_note(pl.cue, u->note, sizeof u->note);
+	cue_end(pl.cue, pl.e, session_clock_now(&pl.clk));
+	engine_summary(pl.e, session_clock_now(&pl.clk), sum);
+	session_stopped(p, pl.e, session_clock_now(&pl.clk));
 	engine_free(pl.e);
-	ui_summary_line(p->routine->name, &sum, u->summary, sizeof u->summary);
-	if (end == UI_END_MENU)
-		end = ui_player_finish(u, p->routine->name, &sum);
+	ui_player_save(u, p->routine, sum, wall, end);
 	return end;
 }

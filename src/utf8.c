@@ -40,6 +40,23 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+size_t utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *u = (unsigned char *)out;
+	if (cp < 0x80) {
+		u[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	size_t len = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+	static const unsigned char lead[] = { 0, 0, 0xc0, 0xe0, 0xf0 };
+	for (size_t k = len - 1; k > 0; k--, cp >>= 6)
+		u[k] = (unsigned char)(0x80 | (cp & 0x3f));
+	u[0] = (unsigned char)(lead[len] | cp);
+	return len;
+}
+
 bool utf8_is_unsafe(uint32_t cp)
 {
 	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||

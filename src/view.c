@@ -12,35 +12,40 @@
 
 /* ---- text ----------------------------------------------------------------- */
 
-/* One character at s (at most n bytes) as view_put shows it: its width in
- * cells, its length in *bytes (utf8 owns decoding and escaping). */
-static int view_char(const char *s, size_t n, size_t *bytes)
+/* One character at s (at most n bytes) as view_put shows it with flags:
+ * its width in cells, its length in *bytes (utf8 owns decoding, widths
+ * and escaping). */
+static int view_char(const char *s, size_t n, unsigned flags, size_t *bytes)
 {
 	int cells;
-	*bytes = utf8_char(s, n, 0, &cells);
+	*bytes = utf8_char(s, n, flags, &cells);
 	return cells;
 }
 
-static int view_widthn(const char *text, size_t n)
+int view_cells(const struct view *v, const char *text)
 {
-	return utf8_widthn(text, strnlen(text, n), 0);
+	return utf8_widthn(text, strlen(text), v->flags);
 }
 
-int view_width(const char *text)
+/* Bytes of text (at most n) that fit in w cells and, once made safe
+ * with flags, in fewer than room bytes; *used gets the cells they take.
+ * A cut falls between characters, never inside an escape. */
+static size_t view_fit(const char *text, size_t n, unsigned flags, int w,
+		       size_t room, int *used)
 {
-	return utf8_width(text);
-}
-
-/* Bytes of text (at most n) that fit in w cells. */
-static size_t view_fit(const char *text, size_t n, int w, int *used)
-{
-	size_t i = 0, b;
-	int cells = 0;
+	size_t i = 0, b, sb, bytes = 0;
+	int cells = 0, cw;
 	while (i < n && text[i]) {
-		int cw = view_char(text + i, n - i, &b);
-		if (cells + cw > w)
+		if ((unsigned char)text[i] >= 0x20 && (unsigned char)text[i] < 0x7f) {
+			cw = 1, b = sb = 1;      /* printable ASCII, the common case */
+		} else {
+			cw = view_char(text + i, n - i, flags, &b);
+			sb = utf8_safen(text + i, b, flags, NULL, 0);
+		}
+		if (cells + cw > w || bytes + sb >= room)
 			break;
 		cells += cw;
+		bytes += sb;
 		i += b;
 	}
 	*used = cells;
@@ -56,6 +61,7 @@ void view_begin(struct view *v, int rows, int cols, bool utf8)
 	v->rows = rows;
 	v->cols = cols;
 	v->utf8 = utf8;
+	v->flags = utf8 ? 0 : UTF8_ASCII;
 	v->cursor = false;
 	v->cursor_row = v->cursor_col = 0;
 	v->n = 0;
@@ -94,24 +100,19 @@ int view_putn(struct view *v, int row, int col, int max_w,
 		max_w = v->cols - col;
 	/* Outside text reaches the screen only in its safe form. */
 	char safe[VIEW_SAFE_MAX];
-	bool cut = false;
+	int w;
 	len = strnlen(text, len);
-	if (!utf8_is_safe(text, len, 0)) {
-		size_t need = utf8_safen(text, len, 0, safe, sizeof safe);
-		cut = need >= sizeof safe;
-		len = cut ? strlen(safe) : need;
+	size_t fit = view_fit(text, len, v->flags, max_w, sizeof safe, &w);
+	bool cut = fit < len;
+	if (cut)
+		fit = view_fit(text, len, v->flags, max_w - 1, sizeof safe, &w);
+	if (!utf8_is_safe(text, fit, v->flags)) {
+		fit = utf8_safen(text, fit, v->flags, safe, sizeof safe);
 		text = safe;
 	}
-	int w;
-	size_t fit = view_fit(text, len, max_w, &w);
-	if (!cut && fit >= len) {
-		view_add(v, row, col, w, style, text, fit);
+	if (!view_add(v, row, col, w, style, text, fit) || !cut)
 		return w;
-	}
 	const char *ell = v->utf8 ? "\xe2\x80\xa6" : "~";
-	fit = view_fit(text, len, max_w - 1, &w);
-	if (!view_add(v, row, col, w, style, text, fit))
-		return w;
 	if (view_add(v, row, col + w, 1, style, ell, strlen(ell)))
 		w++;
 	return w;
@@ -162,7 +163,7 @@ char *view_row_text(const struct view *v, int row, char *buf, size_t size)
 		const char *t = v->text + s->off;
 		size_t b;
 		for (size_t k = 0, c = (size_t)s->col; k < s->len && c < (size_t)cols; k += b) {
-			int w = view_char(t + k, s->len - k, &b);
+			int w = view_char(t + k, s->len - k, 0, &b);
 			if (w == 0)
 				continue;
 			memcpy(cell[c], t + k, b);
@@ -187,19 +188,16 @@ char *view_row_text(const struct view *v, int row, char *buf, size_t size)
 	return buf;
 }
 
-char *view_mmss(int64_t seconds, char *buf, size_t size)
-{
-	return duration_format_s(seconds, buf, size);
-}
-
 /* ---- wrapping ------------------------------------------------------------- */
 
-void view_wrap_init(struct view_wrap *w, const char *text, int width)
+void view_wrap_init(struct view_wrap *w, const char *text, int width,
+		    unsigned flags)
 {
 	w->p = text ? text : "";
 	w->width = width < 1 ? 1 : width;
 	w->hang = 0;
 	w->bol = true;
+	w->flags = flags;
 }
 
 /* At the start of a source line: its indent and that of its continuations. */
@@ -238,7 +236,7 @@ bool view_wrap_next(struct view_wrap *w, int *indent, const char **s,
 	int cells = 0, room = w->width - *indent;
 	size_t b;
 	while (*q && *q != '\n') {
-		int cw = view_char(q, 4, &b);
+		int cw = view_char(q, strnlen(q, 4), w->flags, &b);
 		if (cells + cw > room)
 			break;
 		cells += cw;
@@ -331,9 +329,9 @@ void view_enlarge(struct view *v)
 	if (row < 0)
 		row = 0;
 	for (size_t i = 0; i < 3; i++) {
-		view_wrap_init(&w, lines[i], v->cols);
+		view_wrap_init(&w, lines[i], v->cols, v->flags);
 		while (view_wrap_next(&w, &indent, &s, &len) && row < v->rows) {
-			int cw = view_widthn(s, len);
+			int cw = utf8_widthn(s, len, v->flags);
 			int col = (v->cols - cw) / 2;
 			view_putn(v, row++, col < 0 ? 0 : col, v->cols,
 				  i == 2 ? VIEW_DIM : VIEW_BOLD, s, len);
@@ -341,23 +339,48 @@ void view_enlarge(struct view *v)
 	}
 }
 
+/* ---- key hints --------------------------------------------------------------- */
+
+static bool view_hint_shown(const struct keys_row *r, const struct view_hints *h)
+{
+	return r->hint && r->action != h->hide && r->keep >= h->level;
+}
+
+static const char *view_hint_label(const struct keys_row *r, const struct view_hints *h)
+{
+	return r->action == h->on && r->label_on ? r->label_on : r->label;
+}
+
+int view_hints_width(const struct view *v, const struct view_hints *h)
+{
+	int w = 0;
+	for (size_t i = 0; i < h->keys->n; i++) {
+		const struct keys_row *r = &h->keys->row[i];
+		if (!view_hint_shown(r, h))
+			continue;
+		w += (w ? h->gap : 0) + view_cells(v, keys_hint(r, v->utf8)) + 1 +
+		     view_cells(v, view_hint_label(r, h));
+	}
+	return w;
+}
+
+int view_hints(struct view *v, int row, int col, const struct view_hints *h)
+{
+	int start = col;
+	for (size_t i = 0; i < h->keys->n; i++) {
+		const struct keys_row *r = &h->keys->row[i];
+		if (!view_hint_shown(r, h))
+			continue;
+		if (col > start)
+			col += h->gap;
+		col += view_put(v, row, col, v->cols - col, VIEW_KEY, keys_hint(r, v->utf8));
+		col += view_putf(v, row, col, v->cols - col, VIEW_NORMAL, " %s",
+				 view_hint_label(r, h));
+	}
+	return col - start;
+}
+
 /* ---- overlays: help and notice --------------------------------------------- */
-
-struct view_keyhelp {
-	const char *key, *ascii_key, *what;
-};
-
-static const struct view_keyhelp view_keys[] = {
-	{ "space", "space", "pause / resume (3-2-1 before the clock runs)" },
-	{ "n  \xe2\x86\x92", "n  Right", "skip to the next exercise" },
-	{ "b  \xe2\x86\x90", "b  Left", "back to the start of this exercise" },
-	{ "+", "+", "add 10 seconds to this part (up to 5 minutes)" },
-	{ "-", "-", "take back 10 seconds that + added" },
-	{ "Enter", "Enter", "count a rep (self-paced exercises)" },
-	{ "?", "?", "this help; the session waits (Esc or ? closes)" },
-	{ "q", "q", "quit the session (asks y/n)" },
-	{ "Ctrl-Z", "Ctrl-Z", "suspend; comes back paused" },
-};
 
 /* A text area inside a frame: rows [top, top+height), cols [left, left+width). */
 struct view_area {
@@ -383,23 +406,25 @@ static void view_area_text(struct view *v, struct view_area *a,
 	const char *s;
 	size_t len;
 	int indent;
-	view_wrap_init(&w, text, a->width);
+	view_wrap_init(&w, text, a->width, v->flags);
 	while (view_wrap_next(&w, &indent, &s, &len))
 		view_area_line(v, a, indent, style, s, len);
 }
 
+/* The player's keys: names in a column, then what they do, wrapped. */
 static void view_area_keys(struct view *v, struct view_area *a)
 {
-	for (size_t i = 0; i < sizeof view_keys / sizeof *view_keys; i++) {
-		const struct view_keyhelp *k = &view_keys[i];
+	for (size_t i = 0; i < keys_player.n; i++) {
+		const struct keys_row *k = &keys_player.row[i];
 		struct view_wrap w;
 		const char *s;
+		char names[64];
 		size_t len;
 		int indent, r = a->line - a->scroll;
 		if (a->draw && r >= 0 && r < a->height)
 			view_put(v, a->top + r, a->left + 1, 9, VIEW_KEY,
-				 v->utf8 ? k->key : k->ascii_key);
-		view_wrap_init(&w, k->what, a->width - 11);
+				 keys_names(k, "  ", v->utf8, names, sizeof names));
+		view_wrap_init(&w, k->help, a->width - 11, v->flags);
 		while (view_wrap_next(&w, &indent, &s, &len))
 			view_area_line(v, a, 11 + indent, VIEW_NORMAL, s, len);
 	}
@@ -464,7 +489,7 @@ static void view_more(struct view *v, int row, int right, int scroll,
 		return;
 	snprintf(buf, sizeof buf, " %s%s more ", scroll > 0 ? up : "",
 		 scroll + height < total ? down : "");
-	int w = view_width(buf);
+	int w = view_cells(v, buf);
 	view_put(v, row, right - w, w, VIEW_DIM, buf);
 }
 
@@ -492,8 +517,9 @@ int view_help(struct view *v, const char *safety, int scroll)
 }
 
 int view_notice(struct view *v, const char *title, const char *text,
-		const char *keys, int scroll)
+		const struct keys_table *keys, int scroll)
 {
+	char hints[256];
 	view_begin(v, v->rows, v->cols, v->utf8);
 	if (view_too_small(v->rows, v->cols)) {
 		view_enlarge(v);
@@ -510,7 +536,8 @@ int view_notice(struct view *v, const char *title, const char *text,
 	a.draw = true;
 	view_area_text(v, &a, VIEW_NORMAL, text);
 	view_more(v, v->rows - 2, left + w, a.scroll, total, a.height);
-	view_put(v, v->rows - 1, left, w, VIEW_KEY, keys);
+	view_put(v, v->rows - 1, left, w, VIEW_KEY,
+		 keys_hint_text(keys, v->utf8, ": ", "   ", false, hints, sizeof hints));
 	return a.scroll;
 }
 
@@ -530,18 +557,18 @@ static int view_finish_lines(const struct engine_summary *s,
 	int n = 0;
 	l[n].label = "Time";
 	snprintf(l[n++].value, sizeof l->value, "%s of %s planned",
-		 view_mmss((s->done_ms + 500) / 1000, a, sizeof a),
-		 view_mmss(duration_ceil_seconds(s->planned_ms), b, sizeof b));
+		 duration_format_round(s->done_ms, a, sizeof a),
+		 duration_format_left(s->planned_ms, b, sizeof b));
 	l[n].label = "Exercises";
 	snprintf(l[n++].value, sizeof l->value, "%d of %d done, %d skipped",
 		 s->exercises_done, s->exercises_total, s->exercises_skipped);
 	if (s->extended_ms > 0) {
 		l[n].label = "Extended";
-		duration_format_delta((s->extended_ms + 500) / 1000 * 1000,
+		duration_format_delta(duration_round_seconds(s->extended_ms) * 1000,
 				      l[n++].value, sizeof l->value);
 	}
 	l[n].label = "Paused";
-	view_mmss((s->paused_ms + 500) / 1000, l[n++].value, sizeof l->value);
+	duration_format_round(s->paused_ms, l[n++].value, sizeof l->value);
 	return n;
 }
 
@@ -549,7 +576,7 @@ static int view_finish_lines(const struct engine_summary *s,
 static void view_centre(struct view *v, int row, enum view_style style,
 			const char *text)
 {
-	int w = view_width(text);
+	int w = view_cells(v, text);
 	int col = w < v->cols - 2 ? (v->cols - w) / 2 : 1;
 	view_put(v, row, col, v->cols - 2, style, text);
 }
@@ -577,13 +604,9 @@ static void view_finish_digits(struct view *v, int row, int scale,
 
 static void view_finish_keys(struct view *v, int row, bool can_menu)
 {
-	int w = (can_menu ? 5 + 8 : 0) + 6, col = (v->cols - w) / 2;
-	if (can_menu) {
-		col += view_put(v, row, col, v->cols - col, VIEW_KEY, "Enter");
-		col += view_put(v, row, col, v->cols - col, VIEW_NORMAL, " menu   ");
-	}
-	col += view_put(v, row, col, v->cols - col, VIEW_KEY, "q");
-	view_put(v, row, col, v->cols - col, VIEW_NORMAL, " quit");
+	struct view_hints h = { &keys_finish, can_menu ? KEYS_ACT_NONE : KEYS_ACT_MENU,
+				KEYS_ACT_NONE, 0, 3 };
+	view_hints(v, row, (v->cols - view_hints_width(v, &h)) / 2, &h);
 }
 
 void view_finish(struct view *v, const struct view_finish_in *in)
@@ -597,7 +620,7 @@ void view_finish(struct view *v, const struct view_finish_in *in)
 		return;
 	}
 	int n = view_finish_lines(s, lines);
-	view_mmss((s->done_ms + 500) / 1000, done, sizeof done);
+	duration_format_round(s->done_ms, done, sizeof done);
 	/* title, name, the lines and the keys with a row between each part */
 	int fixed = 4 + n + 2, room = v->rows - fixed - 3;
 	int scale = view_finish_scale(v, room, done);
@@ -616,7 +639,7 @@ void view_finish(struct view *v, const struct view_finish_in *in)
 	row += digits;
 	int w = 0;
 	for (int i = 0; i < n; i++)
-		w = view_width(lines[i].value) > w ? view_width(lines[i].value) : w;
+		w = view_cells(v, lines[i].value) > w ? view_cells(v, lines[i].value) : w;
 	w += 12;
 	int left = (v->cols - w) / 2;
 	left = left < 1 ? 1 : left;

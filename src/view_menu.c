@@ -54,12 +54,6 @@ static void view_join(const struct strlist *l, const char *sep, char *buf,
 	}
 }
 
-/* Plan times as `list` and `show` write them. */
-static char *view_total(int64_t ms, char *buf, size_t size)
-{
-	return duration_format(ms, buf, size);
-}
-
 /* Column starts and widths of the list: name, time, tags, equipment
  * (gear 0: left out). */
 struct view_cols {
@@ -77,29 +71,31 @@ static int view_max(int a, int b)
 
 /* Widest name, total, tag list and equipment list of every item (not
  * only the shown ones: the columns stay put while filtering). */
-static void view_menu_widths(const struct view_menu_in *in, struct view_widths *w)
+static void view_menu_widths(const struct view *v, const struct view_menu_in *in,
+			     struct view_widths *w)
 {
 	char buf[512];
 	*w = (struct view_widths){ 4, 4, 0, 0 };
 	for (size_t i = 0; i < in->n_items; i++) {
 		const struct view_menu_item *it = &in->items[i];
-		w->name = view_max(w->name, view_width(it->r ? it->r->name : it->id) +
+		w->name = view_max(w->name, view_cells(v, it->r ? it->r->name : it->id) +
 					    (it->r ? 0 : 14));
 		if (!it->r)
 			continue;
-		w->time = view_max(w->time, view_width(view_total(it->total_ms, buf, sizeof buf)));
+		w->time = view_max(w->time, view_cells(v, duration_format(it->total_ms, buf, sizeof buf)));
 		view_join(&it->r->tags, ", ", buf, sizeof buf);
-		w->tags = view_max(w->tags, view_width(buf));
+		w->tags = view_max(w->tags, view_cells(v, buf));
 		view_join(&it->r->equipment, ", ", buf, sizeof buf);
-		w->gear = view_max(w->gear, view_width(buf));
+		w->gear = view_max(w->gear, view_cells(v, buf));
 	}
 }
 
-static void view_menu_cols(int cols, const struct view_menu_in *in,
+static void view_menu_cols(const struct view *v, const struct view_menu_in *in,
 			   struct view_cols *c)
 {
 	struct view_widths w;
-	view_menu_widths(in, &w);
+	int cols = v->cols;
+	view_menu_widths(v, in, &w);
 	*c = (struct view_cols){ 0 };
 	c->name = 2;
 	c->time_w = w.time + 1;
@@ -118,17 +114,18 @@ static void view_menu_cols(int cols, const struct view_menu_in *in,
 
 /* l joined with ", " in at most w cells, cut between items with the
  * count of the rest: "upper-back, desk +2". */
-static void view_join_fit(const struct strlist *l, int w, char *buf, size_t size)
+static void view_join_fit(const struct view *v, const struct strlist *l, int w,
+			  char *buf, size_t size)
 {
 	size_t used = 0;
 	int cells = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < l->n && used < size; i++) {
 		char more[24] = "";
-		int iw = view_width(l->v[i]) + (i ? 2 : 0);
+		int iw = view_cells(v, l->v[i]) + (i ? 2 : 0);
 		if (i + 1 < l->n)
 			snprintf(more, sizeof more, " +%zu", l->n - i - 1);
-		if (i > 0 && cells + iw + view_width(more) > w) {
+		if (i > 0 && cells + iw + view_cells(v, more) > w) {
 			snprintf(buf + used, size - used, " +%zu", l->n - i);
 			return;
 		}
@@ -166,11 +163,11 @@ static void view_menu_row(struct view *v, int row, const struct view_cols *c,
 		return;
 	}
 	view_put(v, row, c->name, c->name_w, sel ? VIEW_SELECTED : VIEW_BOLD, it->r->name);
-	view_total(it->total_ms, t, sizeof t);
-	view_put(v, row, c->time + c->time_w - view_width(t), c->time_w, st, t);
+	duration_format(it->total_ms, t, sizeof t);
+	view_put(v, row, c->time + c->time_w - view_cells(v, t), c->time_w, st, t);
 	if (!c->tags)
 		return;
-	view_join_fit(&it->r->tags, c->tags_w, buf, sizeof buf);
+	view_join_fit(v, &it->r->tags, c->tags_w, buf, sizeof buf);
 	view_put(v, row, c->tags, c->tags_w, dim, buf);
 	if (!c->gear)
 		return;
@@ -191,7 +188,7 @@ static void view_menu_title(struct view *v, const struct view_menu_in *in)
 	if (in->filter[0] && !in->editing) {
 		char buf[160];
 		snprintf(buf, sizeof buf, "filter: %s", in->filter);
-		int w = view_width(buf), max = v->cols / 2;
+		int w = view_cells(v, buf), max = v->cols / 2;
 		if (w > max)
 			w = max;
 		view_put(v, 0, v->cols - 1 - w, w, VIEW_CUE, buf);
@@ -206,32 +203,21 @@ static void view_menu_footer(struct view *v, const struct view_menu_in *in, int 
 		return;
 	}
 	if (in->editing) {
+		char hints[128];
 		int col = view_put(v, row, 0, 1, VIEW_KEY, "/");
-		int w = view_put(v, row, col, v->cols - 22, VIEW_NORMAL, in->filter);
+		keys_hint_text(&keys_filter, v->utf8, " ", "  ", false, hints, sizeof hints);
+		int room = view_cells(v, hints) + 1;
+		int w = view_put(v, row, col, v->cols - room, VIEW_NORMAL, in->filter);
 		v->cursor = true;
 		v->cursor_row = row;
 		v->cursor_col = col + w;
-		if (v->cols - 22 > col + w)
-			view_put(v, row, v->cols - 21, 21, VIEW_DIM, "Enter done  Esc clear");
+		if (v->cols - room > col + w)
+			view_put(v, row, v->cols - room + 1, room - 1, VIEW_DIM, hints);
 		return;
 	}
-	struct { const char *key, *ascii, *label; } h[] = {
-		{ "\xe2\x86\x91\xe2\x86\x93", "j/k", "move" },
-		{ "Enter", "Enter", "start" },
-		{ "/", "/", "filter" },
-		{ "Esc", "Esc", "clear" },
-		{ "q", "q", "quit" },
-	};
-	int col = 1;
-	for (size_t i = 0; i < sizeof h / sizeof *h; i++) {
-		if (i == 3 && !in->filter[0])
-			continue;
-		if (col > 1)
-			col += 2;
-		col += view_put(v, row, col, v->cols - col, VIEW_KEY,
-				v->utf8 ? h[i].key : h[i].ascii);
-		col += view_putf(v, row, col, v->cols - col, VIEW_NORMAL, " %s", h[i].label);
-	}
+	struct view_hints h = { &keys_menu, in->filter[0] ? KEYS_ACT_NONE : KEYS_ACT_CLEAR,
+				KEYS_ACT_NONE, 0, 2 };
+	view_hints(v, row, 1, &h);
 }
 
 /* ---- detail pane -------------------------------------------------------------- */
@@ -260,7 +246,7 @@ static void view_pane_text(struct view *v, struct view_pane *p, int indent,
 	const char *s;
 	size_t len;
 	int in;
-	view_wrap_init(&w, text, p->width - indent);
+	view_wrap_init(&w, text, p->width - indent, v->flags);
 	while (view_wrap_next(&w, &in, &s, &len)) {
 		int row = view_pane_row(p);
 		if (row >= 0)
@@ -276,7 +262,7 @@ static void view_pane_list(struct view *v, struct view_pane *p, const char *labe
 {
 	int width = p->width - 7, row = -1, col = 0;
 	for (size_t i = 0; i < l->n; i++) {
-		int w = view_width(l->v[i]) + (i + 1 < l->n);   /* and its comma */
+		int w = view_cells(v, l->v[i]) + (i + 1 < l->n);   /* and its comma */
 		if (i == 0 || col + 1 + w > width) {
 			row = view_pane_row(p);
 			if (i == 0 && row >= 0)
@@ -302,11 +288,11 @@ static void view_step_text(const struct step *s, char *buf, size_t size)
 	char t[24];
 	size_t n;
 	if (s->kind == STEP_REST) {
-		snprintf(buf, size, "rest %s", view_total(s->rest_ms, t, sizeof t));
+		snprintf(buf, size, "rest %s", duration_format(s->rest_ms, t, sizeof t));
 		return;
 	}
 	if (s->kind == STEP_HOLD)
-		n = (size_t)snprintf(buf, size, "hold %s", view_total(s->hold_ms, t, sizeof t));
+		n = (size_t)snprintf(buf, size, "hold %s", duration_format(s->hold_ms, t, sizeof t));
 	else
 		n = (size_t)snprintf(buf, size, "%d rep%s%s", s->reps, s->reps == 1 ? "" : "s",
 				     s->self_paced ? " at your pace" : "");
@@ -323,7 +309,7 @@ static void view_steps(struct view *v, struct view_pane *p, const struct routine
 	int name_w = 4;
 	for (size_t i = 0; i < r->n_steps; i++) {
 		const struct exercise *x = r->steps[i].exercise;
-		name_w = view_max(name_w, view_width(x ? x->name : "Rest"));
+		name_w = view_max(name_w, view_cells(v, x ? x->name : "Rest"));
 	}
 	if (name_w > p->width / 2)
 		name_w = p->width / 2;
@@ -359,7 +345,7 @@ static void view_detail(struct view *v, const struct view_menu_item *it,
 	if (row >= 0) {
 		int col = p->left + view_put(v, row, p->left, p->width, VIEW_BOLD, r->name);
 		view_putf(v, row, col, p->left + p->width - col, VIEW_DIM, "  %s  (%s)",
-			  view_total(it->total_ms, t, sizeof t), r->id ? r->id : "");
+			  duration_format(it->total_ms, t, sizeof t), r->id ? r->id : "");
 	}
 	if (r->summary)
 		view_pane_text(v, p, 0, VIEW_NORMAL, r->summary);
@@ -396,10 +382,11 @@ static void view_detail_pane(struct view *v, const struct view_menu_item *it,
 	if (total <= height)
 		return;
 	char mark[64];
-	snprintf(mark, sizeof mark, " %s%s more: PgUp/PgDn ",
+	snprintf(mark, sizeof mark, " %s%s more: %s/%s ",
 		 want > 0 ? (v->utf8 ? "\xe2\x86\x91" : "^") : "",
-		 want + height < total ? (v->utf8 ? "\xe2\x86\x93" : "v") : "");
-	int w = view_width(mark);
+		 want + height < total ? (v->utf8 ? "\xe2\x86\x93" : "v") : "",
+		 keys_name(&keys_menu, KEYS_ACT_PAGE_UP), keys_name(&keys_menu, KEYS_ACT_PAGE_DOWN));
+	int w = view_cells(v, mark);
 	view_put(v, sep, v->cols - 2 - w, w, VIEW_DIM, mark);
 }
 
@@ -447,7 +434,7 @@ void view_menu(struct view *v, const struct view_menu_in *in)
 	if (in->sel >= top + (size_t)list)
 		top = in->sel + 1 - (size_t)list;
 	*in->top = top;
-	view_menu_cols(v->cols, in, &c);
+	view_menu_cols(v, in, &c);
 	view_menu_title(v, in);
 	view_put(v, 1, c.name, c.name_w, VIEW_DIM, "NAME");
 	view_put(v, 1, c.time + c.time_w - 4, 4, VIEW_DIM, "TIME");

@@ -6,11 +6,6 @@
 #include "duration.h"
 #include "view.h"
 
-char *view_short_time(int64_t ms, char *buf, size_t size)
-{
-	return duration_format_s(duration_ceil_seconds(ms), buf, size);
-}
-
 static const char *view_sep(const struct view *v)
 {
 	return v->utf8 ? " \xc2\xb7 " : " - ";
@@ -30,39 +25,6 @@ static const char *view_kind_label(enum segment_kind k)
 	static const char *const labels[] = { "GET READY", "WORK", "SWITCH SIDES",
 					      "REST" };
 	return labels[k];
-}
-
-static bool view_left_right(const char *side)
-{
-	return strcmp(side, "left") == 0 || strcmp(side, "right") == 0;
-}
-
-char *view_where(const struct segment *g, int flags, const char *sep,
-		 char *buf, size_t size)
-{
-	size_t n = 0;
-	bool caps = flags & VIEW_WHERE_CAPS, brief = flags & VIEW_WHERE_SHORT;
-	buf[0] = '\0';
-	if (g->side) {
-		for (const char *p = g->side; *p && n + 1 < size; p++)
-			buf[n++] = caps && *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
-		buf[n] = '\0';
-		if (!brief && view_left_right(g->side))
-			snprintf(buf + n, size - n, " side");
-		n = strlen(buf);
-	}
-	if (g->set_n > 1)
-		snprintf(buf + n, size - n, brief ? "%sset %d/%d" : "%sset %d of %d",
-			 n ? sep : "", g->set_i, g->set_n);
-	return buf;
-}
-
-const struct segment *view_next_work(const struct plan *p, size_t i)
-{
-	for (size_t j = i; j < p->n && p->seg[j].step == p->seg[i].step; j++)
-		if (p->seg[j].kind == SEG_WORK)
-			return &p->seg[j];
-	return &p->seg[i];
 }
 
 /* ---- layout -------------------------------------------------------------- */
@@ -178,8 +140,8 @@ static void view_header(struct view *v, const struct view_player_in *in, int row
 	size_t k = st->step_index + 1, n = st->step_count;
 	if (st->finished)
 		k = n;
-	view_mmss(st->shown_elapsed_s, el, sizeof el);       /* the engine's, as-is */
-	view_mmss(st->shown_remaining_s, rem, sizeof rem);
+	duration_format_s(st->shown_elapsed_s, el, sizeof el);       /* the engine's, as-is */
+	duration_format_s(st->shown_remaining_s, rem, sizeof rem);
 	step[0] = '\0';
 	if (v->cols >= 72) {
 		snprintf(right, sizeof right, "%s elapsed  %s left", el, rem);
@@ -190,7 +152,7 @@ static void view_header(struct view *v, const struct view_player_in *in, int row
 	} else {                 /* the bar shows how far; keep what is left */
 		snprintf(right, sizeof right, "%zu/%zu%s%s left", k, n, view_sep(v), rem);
 	}
-	int rw = view_width(right), sw = view_width(step);
+	int rw = view_cells(v, right), sw = view_cells(v, step);
 	int rcol = v->cols - 1 - rw;
 	view_put(v, row, rcol, rw, VIEW_NORMAL, right);
 	int end = rcol - 2;
@@ -239,52 +201,28 @@ static void view_bar(struct view *v, const struct view_player_in *in, int row)
 	view_put(v, row, v->cols - 5, 4, VIEW_NORMAL, pct);
 }
 
-struct view_hint {
-	const char *key, *ascii, *label;
-	int keep;                    /* higher stays longer when space is short */
-};
-
+/* The quit question, or the keys: as many as fit, those that keep
+ * longest last to go. */
 static void view_footer(struct view *v, const struct view_player_in *in, int row)
 {
 	const struct engine_state *st = in->st;
 	if (in->confirm_quit) {
-		char spaces[512];
-		view_repeat(spaces, sizeof spaces, " ", v->cols);
-		view_put(v, row, 0, v->cols, VIEW_ALERT, spaces);
-		view_put(v, row, 1, v->cols - 2, VIEW_ALERT, v->cols >= 56
-			 ? "Quit this session?  y = yes, quit   n = no, go on"
-			 : "Quit this session? y = yes, n = no");
+		char text[512], hints[192];
+		bool wide = v->cols >= 56;
+		view_repeat(text, sizeof text, " ", v->cols);
+		view_put(v, row, 0, v->cols, VIEW_ALERT, text);
+		snprintf(text, sizeof text, "%s%s%s", keys_quit.prompt, wide ? "  " : " ",
+			 keys_hint_text(&keys_quit, v->utf8, " = ", wide ? "   " : ", ", wide,
+					hints, sizeof hints));
+		view_put(v, row, 1, v->cols - 2, VIEW_ALERT, text);
 		return;
 	}
 	bool rep = st->seg && st->seg->self_paced;
-	struct view_hint h[] = {
-		{ "space", "space", st->paused ? "resume" : "pause", 9 },
-		{ "n/\xe2\x86\x92", "n", "skip", 6 },
-		{ "b/\xe2\x86\x90", "b", "back", 4 },
-		{ "+/-", "+/-", "10s", 5 },
-		{ "Enter", "Enter", "rep", rep ? 8 : 0 },
-		{ "?", "?", "help", 7 },
-		{ "q", "q", "quit", 8 },
-	};
-	size_t n = sizeof h / sizeof *h;
-	for (int level = 1; level <= 10; level++) {
-		int w = -2;
-		for (size_t i = 0; i < n; i++)
-			if (h[i].keep >= level)
-				w += 2 + view_width(v->utf8 ? h[i].key : h[i].ascii) + 1 +
-				     view_width(h[i].label);
-		if (w <= v->cols - 2) {
-			int col = 1;
-			for (size_t i = 0; i < n; i++) {
-				if (h[i].keep < level)
-					continue;
-				if (col > 1)
-					col += 2;
-				col += view_put(v, row, col, v->cols - col, VIEW_KEY,
-						v->utf8 ? h[i].key : h[i].ascii);
-				col += view_putf(v, row, col, v->cols - col, VIEW_NORMAL,
-						 " %s", h[i].label);
-			}
+	struct view_hints h = { &keys_player, rep ? KEYS_ACT_NONE : KEYS_ACT_REP,
+				st->paused ? KEYS_ACT_PAUSE : KEYS_ACT_NONE, 1, 2 };
+	for (; h.level <= 10; h.level++) {
+		if (view_hints_width(v, &h) <= v->cols - 2) {
+			view_hints(v, row, 1, &h);
 			return;
 		}
 	}
@@ -301,10 +239,10 @@ static const char *view_where_fit(const struct view *v, const struct segment *g,
 				  int name_w, int room, char *buf, size_t size)
 {
 	int want = name_w < VIEW_NAME_WANT ? name_w : VIEW_NAME_WANT;
-	int sep = view_width(view_sep(v));
-	if (*view_where(g, VIEW_WHERE_CAPS, view_sep(v), buf, size) &&
-	    room - sep - view_width(buf) < want)
-		view_where(g, VIEW_WHERE_CAPS | VIEW_WHERE_SHORT, view_sep(v), buf, size);
+	int sep = view_cells(v, view_sep(v));
+	if (*plan_where(g, PLAN_WHERE_CAPS, view_sep(v), buf, size) &&
+	    room - sep - view_cells(v, buf) < want)
+		plan_where(g, PLAN_WHERE_CAPS | PLAN_WHERE_SHORT, view_sep(v), buf, size);
 	return buf;
 }
 
@@ -315,9 +253,9 @@ static void view_name_where(struct view *v, int row, int col, int end,
 			    const char *name, const struct segment *g)
 {
 	char where[160];
-	int name_w = view_width(name);
+	int name_w = view_cells(v, name);
 	view_where_fit(v, g, name_w, end - col, where, sizeof where);
-	int rest = *where ? view_width(view_sep(v)) + view_width(where) : 0;
+	int rest = *where ? view_cells(v, view_sep(v)) + view_cells(v, where) : 0;
 	int room = end - col - rest;
 	if (!*where || room >= VIEW_NAME_MIN || room >= name_w) {
 		col += view_put(v, row, col, *where ? room : end - col, VIEW_BOLD, name);
@@ -343,8 +281,8 @@ static void view_label_next(struct view *v, const struct view_player_in *in,
 		view_put(v, row, col, end - col, VIEW_BOLD, name);
 		return;
 	}
-	const struct segment *w = view_next_work(p, in->st->seg_index);
-	view_where_fit(v, w, view_width(g->exercise->name), end - col, where,
+	const struct segment *w = plan_next_work(p, in->st->seg_index);
+	view_where_fit(v, w, view_cells(v, g->exercise->name), end - col, where,
 		       sizeof where);
 	if (!*where) {
 		view_put(v, row, col, end - col, VIEW_BOLD, g->exercise->name);
@@ -366,7 +304,7 @@ static void view_label_text(struct view *v, const struct view_player_in *in,
 	}
 	if (g->kind == SEG_PREPARE && g->exercise) {
 		view_name_where(v, row, col, end, g->exercise->name,
-				view_next_work(in->plan, in->st->seg_index));
+				plan_next_work(in->plan, in->st->seg_index));
 		return;
 	}
 	if (g->kind != SEG_PREPARE)
@@ -387,7 +325,7 @@ static void view_label(struct view *v, const struct view_player_in *in, int row)
 	col += 2 + view_put(v, row, col, end - col, view_kind_style(g->kind, true), buf);
 	if (st->seg_len_ms > g->len_ms) {
 		duration_format_delta(st->seg_len_ms - g->len_ms, buf, sizeof buf);
-		int w = view_width(buf);
+		int w = view_cells(v, buf);
 		if (end - w - 2 > col) {
 			view_put(v, row, end - w, w, VIEW_DIM, buf);
 			end -= w + 2;
@@ -397,18 +335,14 @@ static void view_label(struct view *v, const struct view_player_in *in, int row)
 }
 
 /* The countdown of g (len_ms long) as text at left_ms, or its widest
- * value: "01:30" / "00:59" in a segment of a minute or more (so that
- * every value is as wide), else "45"; a self-paced rep's number. */
+ * value (duration_format_count); a self-paced rep's number. */
 static void view_countdown(const struct segment *g, int64_t len_ms, int64_t left_ms,
 			   bool widest, char *buf, size_t size)
 {
-	int64_t s = duration_ceil_seconds(widest ? len_ms : left_ms);
 	if (g->self_paced)
 		snprintf(buf, size, "%d", widest ? g->rep_n : g->rep_i);
-	else if (duration_ceil_seconds(len_ms) >= 60)
-		duration_format_s(s, buf, size);
 	else
-		snprintf(buf, size, "%lld", (long long)s);
+		duration_format_count(widest ? len_ms : left_ms, len_ms, buf, size);
 }
 
 /* The big number: the lead-in, a self-paced rep's number, or the
@@ -418,7 +352,7 @@ static void view_count_text(const struct engine_state *st, char *buf, size_t siz
 {
 	view_countdown(st->seg, st->seg_len_ms, 0, true, box, box_size);
 	if (st->resume_in_ms > 0) {
-		snprintf(buf, size, "%lld", (long long)duration_ceil_seconds(st->resume_in_ms));
+		duration_format_count(st->resume_in_ms, st->resume_in_ms, buf, size);
 		snprintf(box, box_size, "%s", buf);
 	} else {
 		view_countdown(st->seg, st->seg_len_ms, st->seg_remaining_ms, false,
@@ -434,7 +368,7 @@ static void view_digits(struct view *v, const struct engine_state *st,
 					   : view_kind_style(st->seg->kind, false);
 	view_count_text(st, text, sizeof text, box, sizeof box);
 	if (l->scale == 0) {
-		int w = view_width(text), bw = view_width(box);
+		int w = view_cells(v, text), bw = view_cells(v, box);
 		int col = (v->cols - bw) / 2 + bw - w;
 		view_put(v, l->digits, col < 0 ? 0 : col, w, style, text);
 		return;
@@ -476,14 +410,17 @@ static void view_reps(struct view *v, const struct view_player_in *in,
 		      const struct view_player_layout *l)
 {
 	const struct segment *g = in->st->seg;
-	char rep[48], marks[2048];
+	char rep[48], marks[2048], own[64];
 	bool wide = v->cols >= 60;
 	snprintf(rep, sizeof rep, wide ? "Rep %d of %d" : "Rep %d/%d", g->rep_i, g->rep_n);
 	const char *cue = g->cue;
-	if (g->self_paced)
-		cue = wide ? "press Enter after each rep" : "Enter: rep done";
+	if (g->self_paced) {
+		snprintf(own, sizeof own, wide ? "press %s after each rep" : "%s: rep done",
+			 keys_name(&keys_player, KEYS_ACT_REP));
+		cue = own;
+	}
 	bool together = l->cue < 0 && cue;
-	int rw = view_width(rep), cw = cue ? view_width(cue) : 0;
+	int rw = view_cells(v, rep), cw = cue ? view_cells(v, cue) : 0;
 	int room = v->cols - 2 - rw - 2 - (together ? cw + 2 : 0);
 	int mw = view_marks(v, g->rep_i, g->rep_n, room, marks, sizeof marks);
 	int total = rw + (mw ? 2 + mw : 0) + (together ? 2 + cw : 0);
@@ -505,13 +442,13 @@ static void view_reps(struct view *v, const struct view_player_in *in,
 static void view_reps_ahead(struct view *v, const struct view_player_in *in,
 			    const struct view_player_layout *l)
 {
-	const struct segment *w = view_next_work(in->plan, in->st->seg_index);
+	const struct segment *w = plan_next_work(in->plan, in->st->seg_index);
 	char rep[48], marks[2048];
 	if (w->kind != SEG_WORK || w->rep_n <= 0)
 		return;
 	snprintf(rep, sizeof rep, "%d rep%s%s", w->rep_n, w->rep_n == 1 ? "" : "s",
 		 w->self_paced && v->cols >= 60 ? " at your pace" : "");
-	int rw = view_width(rep);
+	int rw = view_cells(v, rep);
 	int mw = view_marks(v, 0, w->rep_n, v->cols - 2 - rw - 2, marks, sizeof marks);
 	int col = (v->cols - rw - (mw ? 2 + mw : 0)) / 2;
 	col = col < 1 ? 1 : col;
@@ -523,7 +460,7 @@ static void view_reps_ahead(struct view *v, const struct view_player_in *in,
 /* ---- body: how lines and figure, next ------------------------------------------ */
 
 /* Lines and widest line of a figure frame. */
-static void view_figure_size(const char *f, int *h, int *w)
+static void view_figure_size(const struct view *v, const char *f, int *h, int *w)
 {
 	*h = *w = 0;
 	while (*f) {
@@ -534,7 +471,7 @@ static void view_figure_size(const char *f, int *h, int *w)
 			len = sizeof line - 1;
 		memcpy(line, f, len);
 		line[len] = '\0';
-		int lw = view_width(line);
+		int lw = view_cells(v, line);
 		if (lw > *w)
 			*w = lw;
 		++*h;
@@ -565,7 +502,7 @@ static void view_how(struct view *v, const struct exercise *x, int top,
 		size_t len;
 		int indent;
 		bool first = true;
-		view_wrap_init(&w, x->how.v[i], width - 2);
+		view_wrap_init(&w, x->how.v[i], width - 2, v->flags);
 		while (row < end && view_wrap_next(&w, &indent, &s, &len)) {
 			if (first)
 				view_put(v, row, left, 1, VIEW_DIM, bullet);
@@ -577,11 +514,11 @@ static void view_how(struct view *v, const struct exercise *x, int top,
 }
 
 /* The widest how line, unwrapped. */
-static int view_how_width(const struct exercise *x)
+static int view_how_width(const struct view *v, const struct exercise *x)
 {
 	int w = 0;
 	for (size_t i = 0; i < x->how.n; i++) {
-		int lw = view_width(x->how.v[i]);
+		int lw = view_cells(v, x->how.v[i]);
 		w = lw > w ? lw : w;
 	}
 	return w;
@@ -597,12 +534,13 @@ struct view_body_place {
 	int left, width;
 };
 
-static void view_figure_size_all(const struct exercise *x, int *fh, int *fw)
+static void view_figure_size_all(const struct view *v, const struct exercise *x,
+				 int *fh, int *fw)
 {
 	*fh = *fw = 0;
 	for (size_t k = 0; k < x->figure.n; k++) {
 		int h, w;
-		view_figure_size(x->figure.v[k], &h, &w);
+		view_figure_size(v, x->figure.v[k], &h, &w);
 		*fh = h > *fh ? h : *fh;
 		*fw = w > *fw ? w : *fw;
 	}
@@ -615,9 +553,9 @@ static void view_body_place(const struct view *v, const struct segment *g,
 	*b = (struct view_body_place){ NULL, 0, 0, -1, 1, v->cols - 2 };
 	if (!x)
 		return;
-	int how = x->how.n ? view_how_width(x) + 2 : 0;
+	int how = x->how.n ? view_how_width(v, x) + 2 : 0;
 	if (x->figure.n > 0) {
-		view_figure_size_all(x, &b->fh, &b->fw);
+		view_figure_size_all(v, x, &b->fh, &b->fw);
 		size_t k = g->phase_i > 0 ? (size_t)(g->phase_i - 1) % x->figure.n : 0;
 		b->frame = x->figure.v[k];
 		if (b->fw > 0 && !how && b->fw <= v->cols - 2)
@@ -640,14 +578,14 @@ static void view_body_place(const struct view *v, const struct segment *g,
 }
 
 /* Rows the how lines take wrapped to width. */
-static int view_how_rows(const struct exercise *x, int width)
+static int view_how_rows(const struct view *v, const struct exercise *x, int width)
 {
 	int n = 0, indent;
 	for (size_t i = 0; i < x->how.n; i++) {
 		struct view_wrap w;
 		const char *s;
 		size_t len;
-		view_wrap_init(&w, x->how.v[i], width - 2);
+		view_wrap_init(&w, x->how.v[i], width - 2, v->flags);
 		while (view_wrap_next(&w, &indent, &s, &len))
 			n++;
 	}
@@ -669,14 +607,6 @@ static void view_body(struct view *v, const struct view_player_in *in,
 	view_how(v, g->exercise, l->body_top, l->body_end, b.left, b.width);
 }
 
-/* The first segment of i's routine step. */
-static size_t view_step_first(const struct plan *p, size_t i)
-{
-	while (i > 0 && p->seg[i - 1].step == p->seg[i].step)
-		i--;
-	return i;
-}
-
 void view_player_need(const struct view *v, const struct view_player_in *in,
 		      struct view_player_need *n)
 {
@@ -687,7 +617,7 @@ void view_player_need(const struct view *v, const struct view_player_in *in,
 	char text[32];
 	*n = (struct view_player_need){ 0 };
 	size_t end = plan_step_end(p, st->seg_index);
-	for (size_t j = view_step_first(p, st->seg_index); j < end; j++) {
+	for (size_t j = plan_step_start(p, st->seg_index); j < end; j++) {
 		const struct segment *g = &p->seg[j];
 		n->reps |= g->kind == SEG_WORK && g->rep_n > 0;
 		view_countdown(g, j == st->seg_index ? st->seg_len_ms : g->len_ms, 0,
@@ -702,7 +632,7 @@ void view_player_need(const struct view *v, const struct view_player_in *in,
 	if (b.fig >= 0)
 		n->figure = b.fh;
 	if (st->seg->exercise)
-		n->body = view_how_rows(st->seg->exercise, b.width);
+		n->body = view_how_rows(v, st->seg->exercise, b.width);
 	if (n->figure > n->body)
 		n->body = n->figure;
 }

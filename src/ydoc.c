@@ -34,18 +34,6 @@ struct ybuild {
 
 enum ybuild_step { YB_GO, YB_DONE, YB_FAIL };
 
-static void ydoc_error(struct diags *d, const char *path, int line, int col,
-		       const char *fmt, ...) DIAG_PRINTF(5, 6);
-
-static void ydoc_error(struct diags *d, const char *path, int line, int col,
-		       const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	diag_vadd(d, DIAG_ERROR, path, line, col, fmt, ap);
-	va_end(ap);
-}
-
 /* libyaml marks are 0-based. */
 static int ydoc_pos(size_t v)
 {
@@ -119,7 +107,7 @@ static size_t ydoc_prescan(const char *path, const unsigned char *s, size_t n,
 		}
 		if (problem && !reported) {
 			if (errors < YDOC_MAX_BYTE_ERRORS)
-				ydoc_error(d, path, line, at, "%s", problem);
+				diag_error(d, path, line, at, "%s", problem);
 			else if (errors == YDOC_MAX_BYTE_ERRORS)
 				skip_line = line, skip_col = at;
 			errors++;
@@ -129,7 +117,7 @@ static size_t ydoc_prescan(const char *path, const unsigned char *s, size_t n,
 		col++;
 	}
 	if (errors > YDOC_MAX_BYTE_ERRORS)   /* located at the first left out */
-		ydoc_error(d, path, skip_line, skip_col, "too many errors; %zu more "
+		diag_error(d, path, skip_line, skip_col, "too many errors; %zu more "
 			   "lines with bad characters not shown",
 			   errors - YDOC_MAX_BYTE_ERRORS);
 	return errors;
@@ -144,8 +132,8 @@ static void ybuild_error(struct ybuild *b, yaml_mark_t m, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(b->d, DIAG_ERROR, b->path, ydoc_pos(m.line),
-		  ydoc_pos(m.column), fmt, ap);
+	diag_verror(b->d, b->path, ydoc_pos(m.line), ydoc_pos(m.column), fmt,
+		    ap);
 	va_end(ap);
 }
 

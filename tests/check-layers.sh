@@ -1,8 +1,11 @@
 #!/bin/sh
 # check-layers.sh [BUILD]: the one-way flow as a build rule. Fails (and
 # names the file) when
-#   - a file other than the ncurses front end includes curses or terminfo;
+#   - a file other than ui_term.c (the terminal of the full-screen front
+#     end) includes curses or terminfo;
 #   - a module below the front ends includes a front end's header;
+#   - a front end (ui*, plain) includes cli.h: its options come in a
+#     struct session_options;
 #   - the engine or the plan reads a clock;
 #   - a unit test binary in BUILD/tests links ncursesw.
 # Prints "layers: ok" otherwise.
@@ -15,14 +18,19 @@ say() { echo "layers: $*" >&2; bad=1; }
 
 curses='^[[:space:]]*#[[:space:]]*include[[:space:]]*<(n?curses[a-z]*|term)\.h>'
 for f in src/*.c include/*.h; do
-	case $f in src/ui.c|src/ui_menu.c|src/ui_player.c|include/ui_priv.h) continue ;; esac
-	grep -Eq "$curses" "$f" && say "$f includes curses; only the ncurses front end may"
+	case $f in src/ui_term.c) continue ;; esac
+	grep -Eq "$curses" "$f" && say "$f includes curses; only src/ui_term.c may"
 done
 
-front='^[[:space:]]*#[[:space:]]*include[[:space:]]*"(ui|ui_priv|plain|cli)\.h"'
+front='^[[:space:]]*#[[:space:]]*include[[:space:]]*"(ui|ui_[a-z]*|plain|cli)\.h"'
 for f in src/*.c include/*.h; do
 	case $f in src/ui*.c|include/ui*.h|src/plain.c|src/cli.c|src/main.c|include/plain.h|include/cli.h) continue ;; esac
 	grep -Eq "$front" "$f" && say "$f is below the front ends but includes one's header"
+done
+
+for f in src/ui*.c include/ui*.h src/plain.c include/plain.h; do
+	grep -Eq '^[[:space:]]*#[[:space:]]*include[[:space:]]*"cli\.h"' "$f" &&
+		say "$f is a front end but includes cli.h"
 done
 
 for f in src/engine.c src/plan.c include/engine.h include/plan.h; do

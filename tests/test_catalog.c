@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include "catalog.h"
@@ -431,6 +432,56 @@ static void test_load_file_takes_any_name(void **state)
 	assert_int_equal(chdir(cwd), 0);
 }
 
+/* Each routine file of a directory through catalog_load_file and then
+ * catalog_load_plan: the return value is the verdict (diag.h), -1 exactly
+ * when errors were added. Returns how many failed. */
+static size_t verdicts(struct catalog *c, const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	size_t failed = 0;
+	assert_non_null(dp);
+	while ((de = readdir(dp))) {
+		size_t n = strlen(de->d_name);
+		if (n < 6 || strcmp(de->d_name + n - 5, ".yaml") != 0 ||
+		    strcmp(de->d_name, "exercises.yaml") == 0)
+			continue;
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		struct routine r;
+		struct plan p;
+		struct diags d = { 0 };
+		int rc = catalog_load_file(c, path, &r, &d);
+		assert_int_equal(rc, d.errors ? -1 : 0);
+		routine_free(&r);
+		size_t before = d.errors;
+		rc = catalog_load_plan(c, path, &r, &p, &d);
+		assert_int_equal(rc, d.errors > before ? -1 : 0);
+		if (rc == 0) {
+			plan_free(&p);
+			routine_free(&r);
+		}
+		failed += rc != 0;
+		diag_free(&d);
+	}
+	closedir(dp);
+	return failed;
+}
+
+static void test_return_is_the_verdict(void **state)
+{
+	(void)state;
+	struct catalog c;
+	struct diags d = { 0 };
+	assert_int_equal(catalog_open(&c, NULL, &d), 0);
+	/* upper-back.yaml loads, but its plan is not what it declares */
+	assert_int_equal(verdicts(&c, "tests/data/good"), 1);
+	assert_true(verdicts(&c, "tests/data/bad") > 50);
+	assert_true(verdicts(&c, "tests/data/broken-lib") > 0);
+	catalog_close(&c);
+	diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -446,6 +497,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_library, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fifo_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_loose_routine_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_return_is_the_verdict, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

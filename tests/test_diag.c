@@ -103,13 +103,49 @@ static void test_print_without_file_and_ascii(void **state)
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
 	assert_non_null(f);
-	struct diag g = { DIAG_ERROR, NULL, 0, 0, "unknown routine 'caf\xc3\xa9\x1b'" };
+	char msg[] = "unknown routine 'caf\xc3\xa9\x1b'";
+	struct diag g = { DIAG_ERROR, NULL, 0, 0, msg };
 	setlocale(LC_CTYPE, "C");
 	diag_print_one(&g, f);
 	setlocale(LC_CTYPE, "C.UTF-8");
 	assert_int_equal(fclose(f), 0);
 	assert_string_equal(out, "stretchtui: error: unknown routine 'caf\\u00e9\\x1b'\n");
 	free(out);
+}
+
+/* A module's own wrapper, as ydoc's and the loader's are. */
+static void at_node(struct diags *d, int line, const char *fmt, ...)
+	DIAG_PRINTF(3, 4);
+
+static void at_node(struct diags *d, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_verror(d, "r.yaml", line, 3, fmt, ap);
+	va_end(ap);
+}
+
+static void test_verror_and_counts(void **state)
+{
+	(void)state;
+	struct diags d = { 0 };
+	char buf[256], big[600];
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	at_node(&d, 7, "unknown key '%s' in %s", "hodl", "step");
+	diag_warning(&d, NULL, 0, 0, "only a warning");
+	at_node(&d, 9, "%s", big);
+	assert_int_equal(d.n, 3);
+	assert_int_equal(d.errors, 2);   /* a warning does not count */
+	assert_string_equal(format_one(&d, 0, buf, sizeof buf),
+			    "r.yaml:7:3: error: unknown key 'hodl' in step");
+	assert_string_equal(format_one(&d, 1, buf, sizeof buf),
+			    "stretchtui: warning: only a warning");
+	assert_string_equal(d.v[2].msg, big);   /* formatted whole, once */
+	diag_clear(&d);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(d.errors, 0);
+	diag_free(&d);
 }
 
 int main(void)
@@ -121,6 +157,7 @@ int main(void)
 		cmocka_unit_test(test_long_message_kept),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_print_without_file_and_ascii),
+		cmocka_unit_test(test_verror_and_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

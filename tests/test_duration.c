@@ -138,6 +138,43 @@ static void test_ceil_seconds(void **state)
 	assert_int_equal(duration_ceil_seconds(-7), 0);
 }
 
+static void test_round_seconds(void **state)
+{
+	(void)state;
+	assert_int_equal(duration_round_seconds(4499), 4);
+	assert_int_equal(duration_round_seconds(4500), 5);
+	assert_int_equal(duration_round_seconds(499), 0);
+	assert_int_equal(duration_round_seconds(-700), 0);
+}
+
+/* A time left rounds up, a time spent to the nearest second. */
+static void test_format_left_and_round(void **state)
+{
+	(void)state;
+	char b[DURATION_BUF];
+	assert_string_equal(duration_format_left(4200, b, sizeof b), "00:05");
+	assert_string_equal(duration_format_left(60000, b, sizeof b), "01:00");
+	assert_string_equal(duration_format_left(0, b, sizeof b), "00:00");
+	assert_string_equal(duration_format_round(4400, b, sizeof b), "00:04");
+	assert_string_equal(duration_format_round(4500, b, sizeof b), "00:05");
+	assert_string_equal(duration_format_round(3599500, b, sizeof b), "1:00:00");
+}
+
+/* The big countdown: clock style from a minute on, bare seconds below. */
+static void test_format_count(void **state)
+{
+	(void)state;
+	char b[DURATION_BUF];
+	assert_string_equal(duration_format_count(44100, 45000, b, sizeof b), "45");
+	assert_string_equal(duration_format_count(2100, 3000, b, sizeof b), "3");
+	assert_string_equal(duration_format_count(0, 30000, b, sizeof b), "0");
+	assert_string_equal(duration_format_count(59000, 90000, b, sizeof b), "00:59");
+	assert_string_equal(duration_format_count(90000, 90000, b, sizeof b), "01:30");
+	assert_string_equal(duration_format_count(59001, 59001, b, sizeof b), "01:00");
+	char tiny[2];
+	assert_string_equal(duration_format_count(45000, 45000, tiny, sizeof tiny), "4");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -149,6 +186,9 @@ int main(void)
 		cmocka_unit_test(test_format_hours),
 		cmocka_unit_test(test_format_seconds_and_delta),
 		cmocka_unit_test(test_ceil_seconds),
+		cmocka_unit_test(test_round_seconds),
+		cmocka_unit_test(test_format_left_and_round),
+		cmocka_unit_test(test_format_count),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,7 +14,6 @@
 #include <dirent.h>
 #include <stdio.h>
 
-#include "clock.h"
 #include "diag.h"
 #include "engine.h"
 #include "loader.h"
@@ -464,7 +463,6 @@ static void model_check(struct model *m, const struct engine *e, int64_t now)
 	assert_int_equal(st.seg_remaining_ms, rem);
 	assert_int_equal(st.remaining_ms, rem + m->after[m->cur]);
 	assert_int_equal(st.total_ms, t + rem + m->after[m->cur]);
-	assert_int_equal(st.waiting_rep, s->self_paced);
 	int64_t el, left;
 	model_shown(m, t, &el, &left);
 	assert_int_equal(st.shown_elapsed_s, el);
@@ -769,7 +767,6 @@ static void test_state_without_update(void **state)
 	assert_int_equal(st.seg_remaining_ms, 18500);
 	assert_int_equal(st.remaining_ms, 190000 - 96500);
 	assert_string_equal(st.seg->side, "right");
-	assert_ptr_equal(st.next_exercise, &EX_C);
 	assert_int_equal(st.step_index, 2);
 	assert_int_equal(st.step_count, 4);
 	assert_int_equal(engine_ms_until_change(e, T0 + 96500), 1);
@@ -1195,7 +1192,7 @@ static void test_rep_done(void **state)
 	upd(e, T0 + 5000, &l);
 	engine_state(e, T0 + 5000, &st);
 	assert_int_equal(st.seg_index, 1);
-	assert_true(st.waiting_rep);
+	assert_true(st.seg->self_paced);
 	assert_int_equal(engine_ms_until_change(e, T0 + 5000), 1000);
 	engine_extend(e, T0 + 6000);         /* not on a self-paced rep */
 	/* A minute goes by: the rep does not end on its own. */
@@ -1207,17 +1204,17 @@ static void test_rep_done(void **state)
 	assert_int_equal(st.seg_remaining_ms, 0);
 	assert_int_equal(st.remaining_ms, 8000 + 10000);
 	assert_int_equal(st.total_ms, 83000);
-	assert_int_equal(st.reps_done, 0);
+	assert_int_equal(st.seg->rep_i, 1);
 
 	engine_rep_done(e, T0 + 65000);
 	engine_state(e, T0 + 65000, &st);
 	assert_int_equal(st.seg_index, 2);
-	assert_int_equal(st.reps_done, 1);
+	assert_int_equal(st.seg->rep_i, 2);
 	assert_int_equal(st.remaining_ms, 4000 + 4000 + 10000);
 	engine_rep_done(e, T0 + 66000);      /* faster than the tempo */
 	engine_state(e, T0 + 66000, &st);
 	assert_int_equal(st.seg_index, 3);
-	assert_int_equal(st.reps_done, 2);
+	assert_int_equal(st.seg->rep_i, 3);
 	assert_int_equal(st.total_ms, 66000 + 14000);
 	engine_pause(e, T0 + 66200);
 	engine_rep_done(e, T0 + 66300);      /* paused: ignored */
@@ -1237,8 +1234,7 @@ static void test_rep_done(void **state)
 	assert_event(l.v[5], ev_of(ENGINE_SEGMENT_START, 4, 0, 66500), 5);
 	engine_state(e, T0 + 69700, &st);
 	assert_int_equal(st.seg_index, 4);
-	assert_int_equal(st.reps_done, 0);
-	assert_false(st.waiting_rep);
+	assert_false(st.seg->self_paced);
 	engine_rep_done(e, T0 + 70000);      /* a timed hold: ignored */
 	engine_state(e, T0 + 70000, &st);
 	assert_int_equal(st.seg_index, 4);
@@ -1269,7 +1265,7 @@ static void test_rep_wait_clocks_run(void **state)
 	struct engine_state st;
 	upd(e, T0 + 5000, NULL);
 	engine_state(e, T0 + 5000, &st);
-	assert_true(st.waiting_rep);
+	assert_true(st.seg->self_paced);
 	assert_int_equal(st.shown_elapsed_s, 5);
 	assert_int_equal(st.shown_remaining_s, 4 + 8 + 10);
 	assert_int_equal(engine_ms_until_change(e, T0 + 5000), 1000);
@@ -1519,7 +1515,7 @@ static int64_t step_run(const struct plan *p, struct step_run *o)
 		} else {
 			assert_true(d >= 1 && d <= 1000);
 			int64_t left = 2500 - st.seg_elapsed_ms;
-			if (st.waiting_rep && st.resume_in_ms == 0 && left <= d) {
+			if (st.seg && st.seg->self_paced && st.resume_in_ms == 0 && left <= d) {
 				assert_true(left >= 1);
 				wait = left;     /* the rep's key comes first */
 				rep = true;
@@ -1746,7 +1742,6 @@ static void test_single_hold(void **state)
 	struct engine_state st;
 	engine_state(e, T0, &st);
 	assert_int_equal(st.seg_index, 0);
-	assert_null(st.next_exercise);
 	assert_int_equal(st.remaining_ms, 30000);
 	assert_int_equal(engine_ms_until_change(e, T0), 1000);
 	upd(e, T0 + 29999, &l);
@@ -1949,7 +1944,7 @@ static void play_file(const char *path, const char *library, uint64_t seed)
 	if (first_sp < p.n) {
 		assert_int_equal(starts, first_sp + 1);
 		assert_int_equal(st.seg_index, first_sp);
-		assert_true(st.waiting_rep);
+		assert_true(st.seg->self_paced);
 	} else {
 		assert_int_equal(starts, p.n);
 		assert_event(l.v[l.n - 1],

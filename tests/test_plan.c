@@ -273,7 +273,45 @@ static void test_step_bounds(void **state)
 	assert_int_equal(plan_step_end(&p, 0), 2);
 	assert_int_equal(plan_step_end(&p, 2), 3);
 	assert_int_equal(plan_step_end(&p, 5), 8);
+	assert_int_equal(plan_step_start(&p, 1), 0);
+	assert_int_equal(plan_step_start(&p, 2), 2);
+	assert_int_equal(plan_step_start(&p, 7), 3);
+	assert_int_equal(plan_step_start(&p, 3), 3);
 	assert_string_equal(plan_kind_name(SEG_SWITCH), "switch");
+	/* what a prepare leads to; a rest step and a WORK segment are their own */
+	assert_ptr_equal(plan_next_work(&p, 0), &p.seg[1]);
+	assert_ptr_equal(plan_next_work(&p, 2), &p.seg[2]);
+	assert_ptr_equal(plan_next_work(&p, 3), &p.seg[4]);
+	assert_ptr_equal(plan_next_work(&p, 6), &p.seg[6]);
+	plan_free(&p);
+}
+
+/* A segment's place in its step, in the three ways front ends write it. */
+static void test_where(void **state)
+{
+	(void)state;
+	static const char *odd[] = { "front", "back" };
+	struct step s[] = { hold(&roll, 30000), hold(&tap, 1000), hold(&tap, 1000) };
+	s[0].sides = (struct strlist){ lr, 2 };
+	s[0].sets = 2;
+	s[1].sides = (struct strlist){ odd, 2 };
+	struct routine r = routine_of(s, 3);
+	struct plan p;
+	char buf[64];
+	assert_int_equal(plan_build(&r, &p), PLAN_OK);
+	const struct segment *g = &p.seg[3];           /* set 1, right */
+	assert_string_equal(plan_where(g, 0, ", ", buf, sizeof buf),
+			    "right side, set 1 of 2");
+	assert_string_equal(plan_where(g, PLAN_WHERE_CAPS, " - ", buf, sizeof buf),
+			    "RIGHT side - set 1 of 2");
+	assert_string_equal(plan_where(g, PLAN_WHERE_CAPS | PLAN_WHERE_SHORT, " - ",
+				       buf, sizeof buf), "RIGHT - set 1/2");
+	g = &p.seg[8 + 1];                             /* "front": no "side" */
+	assert_string_equal(plan_where(g, 0, ", ", buf, sizeof buf), "front");
+	g = &p.seg[p.n - 1];                           /* neither */
+	assert_string_equal(plan_where(g, 0, ", ", buf, sizeof buf), "");
+	char tiny[4];
+	assert_string_equal(plan_where(&p.seg[3], 0, ", ", tiny, sizeof tiny), "rig");
 	plan_free(&p);
 }
 
@@ -289,6 +327,7 @@ int main(void)
 		cmocka_unit_test(test_huge_plan_refused_cheaply),
 		cmocka_unit_test(test_plan_check_duration),
 		cmocka_unit_test(test_step_bounds),
+		cmocka_unit_test(test_where),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,9 +1,12 @@
-/* Tests for the shipped data: routines/exercises.yaml and every routine in
- * routines/. Each routine loads without a diagnostic, every `use:` names a
- * library exercise, the plan total equals the declared duration exactly
- * (not within check's slack), and every exercise is well formed: short
- * cues, a frame per phase, figures within 12 rows x 28 columns of plain
- * ASCII. Run from the repository root. */
+/* Tests for the shipped data: routines/exercises.yaml, every routine in
+ * routines/ and routines/safety.txt. Each routine loads without a
+ * diagnostic, every `use:` names a library exercise, the plan total equals
+ * the declared duration exactly (not within check's slack) and the total
+ * in the file's arithmetic comment, and every exercise is well formed:
+ * short cues, a frame per phase, figures within 12 rows x 28 columns of
+ * plain ASCII, also when flipped for the second side. The cues say what
+ * the safety review asked for, and no routine changes floor position
+ * without at least 10 s to get there. Run from the repository root. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -15,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diag.h"
 #include "loader.h"
@@ -41,6 +45,11 @@ static const struct {
 	{"posture-strength-12", 12 * 60000, 0},
 	{"foam-roll-8", 8 * 60000, 0},
 	{"breathing-3", 3 * 60000, 1},
+	{"neck-shoulders-5", 5 * 60000, 1},
+	{"morning-10", 10 * 60000, 0},
+	{"evening-unwind-8", 8 * 60000, 0},
+	{"micro-break-2", 2 * 60000, 1},
+	{"full-upper-back-20", 20 * 60000, 0},
 };
 #define N_SHIPPED (sizeof shipped / sizeof shipped[0])
 
@@ -53,6 +62,101 @@ static const char *const required_ids[] = {
 	"cat-cow", "childs-pose", "scapular-squeezes", "wall-angels",
 	"iyt-raises", "swimmers", "crab-pose", "band-distraction",
 	"diaphragmatic-breathing", "chin-tucks", "shoulder-rolls",
+	"ball-chest-stretch", "pelvic-tilts", "hip-flexor-stretch",
+	"hip-circles", "dead-bug", "bird-dog", "band-serratus-punch",
+	"band-face-pull", "squat-wall-angels", "levator-scapulae-stretch",
+	"neck-side-bends", "wrist-flexor-stretch", "wrist-extensor-stretch",
+	"eye-break",
+};
+
+/* Where each library exercise is done. This table stands in for a
+ * `position:` field on exercises until the format has one; every library
+ * exercise must be in it. "floor ..", "all fours" and "kneeling" are on
+ * the floor; "seated" also covers what can be done sitting or standing. */
+static const struct {
+	const char *id, *position;
+} positions[] = {
+	{"foam-roll-upper-back", "floor back"},
+	{"foam-roll-arms-crossed", "floor back"},
+	{"foam-roll-extension", "floor back"},
+	{"thoracic-extension", "floor back"},
+	{"thoracic-opener", "floor back"},
+	{"ball-trigger-point", "standing"},
+	{"ball-chest-stretch", "floor back"},
+	{"shrug-rotations", "seated"},
+	{"shoulder-rolls", "seated"},
+	{"chin-tucks", "seated"},
+	{"neck-side-bends", "seated"},
+	{"levator-scapulae-stretch", "seated"},
+	{"cork-screws", "seated"},
+	{"open-book", "floor side"},
+	{"thread-the-needle", "all fours"},
+	{"cat-cow", "all fours"},
+	{"childs-pose", "kneeling"},
+	{"overhead-lat-stretch", "kneeling"},
+	{"chest-opener", "standing"},
+	{"desk-chest-opener", "seated"},
+	{"desk-lat-stretch", "standing"},
+	{"seated-rotation", "seated"},
+	{"pelvic-tilts", "floor back"},
+	{"hip-flexor-stretch", "kneeling"},
+	{"hip-circles", "standing"},
+	{"dead-bug", "floor back"},
+	{"bird-dog", "all fours"},
+	{"scapular-squeezes", "seated"},
+	{"wall-angels", "standing"},
+	{"squat-wall-angels", "standing"},
+	{"iyt-raises", "floor front"},
+	{"swimmers", "floor front"},
+	{"crab-pose", "floor seated"},
+	{"band-pull-aparts", "standing"},
+	{"band-serratus-punch", "standing"},
+	{"band-face-pull", "standing"},
+	{"band-distraction", "standing"},
+	{"diaphragmatic-breathing", "seated"},
+	{"eye-break", "seated"},
+	{"wrist-flexor-stretch", "seated"},
+	{"wrist-extensor-stretch", "seated"},
+};
+#define N_POSITIONS (sizeof positions / sizeof positions[0])
+
+static const char *const position_names[] = {
+	"standing", "seated", "floor back", "floor front", "floor side",
+	"floor seated", "all fours", "kneeling",
+};
+
+/* The exercises whose figure is flipped for the second side (a table
+ * that stands in for a `mirror: true` field). */
+static const char *const mirrored[] = {
+	"ball-trigger-point", "levator-scapulae-stretch", "cork-screws",
+	"open-book", "thread-the-needle", "seated-rotation",
+	"hip-flexor-stretch", "hip-circles", "band-distraction",
+	"wrist-flexor-stretch", "wrist-extensor-stretch",
+};
+
+/* Cues that take a joint towards the end of its range say how far. */
+static const char *const end_range[] = {
+	"open-book", "thread-the-needle", "overhead-lat-stretch",
+	"desk-lat-stretch", "chest-opener", "seated-rotation",
+	"ball-chest-stretch", "foam-roll-extension", "neck-side-bends",
+	"hip-flexor-stretch", "wrist-flexor-stretch",
+};
+
+/* Where the head would hang, the hands (or a cushion) carry it. */
+static const char *const head_support[] = {
+	"foam-roll-upper-back", "foam-roll-arms-crossed",
+	"foam-roll-extension", "thoracic-extension", "thoracic-opener",
+};
+
+/* Roller work that moves up the back says where to stop. */
+static const char *const stop_point[] = {
+	"foam-roll-upper-back", "foam-roll-arms-crossed",
+	"foam-roll-extension", "thoracic-opener",
+};
+
+/* Loaded shoulder positions carry a caution. */
+static const char *const shoulder_caution[] = {
+	"crab-pose", "band-distraction", "chest-opener",
 };
 
 struct fixture {
@@ -241,20 +345,19 @@ static void check_exercise(const struct exercise *e, const char *who)
 			fail_msg("%s: a hold has %zu frames (want 1)", who,
 				 e->figure.n);
 	}
-	/* Frames of one exercise line up, so that the figure stays put as
-	 * the phases change. */
-	int rows0 = 0, cols0 = 0;
+	/* Frames of one exercise have the same rows, so that the figure
+	 * stays put as the phases change (the player places every frame at
+	 * the same column, as wide as the widest). */
+	int rows0 = 0;
 	for (size_t i = 0; i < e->figure.n; i++) {
 		int rows, cols;
 		check_frame(who, i, e->figure.v[i]);
 		frame_size(e->figure.v[i], &rows, &cols);
-		if (i == 0) {
+		if (i == 0)
 			rows0 = rows;
-			cols0 = cols;
-		} else if (rows != rows0 || cols != cols0) {
-			fail_msg("%s: frame %zu is %dx%d, frame 1 is %dx%d", who,
-				 i + 1, rows, cols, rows0, cols0);
-		}
+		else if (rows != rows0)
+			fail_msg("%s: frame %zu has %d rows, frame 1 has %d", who,
+				 i + 1, rows, rows0);
 	}
 }
 
@@ -263,7 +366,7 @@ static void check_exercise(const struct exercise *e, const char *who)
 static void test_library_size_and_ids(void **state)
 {
 	const struct library *lib = lib_of(state);
-	assert_true(lib->n >= 20);
+	assert_true(lib->n >= 36);
 	for (size_t i = 0; i < sizeof required_ids / sizeof required_ids[0];
 	     i++)
 		if (!library_find(lib, required_ids[i]))
@@ -294,8 +397,22 @@ static void test_library_phases(void **state)
 	e = library_find(lib, "cat-cow");
 	assert_non_null(e);
 	assert_int_equal(e->n_phases, 2);
-	assert_string_equal(e->phases[0].cue, "Arch");
-	assert_string_equal(e->phases[1].cue, "Dip");
+	assert_string_equal(e->phases[0].cue, "Cat: round up");
+	assert_string_equal(e->phases[1].cue, "Cow: dip");
+
+	/* I-Y-T: each shape is lifted, then lowered. */
+	e = library_find(lib, "iyt-raises");
+	assert_non_null(e);
+	assert_int_equal(e->n_phases, 6);
+	for (size_t k = 0; k < e->n_phases; k += 2) {
+		assert_non_null(strstr(e->phases[k].cue, "Lift"));
+		assert_string_equal(e->phases[k + 1].cue, "Lower");
+	}
+
+	/* Shrug rotations: a cycle of three. */
+	e = library_find(lib, "shrug-rotations");
+	assert_non_null(e);
+	assert_int_equal(e->n_phases, 3);
 
 	e = library_find(lib, "diaphragmatic-breathing");
 	assert_non_null(e);
@@ -317,7 +434,263 @@ static void test_library_phases(void **state)
 	assert_true(e->hold_ms >= 60000 && e->hold_ms <= 120000);
 }
 
+
+/* ---- positions, mirrored figures, wording --------------------------- */
+
+static int in_list(const char *const *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], id) == 0)
+			return 1;
+	return 0;
+}
+#define IN(list, id) in_list(list, sizeof list / sizeof list[0], id)
+
+static const char *position_of(const char *id)
+{
+	for (size_t i = 0; i < N_POSITIONS; i++)
+		if (strcmp(positions[i].id, id) == 0)
+			return positions[i].position;
+	return NULL;
+}
+
+static int on_floor(const char *position)
+{
+	return strncmp(position, "floor", 5) == 0 ||
+	       strcmp(position, "all fours") == 0 ||
+	       strcmp(position, "kneeling") == 0;
+}
+
+static int contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; hay && *hay; hay++) {
+		size_t i = 0;
+		while (i < n && hay[i] &&
+		       tolower((unsigned char)hay[i]) ==
+			       tolower((unsigned char)needle[i]))
+			i++;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* The summary or a how line says it. */
+static int says(const struct exercise *e, const char *needle)
+{
+	if (contains_ci(e->summary, needle))
+		return 1;
+	for (size_t i = 0; i < e->how.n; i++)
+		if (contains_ci(e->how.v[i], needle))
+			return 1;
+	return 0;
+}
+
+/* A word starting with "arch" (arch, arched, arching), in any case. */
+static int has_arch(const char *s)
+{
+	for (const char *p = s; p && *p; p++)
+		if ((p == s || !isalpha((unsigned char)p[-1])) &&
+		    strncasecmp(p, "arch", 4) == 0)
+			return 1;
+	return 0;
+}
+
+static void test_library_positions(void **state)
+{
+	const struct library *lib = lib_of(state);
+	for (size_t i = 0; i < lib->n; i++)
+		if (!position_of(lib->v[i].id))
+			fail_msg("%s: no position in the table", lib->v[i].id);
+	for (size_t i = 0; i < N_POSITIONS; i++) {
+		if (!library_find(lib, positions[i].id))
+			fail_msg("position table: '%s' is not in the library",
+				 positions[i].id);
+		if (!IN(position_names, positions[i].position))
+			fail_msg("%s: unknown position '%s'", positions[i].id,
+				 positions[i].position);
+	}
+}
+
+/* One row of a frame, padded to width, reversed, with the characters
+ * that have a mirror image swapped for it. */
+static void mirror_row(const char *row, size_t len, int width, char *out)
+{
+	static const char from[] = "/\\()<>[]{}", to[] = "\\/)(><][}{";
+	for (int c = 0; c < width; c++) {
+		int src = width - 1 - c;
+		char ch = (size_t)src < len ? row[src] : ' ';
+		const char *k = strchr(from, ch);
+		out[c] = ch && k ? to[k - from] : ch;
+	}
+	out[width] = '\0';
+}
+
+/* The frame flipped within the figure's width (the widest frame). */
+static char *mirror_frame(const char *f, int width)
+{
+	size_t cap = strlen(f) + 1 + (size_t)(FIGURE_MAX_ROWS + 1) *
+					      (size_t)(width + 1);
+	char *out = malloc(cap), *o = out;
+	assert_non_null(out);
+	while (*f) {
+		size_t len = strcspn(f, "\n");
+		mirror_row(f, len, width, o);
+		o += strlen(o);
+		f += len;
+		if (*f == '\n') {
+			*o++ = '\n';
+			f++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* A flipped figure: of exercises with two sides; nothing in it that
+ * reads wrong reversed (letters, digits); within the size limits. */
+static void test_library_mirrored_figures(void **state)
+{
+	const struct library *lib = lib_of(state);
+	for (size_t i = 0; i < sizeof mirrored / sizeof mirrored[0]; i++) {
+		const struct exercise *e = library_find(lib, mirrored[i]);
+		if (!e)
+			fail_msg("mirror table: '%s' is not in the library",
+				 mirrored[i]);
+		if (e->sides.n != 2 || e->figure.n == 0)
+			fail_msg("%s: flipped, but not two sides and a figure",
+				 e->id);
+		int width = 0;
+		for (size_t k = 0; k < e->figure.n; k++) {
+			int rows, cols;
+			frame_size(e->figure.v[k], &rows, &cols);
+			width = cols > width ? cols : width;
+			for (const char *p = e->figure.v[k]; *p; p++)
+				if (isalnum((unsigned char)*p) &&
+				    !strchr("oOXv", *p))
+					fail_msg("%s: frame %zu has '%c', which "
+						 "reads wrong flipped", e->id,
+						 k + 1, *p);
+		}
+		for (size_t k = 0; k < e->figure.n; k++) {
+			char *m = mirror_frame(e->figure.v[k], width);
+			check_frame(e->id, k, m);
+			int rows, cols, rows0, cols0;
+			frame_size(m, &rows, &cols);
+			frame_size(e->figure.v[k], &rows0, &cols0);
+			assert_int_equal(rows, rows0);
+			assert_int_equal(cols, width);
+			free(m);
+		}
+	}
+}
+
+static void test_library_wording(void **state)
+{
+	const struct library *lib = lib_of(state);
+	for (size_t i = 0; i < lib->n; i++) {
+		const struct exercise *e = &lib->v[i];
+		if (has_arch(e->name) || has_arch(e->summary))
+			fail_msg("%s: says 'arch'", e->id);
+		for (size_t k = 0; k < e->how.n; k++)
+			if (has_arch(e->how.v[k]))
+				fail_msg("%s: how line %zu says 'arch'", e->id,
+					 k + 1);
+		for (size_t k = 0; k < e->n_phases; k++)
+			if (has_arch(e->phases[k].cue))
+				fail_msg("%s: cue %zu says 'arch'", e->id, k + 1);
+		if (says(e, "shoulder tops"))
+			fail_msg("%s: 'shoulder tops' (the top of the shoulder "
+				 "blades?)", e->id);
+		/* Left and right: the how lines say what the label means. */
+		if (e->sides.n && strcmp(e->sides.v[0], "left") == 0 &&
+		    !says(e, "Left side:"))
+			fail_msg("%s: no line says what 'left' means", e->id);
+		if (IN(end_range, e->id) && !says(e, "as far as is comfortable"))
+			fail_msg("%s: no 'as far as is comfortable'", e->id);
+		if (IN(head_support, e->id) && !(says(e, "head") &&
+						 (says(e, "hands") ||
+						  says(e, "cushion"))))
+			fail_msg("%s: does not say what carries the head", e->id);
+		if (IN(stop_point, e->id) && !says(e, "top of the"))
+			fail_msg("%s: no stopping point (the top of the "
+				 "shoulder blades)", e->id);
+		if (IN(shoulder_caution, e->id) && !says(e, "pinch"))
+			fail_msg("%s: no shoulder caution", e->id);
+	}
+	/* Every list names library exercises. */
+	const char *const *lists[] = { end_range, head_support, stop_point,
+				       shoulder_caution };
+	const size_t ns[] = { sizeof end_range / sizeof *end_range,
+			      sizeof head_support / sizeof *head_support,
+			      sizeof stop_point / sizeof *stop_point,
+			      sizeof shoulder_caution / sizeof *shoulder_caution };
+	for (size_t l = 0; l < 4; l++)
+		for (size_t k = 0; k < ns[l]; k++)
+			if (!library_find(lib, lists[l][k]))
+				fail_msg("'%s' is not in the library", lists[l][k]);
+}
+
 /* ---- the routines --------------------------------------------------- */
+
+/* Between two exercises in different positions, one of them on the
+ * floor, there are at least 10 s (the get-ready and any rest between).
+ * Routines tagged desk stay off the floor. */
+static void check_positions(const char *path, const struct routine *r)
+{
+	const char *prev = NULL;
+	int64_t gap = 0;
+	int desk = 0;
+	for (size_t i = 0; i < r->tags.n; i++)
+		desk |= strcmp(r->tags.v[i], "desk") == 0;
+	for (size_t i = 0; i < r->n_steps; i++) {
+		const struct step *s = &r->steps[i];
+		if (s->kind == STEP_REST) {
+			gap += s->rest_ms;
+			continue;
+		}
+		const char *pos = position_of(s->exercise->id);
+		if (!pos)
+			fail_msg("%s: step %zu: '%s' has no position", path,
+				 i + 1, s->exercise->id);
+		gap += s->get_ready_ms;
+		if (prev && strcmp(prev, pos) != 0 &&
+		    (on_floor(prev) || on_floor(pos)) && gap < 10000)
+			fail_msg("%s: step %zu goes from %s to %s with %lld ms "
+				 "to get there (at least 10 s)", path, i + 1,
+				 prev, pos, (long long)gap);
+		if (desk && on_floor(pos))
+			fail_msg("%s: step %zu is on the floor (%s) in a desk "
+				 "routine", path, i + 1, pos);
+		prev = pos;
+		gap = 0;
+	}
+}
+
+/* The file's arithmetic comment ends with "total SECONDS = M:SS". */
+static void check_comment_total(const char *path, int64_t total_ms)
+{
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char line[512];
+	int found = 0;
+	while (fgets(line, sizeof line, f) && line[0] == '#') {
+		const char *t = strstr(line, "total");
+		int secs, m, ss;
+		if (!t || sscanf(t + 5, " %d = %d:%d", &secs, &m, &ss) != 3)
+			continue;
+		found = 1;
+		if ((int64_t)secs * 1000 != total_ms ||
+		    (int64_t)(m * 60 + ss) * 1000 != total_ms)
+			fail_msg("%s: the comment's total (%d = %d:%02d) is not "
+				 "the plan's %lld ms", path, secs, m, ss,
+				 (long long)total_ms);
+	}
+	fclose(f);
+	if (!found)
+		fail_msg("%s: no 'total N = M:SS' in the header comment", path);
+}
 
 /* want_ms 0: whatever it declares; no_equipment -1: not checked. */
 static void check_routine(void **state, const char *path, int64_t want_ms,
@@ -375,9 +748,12 @@ static void check_routine(void **state, const char *path, int64_t want_ms,
 		at += p.seg[i].len_ms;
 	}
 	assert_int_equal(at, p.total_ms);
+	check_comment_total(path, p.total_ms);
+	check_positions(path, &r);
 	plan_free(&p);
 	routine_free(&r);
 }
+
 
 static void test_shipped_routines(void **state)
 {
@@ -428,7 +804,7 @@ static void test_every_file_in_routines(void **state)
 {
 	char **files = NULL;
 	size_t n = routine_files(&files);
-	assert_true(n >= N_SHIPPED);
+	assert_true(n >= N_SHIPPED && n >= 11);
 	for (size_t i = 0; i < N_SHIPPED; i++) {
 		char path[256];
 		snprintf(path, sizeof path, DIR_ROUTINES "/%s.yaml",
@@ -490,15 +866,55 @@ static void test_every_use_resolves(void **state)
 	assert_true(uses > 0);
 }
 
+
+/* The safety notice's additions from the review, in our words. */
+static void test_notice_additions(void **state)
+{
+	(void)state;
+	FILE *f = fopen(DIR_ROUTINES "/safety.txt", "r");
+	assert_non_null(f);
+	static char text[16384];
+	size_t n = fread(text, 1, sizeof text - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	static const char *const must[] = {
+		"weakness in the legs", "bladder", "bowel", "urgent",
+		"osteoporosis, do not roll", "dislocated", "band",
+		"overhead", "never the neck", "never the low back",
+		"top of the shoulder blades",
+	};
+	for (size_t i = 0; i < sizeof must / sizeof must[0]; i++) {
+		/* lines wrap: compare with the newlines and indents folded */
+		char flat[sizeof text];
+		size_t k = 0;
+		for (const char *p = text; *p; p++) {
+			if (*p == '\n' || *p == ' ') {
+				if (k && flat[k - 1] == ' ')
+					continue;
+				flat[k++] = ' ';
+			} else {
+				flat[k++] = *p;
+			}
+		}
+		flat[k] = '\0';
+		if (!contains_ci(flat, must[i]))
+			fail_msg("safety.txt does not say \"%s\"", must[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_library_size_and_ids),
 		cmocka_unit_test(test_library_exercises_well_formed),
 		cmocka_unit_test(test_library_phases),
+		cmocka_unit_test(test_library_positions),
+		cmocka_unit_test(test_library_mirrored_figures),
+		cmocka_unit_test(test_library_wording),
 		cmocka_unit_test(test_shipped_routines),
 		cmocka_unit_test(test_every_file_in_routines),
 		cmocka_unit_test(test_every_use_resolves),
+		cmocka_unit_test(test_notice_additions),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

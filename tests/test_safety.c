@@ -262,6 +262,26 @@ static void test_marker_without_home(void **state)
 	assert_int_equal(safety_mark_seen(), -1);
 }
 
+/* The warning when the marker cannot be written: one safe line in the
+ * program's own diagnostic form, naming the directory and the reason. */
+static void test_marker_warning(void **state)
+{
+	char st[PATH_MAX], buf[1024];
+	under(state, "in\x1bthe-way", st, sizeof st);
+	write_file(st, "a file where a directory should be\n");
+	setenv("XDG_STATE_HOME", st, 1);
+	assert_int_equal(safety_mark_seen_or_say(buf, sizeof buf), -1);
+	const char *head = "stretchtui: warning: cannot record that the safety "
+			   "notice was read (";
+	assert_int_equal(strncmp(buf, head, strlen(head)), 0);
+	assert_null(strchr(buf, '\x1b'));
+	assert_non_null(strstr(buf, "in\\x1bthe-way/stretchtui: "));
+	assert_non_null(strstr(buf, "); it will be shown again next time"));
+	char tiny[24];
+	assert_int_equal(safety_mark_seen_or_say(tiny, sizeof tiny), -1);
+	assert_true(strlen(tiny) < sizeof tiny);
+}
+
 /* ---- the notice ----------------------------------------------------- */
 
 static void test_load_priority(void **state)
@@ -416,6 +436,7 @@ int main(void)
 		cmocka_unit_test_setup(test_marker, env_setup),
 		cmocka_unit_test_setup(test_marker_default_location, env_setup),
 		cmocka_unit_test_setup(test_marker_without_home, env_setup),
+		cmocka_unit_test_setup(test_marker_warning, env_setup),
 		cmocka_unit_test_setup(test_load_priority, env_setup),
 		cmocka_unit_test_setup(test_print, env_setup),
 		cmocka_unit_test_setup(test_shipped_notice, env_setup),

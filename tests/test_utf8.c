@@ -52,6 +52,28 @@ static void test_decode(void **state)
 	assert_int_equal(utf8_decode("", 0, &cp), 0);
 }
 
+/* Encoding is decoding backwards, for every kind of length. */
+static void test_encode(void **state)
+{
+	(void)state;
+	const uint32_t cps[] = { 0, 'A', 0x7f, 0x80, 0xe9, 0x7ff, 0x800, 0x202e,
+				 0xd7ff, 0xe000, 0xffff, 0x10000, 0x1f600, 0x10ffff };
+	char buf[4];
+	for (size_t i = 0; i < sizeof cps / sizeof *cps; i++) {
+		uint32_t back = 0xffffffffu;
+		size_t n = utf8_encode(cps[i], buf);
+		assert_int_equal(n, cps[i] < 0x80 ? 1 : cps[i] < 0x800 ? 2
+				 : cps[i] < 0x10000 ? 3 : 4);
+		assert_int_equal(utf8_decode(buf, n, &back), n);
+		assert_int_equal(back, cps[i]);
+	}
+	assert_int_equal(utf8_encode(0xe9, buf), 2);
+	assert_memory_equal(buf, "\xc3\xa9", 2);
+	assert_int_equal(utf8_encode(0xd800, buf), 0);
+	assert_int_equal(utf8_encode(0xdfff, buf), 0);
+	assert_int_equal(utf8_encode(0x110000, buf), 0);
+}
+
 static void test_controls_escaped(void **state)
 {
 	(void)state;
@@ -186,6 +208,7 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_encode),
 		cmocka_unit_test(test_controls_escaped),
 		cmocka_unit_test(test_bidi_escaped),
 		cmocka_unit_test(test_invalid_bytes),

@@ -16,6 +16,7 @@
 #include "duration.h"
 #include "engine.h"
 #include "plan.h"
+#include "utf8.h"
 #include "view.h"
 
 static const char *lr[] = { "left", "right" };
@@ -157,7 +158,7 @@ static void assert_inside(const struct view *v)
 		const struct view_span *s = &v->span[i];
 		assert_true(s->row >= 0 && s->row < v->rows);
 		assert_true(s->col >= 0 && s->col + s->width <= v->cols);
-		assert_int_equal(view_width(v->text + s->off), s->width);
+		assert_int_equal(utf8_width(v->text + s->off), s->width);
 	}
 }
 
@@ -180,11 +181,27 @@ static void test_put_clips_with_ellipsis(void **state)
 
 static void test_width_utf8(void **state)
 {
-	(void)state;
-	assert_int_equal(view_width("abc"), 3);
-	assert_int_equal(view_width("\xe2\x96\x88\xe2\x96\x88"), 2);
-	assert_int_equal(view_width("caf\xc3\xa9"), 4);
-	assert_int_equal(view_width("\xff"), 4);       /* shown as \xff */
+	struct view *v = &((struct fixture *)*state)->v;
+	view_begin(v, 3, 10, true);
+	assert_int_equal(view_cells(v, "abc"), 3);
+	assert_int_equal(view_cells(v, "\xe2\x96\x88\xe2\x96\x88"), 2);
+	assert_int_equal(view_cells(v, "caf\xc3\xa9"), 4);
+	assert_int_equal(view_cells(v, "\xff"), 4);       /* shown as \xff */
+}
+
+/* A terminal that is not UTF-8 gets ASCII: what is not is escaped, and
+ * widths and cuts are those of the escapes, whatever the locale says. */
+static void test_ascii_terminal(void **state)
+{
+	struct view *v = &((struct fixture *)*state)->v;
+	view_begin(v, 3, 12, false);
+	assert_int_equal(view_cells(v, "caf\xc3\xa9"), 9);
+	assert_int_equal(view_put(v, 0, 0, 12, VIEW_NORMAL, "caf\xc3\xa9!"), 10);
+	assert_string_equal(row(v, 0), "caf\\u00e9!");
+	/* a cut falls before an escape, not inside it */
+	assert_int_equal(view_put(v, 1, 0, 12, VIEW_NORMAL, "\xe4\xb8\xad\xe6\x96\x87 text"), 7);
+	assert_string_equal(row(v, 1), "\\u4e2d~");
+	assert_inside(v);
 }
 
 /* Outside text in a span never carries a control, a bidi override or an
@@ -218,7 +235,7 @@ static void test_wrap_keeps_indent(void **state)
 	const char *s;
 	size_t len;
 	int indent;
-	view_wrap_init(&w, "one two three\n  - four five six\n\nseven", 10);
+	view_wrap_init(&w, "one two three\n  - four five six\n\nseven", 10, 0);
 	const char *want[] = { "one two", "three", "- four", "five", "six", "", "seven" };
 	int want_indent[] = { 0, 0, 2, 4, 4, 0, 0 };
 	for (size_t i = 0; i < 7; i++) {
@@ -256,7 +273,7 @@ static void test_bigdigits(void **state)
 			    "\xe2\x96\x80\xe2\x96\x80\xe2\x96\x88");
 	assert_string_equal(bigdigits_row("42", BIGDIGITS_SMALL, false, 1, buf, sizeof buf),
 			    "|_|  _|");
-	assert_int_equal(view_width(bigdigits_row("59:59", BIGDIGITS_LARGE, true, 0,
+	assert_int_equal(utf8_width(bigdigits_row("59:59", BIGDIGITS_LARGE, true, 0,
 						  buf, sizeof buf)),
 			 bigdigits_width("59:59", BIGDIGITS_LARGE));
 }
@@ -1034,7 +1051,7 @@ static int col_of(const struct view *v, int r, const char *text)
 	char head[4096];
 	memcpy(head, t, (size_t)(at - t));
 	head[at - t] = '\0';
-	return view_width(head);
+	return utf8_width(head);
 }
 
 /* The issue: the columns moved while filtering (measured over the shown
@@ -1116,7 +1133,8 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_put_clips_with_ellipsis, setup, teardown),
-		cmocka_unit_test(test_width_utf8),
+		cmocka_unit_test_setup_teardown(test_width_utf8, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ascii_terminal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_put_escapes_outside_text, setup, teardown),
 		cmocka_unit_test(test_wrap_keeps_indent),
 		cmocka_unit_test(test_reflow),

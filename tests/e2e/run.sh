@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every tests/e2e/test_*.sh against $STRETCHTUI_BIN, $E2E_JOBS (8) at
 # a time (each has its own tmux server), and prints
-#   e2e: N passed, M failed
+#   e2e: N passed, M failed[, K skipped]
+# (a test that passes after printing a line "skipped: WHY" is skipped).
 # Exit status 1 when any test failed (or tmux is missing), or when the
 # tests left a process running or a file or socket behind.
 : "${STRETCHTUI_BIN:?set STRETCHTUI_BIN to the stretchtui binary}"
@@ -36,11 +37,15 @@ for t in "$dir"/test_*.sh; do
 done
 wait
 
-pass=0 failed=0
+pass=0 failed=0 skipped=0
 for t in "$dir"/test_*.sh; do
 	name=$(basename "$t" .sh)
 	read -r rc secs <"$out/$name.rc"
-	if [ "$rc" = 0 ]; then
+	why=$(grep -m1 '^skipped: ' "$out/$name.log")
+	if [ "$rc" = 0 ] && [ -n "$why" ]; then
+		skipped=$((skipped + 1))
+		echo "skip $name (${why#skipped: })"
+	elif [ "$rc" = 0 ]; then
 		pass=$((pass + 1))
 		echo "ok   $name (${secs} s)"
 	else
@@ -75,5 +80,9 @@ if [ -n "$files" ]; then
 	echo "FAIL leftovers: files or sockets left by the tests"
 	echo "$files" | sed "s|^$out/|    |"
 fi
-echo "e2e: $pass passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "e2e: $pass passed, $failed failed, $skipped skipped"
+else
+	echo "e2e: $pass passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]

@@ -8,8 +8,6 @@ e2e_start 80 24 --routines "$E2E_DATA" --no-safety
 e2e_wait "Countdown test"
 s=$(e2e_screen)
 echo "$s" | grep -q "Countdown test  *01:34  *e2e, neck" || fail "Countdown test row"
-echo "$s" | grep -q "Quick test  *00:17  *e2e, quick" || fail "Quick test row"
-echo "$s" | grep -q "Self paced test  *00:32" || fail "Self paced test row"
 echo "$s" | grep -q "NAME .*TIME .*TAGS" || fail "column headings"
 e2e_keys /
 e2e_keys -l "quick test"
@@ -29,7 +27,11 @@ e2e_keys /
 e2e_keys -l e2e
 e2e_keys Enter
 e2e_wait "filter: e2e"               # by tag
-e2e_screen | grep -q " 3 of [0-9]* routines" || fail "the count for the tag filter"
+s=$(e2e_screen)
+echo "$s" | grep -q " 3 of [0-9]* routines" || fail "the count for the tag filter"
+# (the built-in routines push these two below the first screen unfiltered)
+echo "$s" | grep -q "Quick test  *00:17  *e2e, quick" || fail "Quick test row"
+echo "$s" | grep -q "Self paced test  *00:32" || fail "Self paced test row"
 e2e_keys Escape
 e2e_wait "Countdown test"
 # at 40x12 the pane is short: PgDn brings the steps into view

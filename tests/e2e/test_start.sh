@@ -3,7 +3,7 @@
 # Enter comes back to the menu.
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 --routines "$E2E_DATA" --no-safety --speed 20
-e2e_wait "Quick test"
+e2e_wait "TAGS"
 e2e_keys /
 e2e_keys -l "quick test"
 e2e_keys Enter

@@ -10,7 +10,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/stretchtui-deps.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 sh=$(command -v sh)
-pkgs="build-essential pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux procps"
+pkgs="build-essential pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux procps espeak-ng"
 install="apt-get install -y --no-install-recommends $pkgs"
 failed=0
 
@@ -82,15 +82,21 @@ grep -qF "no apt-get here; install the equivalents of: $pkgs" "$tmp/out" || fail
 
 name="have-deps, everything present"
 fresh 1000
-for c in cc pkg-config tmux ps; do stub "$c"; done
+for c in cc pkg-config tmux ps espeak-ng; do stub "$c"; done
 run have-deps.sh test || fail "exit status $?: make test would install"
 run have-deps.sh || fail "exit status $?"
 
 name="have-deps, no tmux"
 fresh 1000
-for c in cc pkg-config ps; do stub "$c"; done
+for c in cc pkg-config ps espeak-ng; do stub "$c"; done
 run have-deps.sh test && fail "exit status 0 without tmux"
 run have-deps.sh || fail "exit status $? (tmux is for tests only)"
+
+name="have-deps, no espeak-ng"
+fresh 1000
+for c in cc pkg-config tmux ps; do stub "$c"; done
+run have-deps.sh test && fail "exit status 0 without espeak-ng"
+run have-deps.sh || fail "exit status $? (espeak-ng is for tests only)"
 
 [ "$failed" = 0 ] && echo "scripts: deps ok"
 exit "$failed"

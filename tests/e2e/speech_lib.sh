@@ -1,0 +1,81 @@
+# speech_lib.sh — for the tests of spoken cues and hooks; source it after
+# lib.sh. A fake speech command that logs "NANOSECONDS TEXT" lines, and a
+# check of what was said against a schedule.
+
+SPEECH_DATA=$(cd "$E2E_DIR/../data/speech" && pwd) || exit 1
+SAID="$E2E_TMP/said"
+SAY="$E2E_TMP/say"
+
+now_ns() {
+	date +%s%N
+}
+
+# speech_fake [SHELL-LINE]: $SAY logs its text (the last argument) with the
+# time to $SAID, and its pid and its parent's to $E2E_TMP/say.pids, then
+# runs SHELL-LINE (e.g. "exec sleep 30": a speech that goes on).
+speech_fake() {
+	{
+		echo '#!/bin/sh'
+		printf 'printf "%%s %%s\\n" "$(date +%%s%%N)" "$*" >>"%s"\n' "$SAID"
+		printf 'echo "$$ $PPID" >>"%s/say.pids"\n' "$E2E_TMP"
+		printf '%s\n' "${1:-}"
+	} >"$SAY"
+	chmod +x "$SAY"
+}
+
+# speech_wait TEXT [SECONDS]: until TEXT has been said (a whole line).
+speech_wait() {
+	n=$(( ${2:-10} * 20 ))
+	while [ "$n" -gt 0 ]; do
+		[ -f "$SAID" ] && cut -d' ' -f2- "$SAID" | grep -qxF -- "$1" && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	fail "timed out waiting for '$1' to be said"
+}
+
+# speech_time TEXT: when TEXT was last said (ns).
+speech_time() {
+	awk -v t="$1" '{ n = $1; sub(/^[^ ]* /, "") } $0 == t { at = n } END { print at }' "$SAID"
+}
+
+# speech_schedule SPEED < LINES: "MS TEXT" lines (session ms from the
+# first utterance) to "NS TEXT" lines: real time, from when the first
+# thing was said, at SPEED.
+speech_schedule() {
+	t0=$(awk 'NR == 1 { print $1 }' "$SAID")
+	[ -n "$t0" ] || fail "nothing was said"
+	awk -v t0="$t0" -v speed="$1" '{ ms = $1; sub(/^[^ ]* /, "");
+		printf "%.0f %s\n", t0 + ms / speed * 1e6, $0 }'
+}
+
+# speech_check WANT TOLERANCE_MS: what was said ($SAID) is WANT's texts in
+# order, each within TOLERANCE_MS of WANT's time ("NS TEXT" lines).
+speech_check() {
+	awk -v tol="$2" -v want="$1" '
+		BEGIN { while ((getline line < want) > 0) { n++; wt[n] = line + 0
+			sub(/^[^ ]* /, "", line); wx[n] = line } }
+		{ k++; t = $1; sub(/^[^ ]* /, "")
+		  d = k <= n ? (t - wt[k]) / 1e6 : 0
+		  bad = k > n || $0 != wx[k] || d > tol || d < -tol
+		  printf "%s %8.0f ms  %-44s  (want: %s)\n", bad ? "!!" : "  ", d, $0, k <= n ? wx[k] : "nothing"
+		  fails += bad }
+		END { for (i = k + 1; i <= n; i++) { printf "!! missing: %s\n", wx[i]; fails++ }
+		      exit fails > 0 }' "$SAID" >"$E2E_TMP/check" ||
+		fail "not said as planned (within $2 ms):
+$(cat "$E2E_TMP/check")"
+}
+
+# speech_no_children PID: PID has no child left (none, zombies included).
+speech_no_children() {
+	kids=$(ps --ppid "$1" -o pid=,stat=,args= 2>/dev/null)
+	[ -z "$kids" ] || fail "children left behind by $1:
+$kids"
+}
+
+# speech_gone_within_1s PID...: each has ended within a second.
+speech_gone_within_1s() {
+	e2e_outlive "$@"
+	[ -z "$procs" ] ||
+		fail "still running after a second: $(ps -o pid=,args= -p "$(echo $procs | tr ' ' ,)")"
+}

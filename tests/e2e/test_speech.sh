@@ -1,0 +1,26 @@
+#!/bin/sh
+# --speak at --speed 1 in plain mode: every kind of cue said, in order,
+# each within 300 ms of its plan time (from the first one, "Get ready").
+. "$(dirname "$0")/lib.sh"
+. "$E2E_DIR/speech_lib.sh"
+speech_fake
+eval "$(e2e_env)" '"$STRETCHTUI_BIN"' play speech --routines '"$SPEECH_DATA"' --no-safety \
+	--speech-command '"$SAY"' </dev/null >"$E2E_TMP/out" 2>"$E2E_TMP/err" || fail "status $?"
+[ -s "$E2E_TMP/err" ] && fail "stderr: $(cat "$E2E_TMP/err")"
+grep -q "^Speech test: finished, 00:31 of 00:31" "$E2E_TMP/out" || fail "no summary: $(cat "$E2E_TMP/out")"
+speech_schedule 1 >"$E2E_TMP/want" <<'END'
+0 Get ready: Open book, left side, 1 rep
+2000 Open
+5000 Switch sides
+6000 Open
+9000 Rest, 10 seconds. Next: Wall angels
+16000 3
+17000 2
+18000 1
+19000 Get ready: Wall angels, 10 seconds
+28000 3
+29000 2
+30000 1
+31000 Done. Well done.
+END
+speech_check "$E2E_TMP/want" 300

@@ -1,0 +1,149 @@
+/* Unit tests: the key tables — each row says what it does, no key does
+ * two things on one screen, lookups, and the texts built from them. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "keys.h"
+
+/* Every row of every table has an action, a help line and a name, and a
+ * footer hint only with a label; each action has one row. */
+static void test_rows_described(void **state)
+{
+	(void)state;
+	assert_true(keys_n_tables >= 7);
+	for (size_t t = 0; t < keys_n_tables; t++) {
+		const struct keys_table *k = keys_tables[t];
+		assert_non_null(k->screen);
+		assert_true(k->n > 0);
+		for (size_t i = 0; i < k->n; i++) {
+			const struct keys_row *r = &k->row[i];
+			if (!r->help || !*r->help || !r->name[0])
+				fail_msg("%s: row %zu has no help line or no name", k->screen, i);
+			assert_true(r->action > KEYS_ACT_NONE && r->action < KEYS_N_ACTIONS);
+			assert_true(!r->hint || (r->label && *r->label));
+			assert_ptr_equal(keys_row(k, r->action), r);
+		}
+	}
+}
+
+/* No key is bound twice on one screen. */
+static void test_no_key_twice(void **state)
+{
+	(void)state;
+	for (size_t t = 0; t < keys_n_tables; t++) {
+		const struct keys_table *k = keys_tables[t];
+		for (size_t i = 0; i < k->n; i++) {
+			for (size_t a = 0; a < KEYS_MAX_CODES && k->row[i].code[a]; a++) {
+				int code = k->row[i].code[a];
+				if (keys_action(k, code) != k->row[i].action)
+					fail_msg("%s: key %d is bound twice", k->screen, code);
+				for (size_t b = a + 1; b < KEYS_MAX_CODES; b++)
+					assert_int_not_equal(k->row[i].code[b], code);
+			}
+		}
+	}
+}
+
+static void test_player_keys(void **state)
+{
+	(void)state;
+	const struct keys_table *p = &keys_player;
+	assert_int_equal(keys_action(p, ' '), KEYS_ACT_PAUSE);
+	assert_int_equal(keys_action(p, 'n'), KEYS_ACT_SKIP);
+	assert_int_equal(keys_action(p, KEYS_RIGHT), KEYS_ACT_SKIP);
+	assert_int_equal(keys_action(p, KEYS_LEFT), KEYS_ACT_BACK);
+	assert_int_equal(keys_action(p, '='), KEYS_ACT_EXTEND);
+	assert_int_equal(keys_action(p, '+'), KEYS_ACT_EXTEND);
+	assert_int_equal(keys_action(p, '-'), KEYS_ACT_UNEXTEND);
+	assert_int_equal(keys_action(p, '\r'), KEYS_ACT_REP);
+	assert_int_equal(keys_action(p, KEYS_ENTER), KEYS_ACT_REP);
+	assert_int_equal(keys_action(p, 'q'), KEYS_ACT_ASK_QUIT);
+	assert_int_equal(keys_action(p, KEYS_CTRL('l')), KEYS_ACT_REDRAW);
+	assert_int_equal(keys_action(p, 'y'), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(p, KEYS_OTHER), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(p, 0), KEYS_ACT_NONE);   /* a row's end */
+	assert_non_null(keys_row(p, KEYS_ACT_SUSPEND));      /* told, not typed */
+	assert_null(keys_row(p, KEYS_ACT_YES));
+}
+
+/* While the quit question is open only its answers count. */
+static void test_answers_and_overlays(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_action(&keys_quit, 'y'), KEYS_ACT_YES);
+	assert_int_equal(keys_action(&keys_quit, 'Y'), KEYS_ACT_YES);
+	assert_int_equal(keys_action(&keys_quit, 'n'), KEYS_ACT_NO);
+	assert_int_equal(keys_action(&keys_quit, 'q'), KEYS_ACT_NO);
+	assert_int_equal(keys_action(&keys_quit, KEYS_ESC), KEYS_ACT_NO);
+	assert_int_equal(keys_action(&keys_quit, KEYS_RIGHT), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(&keys_quit, ' '), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(&keys_help, KEYS_ESC), KEYS_ACT_CLOSE);
+	assert_int_equal(keys_action(&keys_help, 'j'), KEYS_ACT_DOWN);
+	assert_int_equal(keys_action(&keys_help, 'n'), KEYS_ACT_NONE);  /* to the player */
+	assert_int_equal(keys_action(&keys_notice, ' '), KEYS_ACT_PAGE_DOWN);
+	assert_int_equal(keys_action(&keys_notice, KEYS_ESC), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(&keys_finish, 'm'), KEYS_ACT_MENU);
+	assert_int_equal(keys_action(&keys_finish, KEYS_ESC), KEYS_ACT_QUIT);
+}
+
+/* The filter line takes the characters no row takes; the menu does not. */
+static void test_typing(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_action(&keys_filter, 'a'), KEYS_ACT_TYPE);
+	assert_int_equal(keys_action(&keys_filter, 'j'), KEYS_ACT_TYPE);
+	assert_int_equal(keys_action(&keys_filter, 0x263a), KEYS_ACT_TYPE);
+	assert_int_equal(keys_action(&keys_filter, 127), KEYS_ACT_ERASE);
+	assert_int_equal(keys_action(&keys_filter, KEYS_BACKSPACE), KEYS_ACT_ERASE);
+	assert_int_equal(keys_action(&keys_filter, KEYS_CTRL('u')), KEYS_ACT_ERASE_ALL);
+	assert_int_equal(keys_action(&keys_filter, KEYS_CTRL('a')), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(&keys_filter, KEYS_OTHER), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(&keys_filter, KEYS_UP), KEYS_ACT_UP);
+	assert_int_equal(keys_action(&keys_menu, 'a'), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(&keys_menu, 'j'), KEYS_ACT_DOWN);
+}
+
+static void test_texts(void **state)
+{
+	(void)state;
+	char buf[128];
+	const struct keys_row *skip = keys_row(&keys_player, KEYS_ACT_SKIP);
+	assert_string_equal(keys_names(skip, "  ", true, buf, sizeof buf),
+			    "n  \xe2\x86\x92");
+	assert_string_equal(keys_names(skip, " or ", false, buf, sizeof buf), "n or Right");
+	assert_string_equal(keys_names(skip, " or ", false, buf, 4), "n o");  /* cut */
+	assert_string_equal(keys_hint(skip, true), "n/\xe2\x86\x92");
+	assert_string_equal(keys_hint(skip, false), "n");
+	assert_null(keys_hint(keys_row(&keys_player, KEYS_ACT_UNEXTEND), true));
+	assert_string_equal(keys_name(&keys_player, KEYS_ACT_REP), "Enter");
+	assert_string_equal(keys_name(&keys_player, KEYS_ACT_PAUSE), "space");
+	assert_string_equal(keys_name(&keys_player, KEYS_ACT_MENU), "?");
+	assert_string_equal(keys_hint_text(&keys_notice, true, ": ", "   ", false, buf,
+					   sizeof buf), "Enter: I have read this   q: quit");
+	assert_string_equal(keys_hint_text(&keys_quit, true, " = ", "   ", true, buf,
+					   sizeof buf), "y = yes, quit   n = no, go on");
+	assert_string_equal(keys_hint_text(&keys_quit, false, NULL, "/", false, buf,
+					   sizeof buf), "y/n");
+	assert_string_equal(keys_hint_text(&keys_filter, false, " ", "  ", false, buf,
+					   sizeof buf), "Enter done  Esc clear");
+	assert_string_equal(keys_hint_text(&keys_player, false, " ", ", ", false, buf,
+					   sizeof buf),
+			    "space pause, n skip, b back, +/- 10s, Enter rep, ? help, q quit");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rows_described),
+		cmocka_unit_test(test_no_key_twice),
+		cmocka_unit_test(test_player_keys),
+		cmocka_unit_test(test_answers_and_overlays),
+		cmocka_unit_test(test_typing),
+		cmocka_unit_test(test_texts),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
