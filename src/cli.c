@@ -105,8 +105,12 @@ static void usage_keys(const char *title, const struct keys_table *t)
 	}
 }
 
-static void usage(void)
+/* The help, longer than a block: a write that fails on the way leaves
+ * nothing for close_stdout to flush (and so no errno), so it is told
+ * here, where errno still holds the reason. -1, or CLI_INVALID. */
+static int usage(void)
 {
+	errno = 0;
 	fputs(usage_head, stdout);
 	fputs(history_report_usage, stdout);
 	fputs(usage_options, stdout);
@@ -114,6 +118,11 @@ static void usage(void)
 	usage_keys("Menu keys:", &keys_menu);
 	putchar('\n');
 	fputs(usage_tail, stdout);
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return -1;
+	diag_msg(DIAG_ERROR, "write error: %s", strerror(errno ? errno : EIO));
+	clearerr(stdout);
+	return CLI_INVALID;
 }
 
 static const char try_help[] = "Try 'stretchtui --help' for more information.\n";
@@ -201,8 +210,7 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 {
 	const char *arg = argv[*i], *v;
 	if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-		usage();
-		return -1;
+		return usage();
 	}
 	if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
 		puts("stretchtui " STRETCHTUI_VERSION);
