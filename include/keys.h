@@ -66,6 +66,9 @@ enum keys_action {
 	KEYS_ACT_DONE,        /* the filter kept, its line left */
 	KEYS_ACT_ERASE,       /* one character of the filter */
 	KEYS_ACT_ERASE_ALL,
+	KEYS_ACT_STEP_NEXT,   /* the menu: mark a step of the selected routine */
+	KEYS_ACT_STEP_PREV,
+	KEYS_ACT_RESUME,      /* the menu: go on with the session stopped last */
 	KEYS_N_ACTIONS
 };
 

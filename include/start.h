@@ -24,6 +24,9 @@
 int start_from(const struct plan *p, const char *arg, int64_t *at_ms,
 	       struct diags *d);
 
+/* The plan time at which step k (0-based) starts; -1 when it has none. */
+int64_t start_step_at(const struct plan *p, size_t k);
+
 /* Where a stopped session stood, and which file it played. */
 struct start_mark {
 	int64_t at_ms;                 /* plan time it stopped at */

@@ -237,6 +237,8 @@ struct view_menu_in {
 	                              * (in/out: clamped); NULL: 0 */
 	const char *notice;          /* a line in place of the keys, or NULL */
 	bool notice_alert;           /* ... that is a warning */
+	size_t step;                 /* the marked step of the selected routine,
+	                              * 1-based (Enter starts there); 0: none */
 };
 
 /* The list's columns are measured over every item, so that they stay

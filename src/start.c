@@ -22,8 +22,7 @@
 
 /* ---- --from ------------------------------------------------------------ */
 
-/* The plan time of step k's first segment; -1 when it has none. */
-static int64_t start_step_ms(const struct plan *p, size_t k)
+int64_t start_step_at(const struct plan *p, size_t k)
 {
 	for (size_t i = 0; i < p->n; i++)
 		if (p->seg[i].step == k)
@@ -116,7 +115,7 @@ static int start_from_number(const struct plan *p, const char *arg,
 {
 	const struct routine *r = p->routine;
 	unsigned long k = strtoul(arg, NULL, 10);
-	int64_t ms = k >= 1 && k <= r->n_steps ? start_step_ms(p, k - 1) : -1;
+	int64_t ms = k >= 1 && k <= r->n_steps ? start_step_at(p, k - 1) : -1;
 	if (ms < 0) {
 		diag_error(d, r->path, 0, 0, "--from %s: there is no step %lu; the "
 			   "routine has %zu step%s (1 to %zu)", arg, k, r->n_steps,
@@ -145,11 +144,11 @@ int start_from(const struct plan *p, const char *arg, int64_t *at_ms,
 		start_ambiguous(r, arg, &m, d);
 		return -1;
 	}
-	if (m.step == SIZE_MAX || start_step_ms(p, m.step) < 0) {
+	if (m.step == SIZE_MAX || start_step_at(p, m.step) < 0) {
 		start_unknown(r, arg, d);
 		return -1;
 	}
-	*at_ms = start_step_ms(p, m.step);
+	*at_ms = start_step_at(p, m.step);
 	return 0;
 }
 

@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
+#include "duration.h"
 #include "paths.h"
+#include "start.h"
 #include "ui_priv.h"
 #include "utf8.h"
 #include "view.h"
@@ -24,6 +27,10 @@ struct ui_menu {
 	bool editing;
 	char notice[512];            /* shown instead of the keys until a key */
 	bool notice_alert;
+	size_t step;                 /* the selected routine's marked step; 0 */
+	bool can_resume;             /* a stopped session of items[resume_item] */
+	size_t resume_item;
+	int64_t resume_ms;
 };
 
 /* Shows text in place of the keys until the next key. */
@@ -170,7 +177,7 @@ static void ui_menu_draw(void *ctx, struct view *v)
 	struct ui_menu *m = ctx;
 	struct view_menu_in in = { m->items, m->shown, m->n_shown, m->n, m->sel,
 				   &m->top, m->filter, m->editing, &m->detail,
-				   m->notice, m->notice_alert };
+				   m->notice, m->notice_alert, m->step };
 	view_menu(v, &in);
 	m->rows = v->rows;
 }
@@ -184,6 +191,8 @@ static void ui_menu_move(struct ui_menu *m, long d)
 		sel = 0;
 	if ((size_t)sel != m->sel)
 		m->detail = 0;
+	if ((size_t)sel != m->sel)
+		m->step = 0;
 	m->sel = (size_t)sel;
 }
 
@@ -275,6 +284,47 @@ static bool ui_menu_plan(struct ui_menu *m, struct plan *p)
 	return false;
 }
 
+/* ] and [: the marked step of the selected routine, 0 (none) to its
+ * number of steps. */
+static void ui_menu_step(struct ui_menu *m, int d)
+{
+	const struct view_menu_item *it = m->n_shown ? &m->items[m->shown[m->sel]] : NULL;
+	size_t n = it && it->r ? it->r->n_steps : 0;
+	if (d > 0 && m->step < n)
+		m->step++;
+	else if (d < 0 && m->step > 0)
+		m->step--;
+}
+
+/* Enter: the selected routine, from its marked step. */
+static enum ui_end ui_menu_start(struct ui_menu *m)
+{
+	if (!ui_menu_plan(m, m->chosen))
+		return UI_STAY;
+	m->u->start_ms = m->step ? start_step_at(m->chosen, m->step - 1) : 0;
+	m->u->start_ms = m->u->start_ms < 0 ? 0 : m->u->start_ms;
+	return UI_END_PLAY;
+}
+
+/* r: the session stopped last, from where it stopped. */
+static enum ui_end ui_menu_resume(struct ui_menu *m)
+{
+	if (!m->can_resume) {
+		ui_menu_notice(m, "No session to go on with: none stopped in the last hour", true);
+		return UI_STAY;
+	}
+	m->filter[0] = '\0';
+	ui_menu_filter(m);
+	for (size_t i = 0; i < m->n_shown; i++)
+		if (m->shown[i] == m->resume_item)
+			m->sel = i;
+	m->step = 0;
+	if (!ui_menu_plan(m, m->chosen))
+		return UI_STAY;
+	m->u->start_ms = m->resume_ms;
+	return UI_END_PLAY;
+}
+
 static enum ui_end ui_menu_act(void *ctx, enum keys_action a, int code)
 {
 	struct ui_menu *m = ctx;
@@ -284,8 +334,10 @@ static enum ui_end ui_menu_act(void *ctx, enum keys_action a, int code)
 	if (ui_menu_nav(m, a))
 		return UI_STAY;
 	switch (a) {
-	case KEYS_ACT_START:
-		return ui_menu_plan(m, m->chosen) ? UI_END_PLAY : UI_STAY;
+	case KEYS_ACT_START: return ui_menu_start(m);
+	case KEYS_ACT_STEP_NEXT: ui_menu_step(m, 1); return UI_STAY;
+	case KEYS_ACT_STEP_PREV: ui_menu_step(m, -1); return UI_STAY;
+	case KEYS_ACT_RESUME: return ui_menu_resume(m);
 	case KEYS_ACT_FILTER: return ui_menu_edit(m);
 	case KEYS_ACT_CLEAR:
 		m->filter[0] = '\0';
@@ -296,9 +348,40 @@ static enum ui_end ui_menu_act(void *ctx, enum keys_action a, int code)
 	}
 }
 
+/* Whether the session stopped last can go on, and the offer (after the
+ * notice there is, such as the summary of the one just stopped). */
+static void ui_menu_offer_resume(struct ui_menu *m)
+{
+	struct start_mark mark;
+	struct diags quiet = { 0 };
+	m->can_resume = false;
+	if (start_resume(m->u->c, NULL, clock_wall_s(), &mark, &quiet) == 0)
+		for (size_t i = 0; i < m->n; i++)
+			if (m->items[i].r && strcmp(m->items[i].path, mark.path) == 0 &&
+			    mark.at_ms < m->items[i].total_ms) {
+				m->can_resume = true;
+				m->resume_item = i;
+				m->resume_ms = mark.at_ms;
+			}
+	diag_free(&quiet);
+	if (!m->can_resume || m->notice_alert)
+		return;
+	char t[DURATION_BUF], offer[256];
+	duration_format_s(m->resume_ms / 1000, t, sizeof t);
+	if (m->notice[0])   /* after the summary of the session that stopped */
+		snprintf(offer, sizeof offer, "  r: go on from %s", t);
+	else
+		snprintf(offer, sizeof offer, "r: go on with %s from %s",
+			 m->items[m->resume_item].r->name, t);
+	size_t n = strlen(m->notice);
+	snprintf(m->notice + n, sizeof m->notice - n, "%s", offer);
+}
+
 enum ui_end ui_menu_run(struct ui_menu *m, struct plan *p)
 {
 	struct ui_screen s = { &keys_menu, m, NULL, ui_menu_draw, ui_menu_act, NULL };
 	m->chosen = p;
+	m->step = 0;
+	ui_menu_offer_resume(m);
 	return ui_term_run(m->u->t, &s);
 }

@@ -229,6 +229,8 @@ struct view_pane {
 	int top, end, left, width;
 	int skip, line;
 	bool draw;
+	size_t step;                 /* the marked step (1-based), 0: none */
+	int step_line;               /* the line it is on, -1 until drawn */
 };
 
 /* The screen row of the pane's next line, -1 when it is not shown. */
@@ -315,13 +317,18 @@ static void view_steps(struct view *v, struct view_pane *p, const struct routine
 		name_w = p->width / 2;
 	for (size_t i = 0; i < r->n_steps; i++) {
 		const struct step *s = &r->steps[i];
+		bool marked = i + 1 == p->step;
+		if (marked)
+			p->step_line = p->line;
 		int row = view_pane_row(p);
 		if (row < 0)
 			continue;
 		view_step_text(s, what, sizeof what);
 		int col = p->left;
+		if (marked)   /* in the pane's margin */
+			view_put(v, row, col - 2, 1, VIEW_BOLD, v->utf8 ? "\xe2\x96\xb6" : ">");
 		col += view_putf(v, row, col, 5, VIEW_DIM, "%3zu.", i + 1) + 1;
-		view_put(v, row, col, name_w, VIEW_NORMAL,
+		view_put(v, row, col, name_w, marked ? VIEW_BOLD : VIEW_NORMAL,
 			 s->exercise ? s->exercise->name : "Rest");
 		col += name_w + 2;
 		view_put(v, row, col, p->left + p->width - col, VIEW_DIM, what);
@@ -366,18 +373,22 @@ static void view_detail(struct view *v, const struct view_menu_item *it,
 /* The pane, scrolled to *scroll (clamped, written back), with a mark on
  * the separator row above it when there is more than it shows. */
 static void view_detail_pane(struct view *v, const struct view_menu_item *it,
-			     int sep, int *scroll)
+			     int sep, int *scroll, size_t step)
 {
 	int width = v->cols - 4 < 96 ? v->cols - 4 : 96;   /* lines easy to read */
-	struct view_pane p = { sep + 1, v->rows - 1, 2, width, 0, 0, false };
+	struct view_pane p = { sep + 1, v->rows - 1, 2, width, 0, 0, false, step, -1 };
 	view_detail(v, it, &p);
-	int total = p.line, height = p.end - p.top;
+	int total = p.line, height = p.end - p.top, marked = p.step_line;
 	int want = scroll ? *scroll : 0;
+	if (marked >= 0 && marked < want)            /* the marked step in view */
+		want = marked;
+	if (marked >= 0 && height > 0 && marked >= want + height)
+		want = marked - height + 1;
 	want = want > total - height ? total - height : want;
 	want = want < 0 ? 0 : want;
 	if (scroll)
 		*scroll = want;
-	p = (struct view_pane){ sep + 1, v->rows - 1, 2, width, want, 0, true };
+	p = (struct view_pane){ sep + 1, v->rows - 1, 2, width, want, 0, true, step, -1 };
 	view_detail(v, it, &p);
 	if (total <= height)
 		return;
@@ -457,6 +468,7 @@ void view_menu(struct view *v, const struct view_menu_in *in)
 	line[used] = '\0';
 	view_put(v, sep, 0, v->cols, VIEW_BORDER, line);
 	if (in->n_shown > 0)
-		view_detail_pane(v, &in->items[in->shown[in->sel]], sep, in->detail_scroll);
+		view_detail_pane(v, &in->items[in->shown[in->sel]], sep, in->detail_scroll,
+				 in->step);
 	view_menu_footer(v, in, v->rows - 1);
 }
