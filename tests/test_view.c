@@ -935,6 +935,7 @@ static const char *long_gear[] = { "foam roller", "lacrosse ball", "wall",
 				    "chair", "light resistance band", "mat" };
 
 static int menu_scroll;                   /* the detail pane's, in/out */
+static size_t menu_step;                  /* the marked step, 0: none */
 
 static void menu_at(struct fixture *f, int rows, int cols, const char *filter,
 		    bool editing, size_t sel)
@@ -975,9 +976,34 @@ static void menu_at(struct fixture *f, int rows, int cols, const char *filter,
 			shown[n++] = i;
 	top = 0;
 	struct view_menu_in in = { items, shown, n, 4, sel, &top, filter, editing,
-				   &menu_scroll, NULL, false };
+				   &menu_scroll, NULL, false, menu_step };
 	view_begin(&f->v, rows, cols, true);
 	view_menu(&f->v, &in);
+}
+
+/* A marked step: its row has the mark, and the pane scrolls to it. */
+static void test_menu_marked_step(void **state)
+{
+	struct fixture *f = *state;
+	menu_scroll = 0;
+	menu_step = 12;                      /* the last of "everything"'s 12 */
+	menu_at(f, 24, 80, "", false, 3);
+	menu_step = 0;
+	dump(&f->v, "menu, step 12 marked");
+	int marked = -1, count = 0;
+	for (int r = 0; r < f->v.rows; r++) {
+		if (strstr(row(&f->v, r), "\xe2\x96\xb6")) {
+			marked = r;
+			count++;
+		}
+	}
+	assert_int_equal(count, 1);
+	assert_non_null(strstr(row(&f->v, marked), " 12. "));
+	assert_true(menu_scroll > 0);
+	menu_scroll = 0;
+	menu_at(f, 24, 80, "", false, 3);   /* none marked: no mark */
+	for (int r = 0; r < f->v.rows; r++)
+		assert_null(strstr(row(&f->v, r), "\xe2\x96\xb6"));
 }
 
 static void test_menu_80x24(void **state)
@@ -1162,6 +1188,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_help_overlay, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_finish, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_80x24, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_marked_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_filter_40x12, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_count_follows_filter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_columns_steady, setup, teardown),
