@@ -95,6 +95,10 @@ int config_parse(struct config *c, const char *path, const char *buf,
 bool config_is_config_path(const char *path);
 /* True for a top-level key of the settings ("bell", "remind"). */
 bool config_is_key(const char *key);
+/* A file of another name that is a settings file all the same (for
+ * `check`): a mapping with a settings key, and no routine's name, steps
+ * or exercises. */
+bool config_looks_like(const char *path);
 
 /* The environment over the file: NO_COLOR, when set and not empty, makes
  * color never (its origin "NO_COLOR"). */

@@ -28,7 +28,6 @@
 #include "plan.h"
 #include "sig.h"
 #include "utf8.h"
-#include "ydoc.h"
 
 #ifndef PATH_MAX
 #define PATH_MAX 4096
@@ -228,23 +227,6 @@ static int author_check_config(const char *path, const char *shown)
 	return rc;
 }
 
-/* A file of another name that is a settings file all the same: a
- * mapping with a settings key and neither a routine's name nor steps. */
-static bool author_looks_like_config(const char *path)
-{
-	struct ydoc doc;
-	struct diags quiet = { 0 };
-	bool yes = false;
-	if (ydoc_load_file(&doc, path, &quiet) == 0 && doc.root &&
-	    doc.root->kind == YNODE_MAP && !ynode_find(doc.root, "name") &&
-	    !ynode_find(doc.root, "steps") && !ynode_find(doc.root, "exercises"))
-		for (const struct ynode *k = doc.root->head; k && !yes; k = k->next)
-			yes = config_is_key(k->str);
-	ydoc_free(&doc);
-	diag_free(&quiet);
-	return yes;
-}
-
 /* path is read; diagnostics and "ok" name `shown` (the file it stands
  * for, which also decides what kind of file it is: by its name, else a
  * look at its keys for a settings file). */
@@ -255,7 +237,7 @@ static int author_check_as(struct catalog *c, const char *path,
 		return author_check_config(path, shown);
 	if (loader_is_library_path(shown))
 		return author_check_library(path, shown);
-	if (author_looks_like_config(path))
+	if (config_looks_like(path))
 		return author_check_config(path, shown);
 	return author_check_routine(c, path, shown);
 }

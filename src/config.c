@@ -237,6 +237,23 @@ bool config_is_key(const char *key)
 	return false;
 }
 
+/* A file of another name that is a settings file all the same: a
+ * mapping with a settings key and neither a routine's name nor steps. */
+bool config_looks_like(const char *path)
+{
+	struct ydoc doc;
+	struct diags quiet = { 0 };
+	bool yes = false;
+	if (ydoc_load_file(&doc, path, &quiet) == 0 && doc.root &&
+	    doc.root->kind == YNODE_MAP && !ynode_find(doc.root, "name") &&
+	    !ynode_find(doc.root, "steps") && !ynode_find(doc.root, "exercises"))
+		for (const struct ynode *k = doc.root->head; k && !yes; k = k->next)
+			yes = config_is_key(k->str);
+	ydoc_free(&doc);
+	diag_free(&quiet);
+	return yes;
+}
+
 static void config_read(struct schema *s, const struct ynode *root)
 {
 	schema_read_root(s, root, &config_map, s->user);
