@@ -561,9 +561,42 @@ int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
 	return -1;
 }
 
-/* The whole file, when it is a regular file of at most LOADER_MAX_FILE
- * bytes; malloc'd, NULL with a diagnostic otherwise. */
-static char *ydoc_read(const char *path, size_t *len, struct diags *d)
+/* Reads fd to its end into a buffer of the file's size (st_size, and
+ * more only when the file grew since: up to LOADER_MAX_FILE + 1 bytes, so
+ * that one that grew past the limit fails later). NULL on a read error or
+ * when out of memory (*err says which: errno, or 0). */
+static char *ydoc_read_fd(int fd, size_t size, size_t *len, int *err)
+{
+	size_t cap = size + 1, n = 0;   /* + 1: room to see it grow */
+	char *buf = malloc(cap);
+	for (ssize_t got = 1; buf && got > 0;) {
+		if (n == cap && cap <= LOADER_MAX_FILE) {
+			size_t more = cap * 2 > LOADER_MAX_FILE + 1 ? LOADER_MAX_FILE + 1 : cap * 2;
+			char *v = realloc(buf, more);
+			if (!v)
+				break;
+			buf = v;
+			cap = more;
+		}
+		if (n == cap)
+			break;
+		got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			got = 1;
+		else if (got < 0)
+			*err = errno;
+		else
+			n += (size_t)got;
+	}
+	if (!buf || *err || (n == cap && cap <= LOADER_MAX_FILE)) {
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+char *ydoc_read_file(const char *path, size_t *len, struct diags *d)
 {
 	int fd = paths_open_regular(path);
 	if (fd == PATHS_NOT_REGULAR) {
@@ -576,30 +609,18 @@ static char *ydoc_read(const char *path, size_t *len, struct diags *d)
 	}
 	struct stat st;
 	char *buf = NULL;
+	int err = 0;
 	if (fstat(fd, &st) != 0) {
 		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
 	} else if (st.st_size > LOADER_MAX_FILE) {
 		diag_error(d, path, 1, 1, "file is larger than 1 MiB (%lld bytes)",
 			   (long long)st.st_size);
-	} else if (!(buf = malloc(LOADER_MAX_FILE + 1))) {
-		diag_error(d, path, 0, 0, "out of memory");
-	} else {
-		size_t n = 0;
-		ssize_t got = 1;
-		while (n <= LOADER_MAX_FILE && got > 0) {
-			got = read(fd, buf + n, LOADER_MAX_FILE + 1 - n);
-			if (got < 0 && errno == EINTR)
-				got = 1;
-			else if (got > 0)
-				n += (size_t)got;
-		}
-		if (got < 0) {
-			diag_error(d, path, 0, 0, "cannot read: %s",
-				   strerror(errno));
-			free(buf);
-			buf = NULL;
-		}
-		*len = n;   /* a file that grew past the limit fails later */
+	} else if (!(buf = ydoc_read_fd(fd, (size_t)(st.st_size > 0 ? st.st_size : 0),
+					len, &err))) {
+		if (err)
+			diag_error(d, path, 0, 0, "cannot read: %s", strerror(err));
+		else
+			diag_error(d, path, 0, 0, "out of memory");
 	}
 	close(fd);
 	return buf;
@@ -609,7 +630,7 @@ int ydoc_load_file(struct ydoc *doc, const char *path, struct diags *d)
 {
 	memset(doc, 0, sizeof *doc);
 	size_t len = 0;
-	char *buf = ydoc_read(path, &len, d);
+	char *buf = ydoc_read_file(path, &len, d);
 	if (!buf)
 		return -1;
 	int rc = ydoc_parse(doc, path, buf, len, d);
