@@ -103,6 +103,11 @@ static size_t ydoc_prescan(const char *path, const unsigned char *s, size_t n,
 			indent = true, reported = false;
 			continue;
 		}
+		if (!indent && s[i] >= 0x20 && s[i] < 0x7f) {   /* most bytes */
+			for (; i < n && s[i] >= 0x20 && s[i] < 0x7f; i++)
+				col++;
+			continue;
+		}
 		char buf[64];
 		size_t len;
 		const char *problem = ydoc_char_problem(s + i, n - i, &len,
@@ -221,6 +226,10 @@ static bool ybuild_check_props(struct ybuild *b, yaml_mark_t m,
 static long ydoc_value_control(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
+		if (s[i] >= 0x20 && s[i] < 0x7f) {
+			i++;
+			continue;
+		}
 		uint32_t c;
 		size_t len = ydoc_utf8(s + i, n - i, &c);
 		if (len == 0)
