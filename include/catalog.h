@@ -105,7 +105,8 @@ int catalog_load_file(struct catalog *c, const char *path, struct routine *r,
 /* Frees the exercise libraries loaded so far. A loaded routine keeps its
  * own copies of the exercises it uses, so once the routines needed are
  * loaded the libraries are dead weight; a later catalog_load reads them
- * again (and reports their problems again). */
+ * again (and reports their problems again). The parser's code leaves
+ * memory with them (ydoc_drop_code). */
 void catalog_release_libs(struct catalog *c);
 
 #endif

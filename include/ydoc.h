@@ -57,6 +57,11 @@ int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
 
 void ydoc_free(struct ydoc *doc);
 
+/* Takes libyaml's code out of the resident set (where it is a shared
+ * object, on Linux; elsewhere nothing): it is needed only to parse, and
+ * comes back from the file if something parses again. */
+void ydoc_drop_code(void);
+
 /* A plain empty, ~ or null scalar. */
 bool ynode_is_null(const struct ynode *n);
 

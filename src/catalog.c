@@ -261,6 +261,7 @@ void catalog_release_libs(struct catalog *c)
 		diag_free(&c->libs[i].diags);
 		c->libs[i].status = CATALOG_LIB_UNLOADED;
 	}
+	ydoc_drop_code();   /* nothing parses until the next load */
 }
 
 void catalog_close(struct catalog *c)

@@ -1,5 +1,8 @@
 /* ydoc — libyaml events into a tree of positioned nodes, under the limits
  * of loader.h. See ydoc.h for what is checked where. */
+#ifdef __linux__
+#define _GNU_SOURCE 1   /* dladdr, dl_iterate_phdr, madvise: ydoc_drop_code */
+#endif
 #include "ydoc.h"
 
 #include <errno.h>
@@ -702,3 +705,66 @@ const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size)
 {
 	return diag_quote(s, len, buf, size);
 }
+
+/* ---- libyaml's code out of memory ----------------------------------------- */
+
+#ifdef __linux__
+#include <dlfcn.h>
+#include <link.h>
+#include <sys/mman.h>
+
+/* Whether the object has text relocations: its code pages were written
+ * to, and dropping them would lose that. */
+static bool ydoc_textrel(const struct dl_phdr_info *info)
+{
+	for (size_t i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_DYNAMIC)
+			continue;
+		const ElfW(Dyn) *dyn = (const ElfW(Dyn) *)(info->dlpi_addr + ph->p_vaddr);
+		for (; dyn->d_tag != DT_NULL; dyn++)
+			if (dyn->d_tag == DT_TEXTREL ||
+			    (dyn->d_tag == DT_FLAGS && (dyn->d_un.d_val & DF_TEXTREL)))
+				return true;
+	}
+	return !info->dlpi_name || !info->dlpi_name[0];   /* the program itself */
+}
+
+/* The read-only segments of the shared object loaded at *base: its pages
+ * leave the resident set, to be read again from the file when touched. */
+static int ydoc_drop_object(struct dl_phdr_info *info, size_t size, void *base)
+{
+	(void)size;
+	if (info->dlpi_addr != *(const ElfW(Addr) *)base)
+		return 0;
+	if (ydoc_textrel(info))
+		return 1;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	for (size_t i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_LOAD || (ph->p_flags & PF_W) || ph->p_memsz != ph->p_filesz)
+			continue;
+		uintptr_t from = (info->dlpi_addr + ph->p_vaddr) / page * page;
+		uintptr_t to = (info->dlpi_addr + ph->p_vaddr + ph->p_memsz + page - 1) / page * page;
+		madvise((void *)from, to - from, MADV_DONTNEED);
+	}
+	return 1;
+}
+
+void ydoc_drop_code(void)
+{
+	void (*fn)(void) = (void (*)(void))yaml_parser_parse;
+	void *addr;
+	Dl_info info;
+	memcpy(&addr, &fn, sizeof addr);
+	if (!dladdr(addr, &info) || !info.dli_fbase)
+		return;
+	ElfW(Addr) base = 0;   /* a shared object's first segment is at 0 */
+	memcpy(&base, &info.dli_fbase, sizeof base);
+	dl_iterate_phdr(ydoc_drop_object, &base);
+}
+#else
+void ydoc_drop_code(void)
+{
+}
+#endif
