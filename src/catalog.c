@@ -222,11 +222,11 @@ void catalog_scan(struct catalog *c)
 		qsort(s.v, s.n, sizeof *s.v, by_id_rank);
 	c->v = malloc((s.n ? s.n : 1) * sizeof *c->v);
 	for (size_t i = 0; i < s.n; i++) {
-		bool shadowed = i > 0 && strcmp(s.v[i].e.id, s.v[i - 1].e.id) == 0;
-		if (shadowed || !c->v)
-			free(s.v[i].e.path);
-		else
+		/* the first of an id wins; the others are freed */
+		if (c->v && (c->n == 0 || strcmp(s.v[i].e.id, c->v[c->n - 1].id) != 0))
 			c->v[c->n++] = s.v[i].e;
+		else
+			free(s.v[i].e.path);
 	}
 	free(s.v);
 }
