@@ -10,7 +10,7 @@
 #              with setlocale(LC_CTYPE) (floor.c, built here), of ROUTINE
 #              played full-screen and in plain mode, a second after start,
 #              the median of ROUNDS (3) interleaved rounds; and libyaml's
-#              resident code then (smaps: its mappings without write).
+#              resident code then (smaps: its executable mappings).
 # 2. start-up  instructions to the first frame (valgrind's callgrind; the
 #              process ends at its first poll(), see atpoll.c) of the same
 #              three.
@@ -18,8 +18,10 @@
 #              STRETCHTUI_PATH: `list`, `show ONE` and the menu's first
 #              frame, in instructions (growth per 10x) and wall time
 #              (median of 3; runner.c), `list`'s peak RSS.
-# 4. wake-ups  --plain on a routine of long holds: poll() returns per
-#              minute over WAKE_SECONDS (30), then while paused.
+# 4. wake-ups  --plain on a routine of long holds (10 min each, the
+#              default 5 s get-ready first): poll() returns in the first
+#              WAKE_SECONDS (60) from the start, per minute; then while
+#              paused for PAUSE_SECONDS (15).
 #
 # Environment: STRETCHTUI_BIN (build/stretchtui), ROUNDS, WAKE_SECONDS,
 # PAUSE_SECONDS (15), BENCH_FILES ("10 100 1000 10000"), BENCH_KEEP=1.
@@ -31,7 +33,7 @@ HERE=$ROOT/tests/bench
 ROUTINE=${1:-upper-back-15}
 BIN=${STRETCHTUI_BIN:-$ROOT/build/stretchtui}
 ROUNDS=${ROUNDS:-3}
-WAKE_SECS=${WAKE_SECONDS:-30}
+WAKE_SECS=${WAKE_SECONDS:-60}
 PAUSE_SECS=${PAUSE_SECONDS:-15}
 FILES=${BENCH_FILES:-10 100 1000 10000}
 CC=${CC:-cc}
@@ -92,9 +94,9 @@ wait_done() {
 close() { kill -TERM "$PID" 2>/dev/null; wait_done "$1" 50; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 status_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$PID/status" 2>/dev/null; }
-# libyaml's code (and read-only data) resident: its mappings without 'w'
+# libyaml's code resident: its executable mappings
 yaml_kb() {
-	awk '/^[0-9a-f]+-/ { y = ($0 ~ /libyaml/ && $2 !~ /w/) } y && $1 == "Rss:" { s += $2 } END { print s + 0 }' \
+	awk '/^[0-9a-f]+-/ { y = ($0 ~ /libyaml/ && $2 ~ /x/) } y && $1 == "Rss:" { s += $2 } END { print s + 0 }' \
 		"/proc/$PID/smaps" 2>/dev/null
 }
 
@@ -176,8 +178,6 @@ mkdir -p "$TMP/long"
 } >"$TMP/long/long-holds.yaml"
 pane w strace -f -qq -ttt -e trace=poll,ppoll,select,pselect6,epoll_wait \
 	-o "$TMP/w.trace" "$BIN" --plain --no-safety --routines "$TMP/long" play long-holds
-t0=$(date +%s.%N)
-sleep 2
 t1=$(date +%s.%N)
 sleep "$WAKE_SECS"
 t2=$(date +%s.%N)
