@@ -8,7 +8,10 @@
 #   make fuzz       each fuzz harness for FUZZ_SECONDS (60) in turn (clang,
 #                   libFuzzer: 3 harnesses, so 3 minutes by default);
 #                   make test replays their regressions without clang
-#   make bench      CPU, wake-ups, bytes, memory, first frame of a routine
+#   make bench      the memory, start-up, catalog and wake-up figures, each
+#                   beside its goal, against a floor measured in the same
+#                   run (tests/bench/goals.sh; BENCH_ROUTINE; not a test)
+#   make bench-player  CPU, wake-ups, bytes, memory, first frame of a routine
 #                   played in tmux (BENCH_ROUTINE, BENCH_SECONDS; not a test)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make uninstall, make clean (removes build/; a BUILD elsewhere is yours)
@@ -65,7 +68,7 @@ FUZZ_SEEDS     = routines tests/data/good tests/data/bad tests/data/broken-lib
 REPLAY         = $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/replay_%)
 BIN      = $(BUILD)/stretchtui
 
-.PHONY: check-layers all run test sanitize fuzz fuzz-build fuzz-clang bench deps deps-test \
+.PHONY: check-layers all run test sanitize fuzz fuzz-build fuzz-clang bench bench-player deps deps-test \
         build-tests test-only install uninstall clean FORCE
 
 all: $(BIN)
@@ -205,10 +208,15 @@ fuzz: fuzz-build
 			$(BUILD)/fuzz/corpus/$$h $$seeds tests/fuzz/regress/$$h; \
 	done
 
-# Figures, not a pass or fail: see tests/bench/player.sh (needs tmux, strace).
+# Figures, not a pass or fail: tests/bench/goals.sh (needs tmux, valgrind,
+# strace, a C compiler and ncursesw) and tests/bench/player.sh (tmux,
+# strace).
 BENCH_ROUTINE ?= upper-back-15
 BENCH_SECONDS ?= 60
 bench: $(BIN)
+	STRETCHTUI_BIN=$(abspath $(BIN)) tests/bench/goals.sh $(BENCH_ROUTINE)
+
+bench-player: $(BIN)
 	STRETCHTUI_BIN=$(abspath $(BIN)) tests/bench/player.sh $(BENCH_ROUTINE) $(BENCH_SECONDS)
 
 sanitize: deps-test

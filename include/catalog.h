@@ -18,6 +18,8 @@
 #include "plan.h"
 #include "routine.h"
 
+/* path is DIR/FILE; id (the file name without .yaml / .yml) lives in the
+ * same allocation, after it. */
 struct catalog_entry {
 	char *id;
 	char *path;
@@ -42,20 +44,35 @@ struct catalog_lib {
 struct catalog {
 	char **dirs;                   /* existing directories, lowest first */
 	size_t n_dirs;
-	struct catalog_entry *v;       /* sorted by id, overrides applied */
-	size_t n;
-	struct catalog_lib *libs;      /* loaded on first use, until released */
-	size_t n_libs;
+	struct catalog_entry *v;       /* sorted by id, overrides applied; */
+	size_t n;                      /* empty until catalog_scan */
+	bool scanned;
+	struct catalog_entry probe;    /* the last id found without a scan */
+	struct catalog_lib *libs;      /* each directory's, loaded on first use */
+	size_t n_libs;                 /* by a routine that may use one */
 	char *builtin_dir;             /* the built-in routines' directory, or NULL */
 };
 
-/* Scans the directories. extra_dir is --routines (NULL when not given); it
- * is an error (diagnostic, -1) for it not to be a readable directory. */
+/* The directories and their libraries, and every routine file in them
+ * (catalog_scan). extra_dir is --routines (NULL when not given); it is an
+ * error (diagnostic, -1) for it not to be a readable directory. */
 int catalog_open(struct catalog *c, const char *extra_dir, struct diags *d);
+/* The same without the scan: for a command that names one routine, whose
+ * file is then found by its name in each directory, so that its cost does
+ * not grow with the number of other files. c->v stays empty until
+ * catalog_scan; a name that is not an exact id scans then. */
+int catalog_open_dirs(struct catalog *c, const char *extra_dir,
+		      struct diags *d);
+/* Lists the routine files of every directory into c->v (sorted, later
+ * directories overriding earlier ones, .yaml over .yml): one readdir per
+ * directory and one sort, nothing parsed. Once; later calls do nothing. */
+void catalog_scan(struct catalog *c);
 void catalog_close(struct catalog *c);
 
-const struct catalog_entry *catalog_find(const struct catalog *c,
-					 const char *id);
+/* The entry of an exact id: a binary search once scanned, else a look-up
+ * of ID.yaml / ID.yml in each directory. NULL when there is none. The
+ * entry of a look-up stays valid until the next one. */
+const struct catalog_entry *catalog_find(struct catalog *c, const char *id);
 
 /* The entry arg names as catalog_load takes it (an id, a unique id
  * prefix, a routine's name or a unique prefix of one; not a path): NULL
@@ -81,6 +98,12 @@ int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 int catalog_load_plan(struct catalog *c, const char *arg, struct routine *r,
 		      struct plan *p, struct diags *d);
 
+/* The same for entry i of c->v (i < c->n): one file parsed and planned,
+ * whatever the number of entries, so that a listing can draw the ids
+ * first and fill each entry in when it is loaded. */
+int catalog_load_entry(struct catalog *c, size_t i, struct routine *r,
+		       struct plan *p, struct diags *d);
+
 /* Loads every library not loaded yet and adds one warning to d for each
  * that has errors, naming it and how to see them. Returns their count. */
 size_t catalog_lib_warnings(struct catalog *c, struct diags *d);
@@ -94,7 +117,8 @@ int catalog_load_file(struct catalog *c, const char *path, struct routine *r,
 /* Frees the exercise libraries loaded so far. A loaded routine keeps its
  * own copies of the exercises it uses, so once the routines needed are
  * loaded the libraries are dead weight; a later catalog_load reads them
- * again (and reports their problems again). */
+ * again (and reports their problems again). The parser's code leaves
+ * memory with them (ydoc_drop_code). */
 void catalog_release_libs(struct catalog *c);
 
 #endif

@@ -47,11 +47,22 @@ struct ydoc {
  * (diag.h), 0 does not mean "no error". Free with ydoc_free either way. */
 int ydoc_load_file(struct ydoc *doc, const char *path, struct diags *d);
 
+/* The bytes of path as ydoc_load_file reads them (a regular file, at
+ * most LOADER_MAX_FILE bytes checked before reading; its size is what is
+ * allocated): malloc'd, or NULL with a diagnostic in d. For the catalog,
+ * which looks at a routine's text before it is parsed. */
+char *ydoc_read_file(const char *path, size_t *len, struct diags *d);
+
 /* The same for bytes in memory (len need not be NUL-terminated). */
 int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
 	       size_t len, struct diags *d);
 
 void ydoc_free(struct ydoc *doc);
+
+/* Takes libyaml's code out of the resident set (where it is a shared
+ * object, on Linux; elsewhere nothing): it is needed only to parse, and
+ * comes back from the file if something parses again. */
+void ydoc_drop_code(void);
 
 /* A plain empty, ~ or null scalar. */
 bool ynode_is_null(const struct ynode *n);

@@ -13,6 +13,7 @@
 #include "buildinfo.h"
 #include "paths.h"
 #include "suggest.h"
+#include "ydoc.h"
 
 #define CATALOG_SHOW_CANDIDATES 6   /* an ambiguous name lists this many */
 
@@ -105,41 +106,6 @@ static void add_env_dirs(struct catalog *c, struct diags *d)
 	free(copy);
 }
 
-static struct catalog_entry *find_entry(struct catalog *c, const char *id)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->v[i].id, id) == 0)
-			return &c->v[i];
-	return NULL;
-}
-
-static int add_entry(struct catalog *c, const char *dir, const char *name)
-{
-	size_t len = strlen(name) - (has_suffix(name, ".yml") ? 4 : 5);
-	char *id = strndup(name, len), *path = join(dir, name);
-	if (!id || !path) {
-		free(id);
-		free(path);
-		return -1;
-	}
-	struct catalog_entry *e = find_entry(c, id);
-	if (e) {                     /* a later directory overrides */
-		free(e->path);
-		free(id);
-		e->path = path;
-		return 0;
-	}
-	struct catalog_entry *v = realloc(c->v, (c->n + 1) * sizeof *v);
-	if (!v) {
-		free(id);
-		free(path);
-		return -1;
-	}
-	c->v = v;
-	c->v[c->n++] = (struct catalog_entry){ id, path };
-	return 0;
-}
-
 static int add_lib(struct catalog *c, char *path)
 {
 	struct catalog_lib *v = realloc(c->libs, (c->n_libs + 1) * sizeof *v);
@@ -153,55 +119,121 @@ static int add_lib(struct catalog *c, char *path)
 	return 0;
 }
 
-static int by_name(const void *a, const void *b)
+/* Whether dir has an entry name, of whatever type (as readdir would list
+ * it); *path gets dir/name then, NULL otherwise. */
+static bool dir_has(const char *dir, const char *name, char **path)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	struct stat st;
+	*path = join(dir, name);
+	if (*path && lstat(*path, &st) == 0)
+		return true;
+	free(*path);
+	*path = NULL;
+	return false;
 }
 
-/* The routine files and the exercise library of one directory. */
-static void scan_dir(struct catalog *c, const char *dir)
+/* Each directory's exercise library, exercises.yaml before .yml. */
+static void find_libs(struct catalog *c)
 {
-	DIR *dp = opendir(dir);
+	for (size_t i = 0; i < c->n_dirs; i++) {
+		char *lib;
+		if (dir_has(c->dirs[i], "exercises.yaml", &lib) ||
+		    dir_has(c->dirs[i], "exercises.yml", &lib))
+			add_lib(c, lib);
+	}
+}
+
+/* The entry for dir/name: one block holds the path, then the id. */
+static int entry_make(struct catalog_entry *e, const char *dir, const char *name)
+{
+	size_t nd = strlen(dir), nn = strlen(name);
+	size_t len = nn - (has_suffix(name, ".yml") ? 4 : 5);
+	char *p = malloc(nd + nn + len + 3);
+	if (!p)
+		return -1;
+	memcpy(p, dir, nd);
+	p[nd] = '/';
+	memcpy(p + nd + 1, name, nn + 1);
+	e->path = p;
+	e->id = p + nd + nn + 2;
+	memcpy(e->id, name, len);
+	e->id[len] = '\0';
+	return 0;
+}
+
+/* A routine file the scan found; rank orders the files of one id: a
+ * later directory first, then .yaml before .yml. */
+struct scanned {
+	struct catalog_entry e;
+	size_t rank;
+};
+
+struct scan {
+	struct scanned *v;
+	size_t n, cap;
+};
+
+static void scan_add(struct scan *s, const char *dir, size_t k, const char *name)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		struct scanned *v = realloc(s->v, cap * sizeof *v);
+		if (!v)
+			return;
+		s->v = v;
+		s->cap = cap;
+	}
+	struct scanned *x = &s->v[s->n];
+	if (entry_make(&x->e, dir, name) != 0)
+		return;
+	x->rank = k * 2 + has_suffix(name, ".yaml");
+	s->n++;
+}
+
+/* The routine files of directory k. */
+static void scan_dir(const struct catalog *c, size_t k, struct scan *s)
+{
+	DIR *dp = opendir(c->dirs[k]);
 	if (!dp)
 		return;
-	char **names = NULL;
-	size_t n = 0;
-	for (struct dirent *de; (de = readdir(dp));) {
-		if (!is_routine_name(de->d_name) &&
-		    !loader_is_library_path(de->d_name))
-			continue;
-		char **v = realloc(names, (n + 1) * sizeof *v);
-		if (!v)
-			break;
-		names = v;
-		if ((names[n] = strdup(de->d_name)))
-			n++;
-	}
+	for (struct dirent *de; (de = readdir(dp));)
+		if (is_routine_name(de->d_name))
+			scan_add(s, c->dirs[k], k, de->d_name);
 	closedir(dp);
-	if (n > 1)
-		qsort(names, n, sizeof *names, by_name);
-	/* Backwards, so x.yaml comes after x.yml and overrides it. */
-	const char *lib = NULL;
-	for (size_t i = n; i-- > 0;) {
-		if (loader_is_library_path(names[i]))
-			lib = names[i];
-		else
-			add_entry(c, dir, names[i]);
-	}
-	if (lib)
-		add_lib(c, join(dir, lib));
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
 }
 
-static int by_id(const void *a, const void *b)
+/* By id, then the one that wins (the highest rank) first. */
+static int by_id_rank(const void *pa, const void *pb)
 {
-	return strcmp(((const struct catalog_entry *)a)->id,
-		      ((const struct catalog_entry *)b)->id);
+	const struct scanned *a = pa, *b = pb;
+	int cmp = strcmp(a->e.id, b->e.id);
+	if (cmp)
+		return cmp;
+	return (a->rank < b->rank) - (a->rank > b->rank);
 }
 
-int catalog_open(struct catalog *c, const char *extra_dir, struct diags *d)
+void catalog_scan(struct catalog *c)
+{
+	if (c->scanned)
+		return;
+	c->scanned = true;
+	struct scan s = { NULL, 0, 0 };
+	for (size_t k = 0; k < c->n_dirs; k++)
+		scan_dir(c, k, &s);
+	if (s.n > 1)
+		qsort(s.v, s.n, sizeof *s.v, by_id_rank);
+	c->v = malloc((s.n ? s.n : 1) * sizeof *c->v);
+	for (size_t i = 0; i < s.n; i++) {
+		/* the first of an id wins; the others are freed */
+		if (c->v && (c->n == 0 || strcmp(s.v[i].e.id, c->v[c->n - 1].id) != 0))
+			c->v[c->n++] = s.v[i].e;
+		else
+			free(s.v[i].e.path);
+	}
+	free(s.v);
+}
+
+int catalog_open_dirs(struct catalog *c, const char *extra_dir, struct diags *d)
 {
 	memset(c, 0, sizeof *c);
 	add_builtin_dirs(c);
@@ -211,11 +243,16 @@ int catalog_open(struct catalog *c, const char *extra_dir, struct diags *d)
 			   "--routines: not a readable directory");
 		return -1;
 	}
-	for (size_t i = 0; i < c->n_dirs; i++)
-		scan_dir(c, c->dirs[i]);
-	if (c->n > 1)
-		qsort(c->v, c->n, sizeof *c->v, by_id);
+	find_libs(c);
 	return 0;
+}
+
+int catalog_open(struct catalog *c, const char *extra_dir, struct diags *d)
+{
+	int rc = catalog_open_dirs(c, extra_dir, d);
+	if (rc == 0)
+		catalog_scan(c);
+	return rc;
 }
 
 void catalog_release_libs(struct catalog *c)
@@ -226,6 +263,7 @@ void catalog_release_libs(struct catalog *c)
 		diag_free(&c->libs[i].diags);
 		c->libs[i].status = CATALOG_LIB_UNLOADED;
 	}
+	ydoc_drop_code();   /* nothing parses until the next load */
 }
 
 void catalog_close(struct catalog *c)
@@ -233,12 +271,11 @@ void catalog_close(struct catalog *c)
 	catalog_release_libs(c);
 	for (size_t i = 0; i < c->n_dirs; i++)
 		free(c->dirs[i]);
-	for (size_t i = 0; i < c->n; i++) {
-		free(c->v[i].id);
+	for (size_t i = 0; i < c->n; i++)
 		free(c->v[i].path);
-	}
 	for (size_t i = 0; i < c->n_libs; i++)
 		free(c->libs[i].path);
+	free(c->probe.path);
 	free(c->dirs);
 	free(c->v);
 	free(c->libs);
@@ -246,10 +283,39 @@ void catalog_close(struct catalog *c)
 	memset(c, 0, sizeof *c);
 }
 
-const struct catalog_entry *catalog_find(const struct catalog *c,
-					 const char *id)
+static int by_id(const void *key, const void *e)
 {
-	return find_entry((struct catalog *)c, id);
+	return strcmp(key, ((const struct catalog_entry *)e)->id);
+}
+
+/* Without a scan: the id's file in the highest directory that has one,
+ * looked up by name, .yaml before .yml, as the scan would rank them. */
+static const struct catalog_entry *probe(struct catalog *c, const char *id)
+{
+	static const char *const ext[] = { ".yaml", ".yml" };
+	char name[NAME_MAX + 1], *path;
+	if (strchr(id, '/'))
+		return NULL;
+	for (size_t k = c->n_dirs; k-- > 0;) {
+		for (size_t x = 0; x < 2; x++) {
+			int n = snprintf(name, sizeof name, "%s%s", id, ext[x]);
+			if (n < 0 || (size_t)n >= sizeof name || !is_routine_name(name) ||
+			    !dir_has(c->dirs[k], name, &path))
+				continue;
+			free(path);
+			free(c->probe.path);
+			c->probe.path = NULL;
+			return entry_make(&c->probe, c->dirs[k], name) == 0 ? &c->probe : NULL;
+		}
+	}
+	return NULL;
+}
+
+const struct catalog_entry *catalog_find(struct catalog *c, const char *id)
+{
+	if (!c->scanned)
+		return probe(c, id);
+	return c->n ? bsearch(id, c->v, c->n, sizeof *c->v, by_id) : NULL;
 }
 
 static bool is_path_arg(const char *arg)
@@ -365,6 +431,7 @@ static const struct catalog_entry *find_loose(struct catalog *c,
 {
 	struct loose exact = { .n = 0 }, ids = { .n = 0 }, names = { .n = 0 };
 	size_t len = strlen(arg);
+	catalog_scan(c);
 	if (len == 0) {
 		unknown_routine(c, arg, d);
 		return NULL;
@@ -426,20 +493,46 @@ size_t catalog_lib_warnings(struct catalog *c, struct diags *d)
 	return n;
 }
 
-/* Loads the file at path against every library. */
+/* Whether a routine's text may name a library exercise: a `use` key
+ * needs the bytes "use", unless an escape in a double-quoted key spells
+ * it. A wrong yes only costs the libraries' parse. */
+static bool may_use_library(const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '\\')
+			return true;
+		if (buf[i] == 'u' && len - i >= 3 && buf[i + 1] == 's' && buf[i + 2] == 'e')
+			return true;
+	}
+	return false;
+}
+
+/* Loads the file at path against the libraries, which are read only when
+ * the file may use one. */
 static int load_with_libs(struct catalog *c, const char *path,
 			  struct routine *r, struct diags *d)
 {
-	load_libs(c);
-	const struct library **libs = malloc((c->n_libs + 1) * sizeof *libs);
+	struct diags quiet = { 0 };
+	size_t len = 0;
+	char *buf = ydoc_read_file(path, &len, &quiet);
+	diag_free(&quiet);
+	if (!buf)   /* the loader says why, as it always has */
+		return loader_load_routine(path, NULL, 0, r, d);
+	size_t n = may_use_library(buf, len) ? c->n_libs : 0;
+	const struct library **libs = malloc((n + 1) * sizeof *libs);
 	if (!libs) {
+		free(buf);
+		routine_init(r);
 		diag_error(d, path, 0, 0, "out of memory");
 		return -1;
 	}
-	for (size_t i = 0; i < c->n_libs; i++)
+	if (n)
+		load_libs(c);
+	for (size_t i = 0; i < n; i++)
 		libs[i] = &c->libs[i].lib;
-	int rc = loader_load_routine(path, libs, c->n_libs, r, d);
+	int rc = loader_parse_routine(path, buf, len, libs, n, r, d);
 	free(libs);
+	free(buf);
 	return rc;
 }
 
@@ -461,13 +554,27 @@ int catalog_load(struct catalog *c, const char *arg, struct routine *r,
 	return e ? load_with_libs(c, e->path, r, d) : -1;
 }
 
-int catalog_load_plan(struct catalog *c, const char *arg, struct routine *r,
-		      struct plan *p, struct diags *d)
+/* A routine loaded (rc, the load's) and planned: 0, or -1 with r freed. */
+static int plan_loaded(int rc, struct routine *r,
+		       struct plan *p, struct diags *d)
 {
-	if (catalog_load(c, arg, r, d) == 0 && plan_check(r, p, d) == 0)
+	if (rc == 0 && plan_check(r, p, d) == 0)
 		return 0;
 	routine_free(r);
 	return -1;
+}
+
+int catalog_load_plan(struct catalog *c, const char *arg, struct routine *r,
+		      struct plan *p, struct diags *d)
+{
+	return plan_loaded(catalog_load(c, arg, r, d), r, p, d);
+}
+
+int catalog_load_entry(struct catalog *c, size_t i, struct routine *r,
+		       struct plan *p, struct diags *d)
+{
+	routine_init(r);
+	return plan_loaded(load_with_libs(c, c->v[i].path, r, d), r, p, d);
 }
 
 static void entry_name(struct catalog *c, const struct catalog_entry *e,

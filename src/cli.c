@@ -268,7 +268,9 @@ static int parse(int argc, char **argv, struct cli_options *o, char **operands)
 static int open_catalog(const struct cli_options *o, struct catalog *c)
 {
 	struct diags d = { 0 };
-	int rc = catalog_open(c, o->routines_dir, &d);
+	/* The files are listed only for what lists them (catalog_scan): a
+	 * routine named by its id is found by name. */
+	int rc = catalog_open_dirs(c, o->routines_dir, &d);
 	diag_print(&d, stderr);
 	diag_free(&d);
 	if (rc != 0)
@@ -302,8 +304,12 @@ static void print_col(const char *s, int width, unsigned fl)
 	putchar(' ');
 }
 
+/* What list prints of a routine, kept while the others load: the
+ * routine itself is freed at once. */
 struct list_row {
-	struct routine r;
+	const char *id;          /* the catalog's */
+	char *name;
+	char *tags, *gear;       /* joined with ", " */
 	int64_t total_ms;
 };
 
@@ -312,7 +318,7 @@ static int list_width(const struct list_row *rows, size_t n, bool id,
 {
 	int w = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *s = id ? rows[i].r.id : rows[i].r.name;
+		const char *s = id ? rows[i].id : rows[i].name;
 		int k = utf8_widthn(s, strlen(s), fl);
 		w = k > w ? k : w;
 	}
@@ -325,18 +331,16 @@ static void list_print(const struct list_row *rows, size_t n)
 	int wid = list_width(rows, n, true, fl);
 	int wname = list_width(rows, n, false, fl);
 	for (size_t i = 0; i < n; i++) {
-		const struct routine *r = &rows[i].r;
-		char total[DURATION_BUF], tags[256], gear[256];
-		join_list(&r->tags, tags, sizeof tags);
-		join_list(&r->equipment, gear, sizeof gear);
-		print_col(r->id, wid, fl);
-		print_col(r->name, wname, fl);
-		printf("%s", duration_format(rows[i].total_ms, total, sizeof total));
-		printf("%s", *tags ? "  " : "");
-		put_text(tags, fl);
-		printf("%s", gear[0] ? "  (needs: " : "");
-		put_text(gear, fl);
-		printf("%s\n", gear[0] ? ")" : "");
+		const struct list_row *w = &rows[i];
+		char total[DURATION_BUF];
+		print_col(w->id, wid, fl);
+		print_col(w->name, wname, fl);
+		printf("%s", duration_format(w->total_ms, total, sizeof total));
+		printf("%s", *w->tags ? "  " : "");
+		put_text(w->tags, fl);
+		printf("%s", *w->gear ? "  (needs: " : "");
+		put_text(w->gear, fl);
+		printf("%s\n", *w->gear ? ")" : "");
 	}
 }
 
@@ -351,31 +355,55 @@ static int load_plan(struct catalog *c, const char *arg, struct routine *r,
 	return rc;
 }
 
+/* Entry i of the catalog as a row: 0, or -1 when it does not load. */
+static int list_row_load(struct catalog *c, size_t i, struct list_row *w)
+{
+	struct routine r;
+	struct plan p;
+	if (load_plan(c, c->v[i].id, &r, &p) != CLI_OK)
+		return -1;
+	char tags[256], gear[256];
+	join_list(&r.tags, tags, sizeof tags);
+	join_list(&r.equipment, gear, sizeof gear);
+	*w = (struct list_row){ c->v[i].id, strdup(r.name ? r.name : ""), strdup(tags),
+				strdup(gear), p.total_ms };
+	plan_free(&p);
+	routine_free(&r);
+	if (w->name && w->tags && w->gear)
+		return 0;
+	free(w->name);
+	free(w->tags);
+	free(w->gear);
+	diag_msg(DIAG_ERROR, "out of memory");
+	return -1;
+}
+
 static int cmd_list(struct catalog *c)
 {
 	int status = CLI_OK;
 	size_t n = 0;
+	catalog_scan(c);
 	struct list_row *rows = calloc(c->n + 1, sizeof *rows);
 	if (!rows) {
 		diag_msg(DIAG_ERROR, "out of memory");
 		return CLI_INVALID;
 	}
 	for (size_t i = 0; i < c->n; i++) {
-		struct plan p;
-		if (load_plan(c, c->v[i].id, &rows[n].r, &p) != CLI_OK) {
+		if (list_row_load(c, i, &rows[n]) == 0)
+			n++;
+		else
 			status = CLI_INVALID;
-			continue;
-		}
-		rows[n++].total_ms = p.total_ms;
-		plan_free(&p);
 	}
 	list_print(rows, n);
 	struct diags warn = { 0 };
 	catalog_lib_warnings(c, &warn);
 	diag_print(&warn, stderr);
 	diag_free(&warn);
-	for (size_t i = 0; i < n; i++)
-		routine_free(&rows[i].r);
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].name);
+		free(rows[i].tags);
+		free(rows[i].gear);
+	}
 	free(rows);
 	if (c->n == 0)
 		diag_msg(DIAG_ERROR, "no routines found");
@@ -520,7 +548,11 @@ static int play(const struct cli_options *o, struct catalog *c,
 	/* The routine holds its own exercises; released before the screen is
 	 * set up, so that ncurses reuses the memory. */
 	catalog_release_libs(c);
+	/* The menu (and plain mode's choice) list the routines; the full
+	 * screen may go to the menu once the routine given has been played. */
 	bool full = !o->plain && ui_term_usable();
+	if (!arg || full)
+		catalog_scan(c);
 	int rc = full ? ui_run(&so, c, arg ? &p : NULL) : UI_UNUSABLE;
 	if (rc == UI_UNUSABLE) {
 		if (full)

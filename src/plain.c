@@ -443,9 +443,18 @@ static void plain_auto_reps(struct plain *pl, int64_t now)
 	}
 }
 
+/* Lines show no countdown: in a timed segment nothing is printed between
+ * its start and its last PLAIN_TICKS_MS (the 3-2-1 ticks), so the wait
+ * until then can skip the countdown's seconds. */
+#define PLAIN_TICKS_MS 3000
+
 static int plain_timeout(struct plain *pl, int64_t now)
 {
 	int64_t ms = engine_ms_until_change(pl->e, now);
+	const struct engine_state *st = &pl->st;
+	if (ms > 0 && st->seg && !st->seg->self_paced && !st->paused &&
+	    st->resume_in_ms <= 0 && st->seg_remaining_ms - PLAIN_TICKS_MS > ms)
+		ms = st->seg_remaining_ms - PLAIN_TICKS_MS;
 	int64_t rep = plain_auto_rep_ms(pl, &pl->st), half = plain_halfway_ms(pl, &pl->st);
 	if (rep >= 0 && (ms < 0 || rep < ms))
 		ms = rep > 0 ? rep : 1;

@@ -1,5 +1,8 @@
 /* ydoc — libyaml events into a tree of positioned nodes, under the limits
  * of loader.h. See ydoc.h for what is checked where. */
+#ifdef __linux__
+#define _GNU_SOURCE 1   /* dladdr, dl_iterate_phdr, madvise: ydoc_drop_code */
+#endif
 #include "ydoc.h"
 
 #include <errno.h>
@@ -89,6 +92,11 @@ static size_t ydoc_prescan(const char *path, const unsigned char *s, size_t n,
 			i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
 			line++, col = 1, tab_col = 0;
 			indent = true, reported = false;
+			continue;
+		}
+		if (!indent && s[i] >= 0x20 && s[i] < 0x7f) {   /* most bytes */
+			for (; i < n && s[i] >= 0x20 && s[i] < 0x7f; i++)
+				col++;
 			continue;
 		}
 		char buf[64];
@@ -209,6 +217,10 @@ static bool ybuild_check_props(struct ybuild *b, yaml_mark_t m,
 static long ydoc_value_control(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
+		if (s[i] >= 0x20 && s[i] < 0x7f) {
+			i++;
+			continue;
+		}
 		uint32_t c;
 		size_t len = ydoc_utf8(s + i, n - i, &c);
 		if (len == 0)
@@ -549,9 +561,42 @@ int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
 	return -1;
 }
 
-/* The whole file, when it is a regular file of at most LOADER_MAX_FILE
- * bytes; malloc'd, NULL with a diagnostic otherwise. */
-static char *ydoc_read(const char *path, size_t *len, struct diags *d)
+/* Reads fd to its end into a buffer of the file's size (st_size, and
+ * more only when the file grew since: up to LOADER_MAX_FILE + 1 bytes, so
+ * that one that grew past the limit fails later). NULL on a read error or
+ * when out of memory (*err says which: errno, or 0). */
+static char *ydoc_read_fd(int fd, size_t size, size_t *len, int *err)
+{
+	size_t cap = size + 1, n = 0;   /* + 1: room to see it grow */
+	char *buf = malloc(cap);
+	for (ssize_t got = 1; buf && got > 0;) {
+		if (n == cap && cap <= LOADER_MAX_FILE) {
+			size_t more = cap * 2 > LOADER_MAX_FILE + 1 ? LOADER_MAX_FILE + 1 : cap * 2;
+			char *v = realloc(buf, more);
+			if (!v)
+				break;
+			buf = v;
+			cap = more;
+		}
+		if (n == cap)
+			break;
+		got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			got = 1;
+		else if (got < 0)
+			*err = errno;
+		else
+			n += (size_t)got;
+	}
+	if (!buf || *err || (n == cap && cap <= LOADER_MAX_FILE)) {
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+char *ydoc_read_file(const char *path, size_t *len, struct diags *d)
 {
 	int fd = paths_open_regular(path);
 	if (fd == PATHS_NOT_REGULAR) {
@@ -564,30 +609,18 @@ static char *ydoc_read(const char *path, size_t *len, struct diags *d)
 	}
 	struct stat st;
 	char *buf = NULL;
+	int err = 0;
 	if (fstat(fd, &st) != 0) {
 		diag_error(d, path, 0, 0, "cannot read: %s", strerror(errno));
 	} else if (st.st_size > LOADER_MAX_FILE) {
 		diag_error(d, path, 1, 1, "file is larger than 1 MiB (%lld bytes)",
 			   (long long)st.st_size);
-	} else if (!(buf = malloc(LOADER_MAX_FILE + 1))) {
-		diag_error(d, path, 0, 0, "out of memory");
-	} else {
-		size_t n = 0;
-		ssize_t got = 1;
-		while (n <= LOADER_MAX_FILE && got > 0) {
-			got = read(fd, buf + n, LOADER_MAX_FILE + 1 - n);
-			if (got < 0 && errno == EINTR)
-				got = 1;
-			else if (got > 0)
-				n += (size_t)got;
-		}
-		if (got < 0) {
-			diag_error(d, path, 0, 0, "cannot read: %s",
-				   strerror(errno));
-			free(buf);
-			buf = NULL;
-		}
-		*len = n;   /* a file that grew past the limit fails later */
+	} else if (!(buf = ydoc_read_fd(fd, (size_t)(st.st_size > 0 ? st.st_size : 0),
+					len, &err))) {
+		if (err)
+			diag_error(d, path, 0, 0, "cannot read: %s", strerror(err));
+		else
+			diag_error(d, path, 0, 0, "out of memory");
 	}
 	close(fd);
 	return buf;
@@ -597,7 +630,7 @@ int ydoc_load_file(struct ydoc *doc, const char *path, struct diags *d)
 {
 	memset(doc, 0, sizeof *doc);
 	size_t len = 0;
-	char *buf = ydoc_read(path, &len, d);
+	char *buf = ydoc_read_file(path, &len, d);
 	if (!buf)
 		return -1;
 	int rc = ydoc_parse(doc, path, buf, len, d);
@@ -660,3 +693,66 @@ const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size)
 {
 	return diag_quote(s, len, buf, size);
 }
+
+/* ---- libyaml's code out of memory ----------------------------------------- */
+
+#ifdef __linux__
+#include <dlfcn.h>
+#include <link.h>
+#include <sys/mman.h>
+
+/* Whether the object has text relocations: its code pages were written
+ * to, and dropping them would lose that. */
+static bool ydoc_textrel(const struct dl_phdr_info *info)
+{
+	for (size_t i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_DYNAMIC)
+			continue;
+		const ElfW(Dyn) *dyn = (const ElfW(Dyn) *)(info->dlpi_addr + ph->p_vaddr);
+		for (; dyn->d_tag != DT_NULL; dyn++)
+			if (dyn->d_tag == DT_TEXTREL ||
+			    (dyn->d_tag == DT_FLAGS && (dyn->d_un.d_val & DF_TEXTREL)))
+				return true;
+	}
+	return !info->dlpi_name || !info->dlpi_name[0];   /* the program itself */
+}
+
+/* The read-only segments of the shared object loaded at *base: its pages
+ * leave the resident set, to be read again from the file when touched. */
+static int ydoc_drop_object(struct dl_phdr_info *info, size_t size, void *base)
+{
+	(void)size;
+	if (info->dlpi_addr != *(const ElfW(Addr) *)base)
+		return 0;
+	if (ydoc_textrel(info))
+		return 1;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	for (size_t i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_LOAD || (ph->p_flags & PF_W) || ph->p_memsz != ph->p_filesz)
+			continue;
+		uintptr_t from = (info->dlpi_addr + ph->p_vaddr) / page * page;
+		uintptr_t to = (info->dlpi_addr + ph->p_vaddr + ph->p_memsz + page - 1) / page * page;
+		madvise((void *)from, to - from, MADV_DONTNEED);
+	}
+	return 1;
+}
+
+void ydoc_drop_code(void)
+{
+	void (*fn)(void) = (void (*)(void))yaml_parser_parse;
+	void *addr;
+	Dl_info info;
+	memcpy(&addr, &fn, sizeof addr);
+	if (!dladdr(addr, &info) || !info.dli_fbase)
+		return;
+	ElfW(Addr) base = 0;   /* a shared object's first segment is at 0 */
+	memcpy(&base, &info.dli_fbase, sizeof base);
+	dl_iterate_phdr(ydoc_drop_object, &base);
+}
+#else
+void ydoc_drop_code(void)
+{
+}
+#endif

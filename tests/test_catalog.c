@@ -65,13 +65,13 @@ static int teardown(void **state)
 	return rc;
 }
 
-static const char *path_of(const struct catalog *c, const char *id)
+static const char *path_of(struct catalog *c, const char *id)
 {
 	const struct catalog_entry *e = catalog_find(c, id);
 	return e ? e->path : NULL;
 }
 
-static void assert_in_dir(const struct catalog *c, const char *id,
+static void assert_in_dir(struct catalog *c, const char *id,
 			  const char *dir, const char *file)
 {
 	char want[PATH_MAX * 2], real[PATH_MAX];
@@ -478,6 +478,141 @@ static void test_return_is_the_verdict(void **state)
 	assert_int_equal(verdicts(&c, "tests/data/good"), 1);
 	assert_true(verdicts(&c, "tests/data/bad") > 50);
 	assert_true(verdicts(&c, "tests/data/broken-lib") > 0);
+}
+
+/* Without the scan, an id is looked up by name in each directory and
+ * wins as it would in the scan: a later directory, .yaml over .yml;
+ * hidden files and libraries are not routines. A name that is not an id
+ * scans then. */
+static void test_lookup_without_scan(void **state)
+{
+	struct fixture *f = *state;
+	touch(f->dirs[4], "alpha.yaml");
+	touch(f->dirs[1], "beta.yaml");
+	touch(f->dirs[1], "gamma.yml");
+	touch(f->dirs[2], "gamma.yml");
+	touch(f->dirs[2], "gamma.yaml");
+	touch(f->dirs[3], "alpha.yaml");
+	touch(f->dirs[3], ".hidden.yaml");
+	touch(f->dirs[3], "exercises.yaml");
+	char env[PATH_MAX * 2 + 2];
+	snprintf(env, sizeof env, "%s:%s", f->dirs[1], f->dirs[2]);
+	setenv("STRETCHTUI_PATH", env, 1);
+	struct catalog c;
+	struct diags d = { 0 };
+	struct routine r;
+	assert_int_equal(catalog_open_dirs(&c, f->dirs[3], &d), 0);
+	assert_false(c.scanned);
+	assert_int_equal(c.n, 0);
+	assert_true(c.n_libs >= 1);
+	assert_in_dir(&c, "alpha", f->dirs[3], "alpha.yaml");
+	assert_in_dir(&c, "beta", f->dirs[1], "beta.yaml");
+	assert_in_dir(&c, "gamma", f->dirs[2], "gamma.yaml");
+	assert_null(catalog_find(&c, ".hidden"));
+	assert_null(catalog_find(&c, "exercises"));
+	assert_null(catalog_find(&c, ""));
+	assert_null(catalog_find(&c, "../p1/beta"));
+	assert_false(c.scanned);
+	assert_int_equal(catalog_load(&c, "gam", &r, &d), 0);   /* a prefix: scans */
+	assert_true(c.scanned);
+	assert_string_equal(r.id, "gamma");
+	routine_free(&r);
+	assert_in_dir(&c, "alpha", f->dirs[3], "alpha.yaml");
+	assert_in_dir(&c, "beta", f->dirs[1], "beta.yaml");
+	assert_in_dir(&c, "gamma", f->dirs[2], "gamma.yaml");
+	assert_int_equal(d.n, 0);
+	catalog_close(&c);
+	diag_free(&d);
+}
+
+/* 600 files in each of three directories, half of them the same ids:
+ * each id once, from the highest directory that has it. */
+static void test_many_files_override(void **state)
+{
+	struct fixture *f = *state;
+	char name[32];
+	for (int i = 0; i < 600; i++) {
+		snprintf(name, sizeof name, "r%04d.yaml", i);
+		touch(f->dirs[1], name);
+		if (i % 2 == 0)
+			touch(f->dirs[2], name);
+		if (i % 3 == 0)
+			touch(f->dirs[3], name);
+	}
+	char env[PATH_MAX * 2 + 2];
+	snprintf(env, sizeof env, "%s:%s", f->dirs[1], f->dirs[2]);
+	setenv("STRETCHTUI_PATH", env, 1);
+	struct catalog c;
+	struct diags d = { 0 };
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	size_t ours = 0;                       /* the built-in ones aside */
+	for (size_t i = 0; i < c.n; i++)
+		ours += strncmp(c.v[i].id, "r0", 2) == 0;
+	assert_int_equal(ours, 600);
+	for (int i = 0; i < 600; i++) {
+		snprintf(name, sizeof name, "r%04d", i);
+		const char *dir = i % 3 == 0 ? f->dirs[3] : i % 2 == 0 ? f->dirs[2] : f->dirs[1];
+		char file[40];
+		snprintf(file, sizeof file, "%s.yaml", name);
+		assert_in_dir(&c, name, dir, file);
+	}
+	assert_null(catalog_find(&c, "r0600"));
+	catalog_close(&c);
+	diag_free(&d);
+}
+
+/* A routine with no `use:` is loaded without reading the libraries; one
+ * whose `use` key is spelled with an escape still gets them. */
+static void test_library_read_only_when_used(void **state)
+{
+	struct fixture *f = *state;
+	write_file(f->dirs[3], "exercises.yaml",
+		   "exercises:\n  reach:\n    name: Overhead reach\n    hold: 20s\n");
+	write_file(f->dirs[3], "inline.yaml", "name: Inline\nsteps:\n"
+		   "  - exercise: {name: Tilt}\n    hold: 20s\n");
+	write_file(f->dirs[3], "escaped.yaml",
+		   "name: Escaped\nsteps:\n  - \"\\x75se\": reach\n");
+	struct catalog c;
+	struct diags d = { 0 };
+	struct routine r;
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	struct catalog_lib *lib = &c.libs[c.n_libs - 1];
+	assert_int_equal(catalog_load(&c, "inline", &r, &d), 0);
+	assert_string_equal(r.steps[0].exercise->name, "Tilt");
+	routine_free(&r);
+	for (size_t i = 0; i < c.n_libs; i++)
+		assert_int_equal(c.libs[i].status, CATALOG_LIB_UNLOADED);
+	assert_int_equal(catalog_load(&c, "escaped", &r, &d), 0);
+	assert_int_equal(lib->status, CATALOG_LIB_OK);
+	assert_string_equal(r.steps[0].exercise->name, "Overhead reach");
+	routine_free(&r);
+	assert_int_equal(d.n, 0);
+	catalog_close(&c);
+	diag_free(&d);
+}
+
+/* catalog_load_entry: entry i with its plan, or its problems. */
+static void test_load_entry(void **state)
+{
+	struct fixture *f = *state;
+	write_file(f->dirs[3], "a.yaml", "name: A\nsteps:\n  - rest: 5s\n  - rest: 10s\n");
+	write_file(f->dirs[3], "b.yaml", "name: B\nsteps:\n  - rest: 5 parsecs\n");
+	struct catalog c;
+	struct diags d = { 0 };
+	struct routine r;
+	struct plan p;
+	assert_int_equal(catalog_open(&c, f->dirs[3], &d), 0);
+	size_t a = (size_t)(catalog_find(&c, "a") - c.v), b = (size_t)(catalog_find(&c, "b") - c.v);
+	assert_int_equal(catalog_load_entry(&c, a, &r, &p, &d), 0);
+	assert_string_equal(r.name, "A");
+	assert_int_equal(p.total_ms, 15000);
+	plan_free(&p);
+	routine_free(&r);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(catalog_load_entry(&c, b, &r, &p, &d), -1);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].file, "b.yaml"));
+	assert_int_equal(d.v[0].line, 3);
 	catalog_close(&c);
 	diag_free(&d);
 }
@@ -498,6 +633,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_fifo_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_loose_routine_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_return_is_the_verdict, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lookup_without_scan, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_files_override, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_library_read_only_when_used, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_load_entry, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,10 @@
 #!/bin/sh
-# Runs every tests/e2e/test_*.sh against $STRETCHTUI_BIN, $E2E_JOBS (8) at
-# a time (each has its own tmux server), and prints
+# Runs tests/e2e/test_*.sh (or only the ones named: run.sh test_pause.sh
+# test_menu) against $STRETCHTUI_BIN from a pool of $E2E_JOBS slots (each
+# test has its own tmux server): a test starts as soon as any test ends,
+# so no slot waits for the slowest of a batch. The tests mostly wait on
+# the program's clock, not the CPU, so the default is four slots per core
+# (cores from getconf, at least 2). Prints one line per test and
 #   e2e: N passed, M failed[, K skipped]
 # (a test that passes after printing a line "skipped: WHY" is skipped).
 # Exit status 1 when any test failed (or tmux is missing), or when the
@@ -9,7 +13,11 @@
 LC_ALL=C
 export LC_ALL
 dir=$(cd "$(dirname "$0")" && pwd)
-jobs=${E2E_JOBS:-8}
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+case $cores in ''|*[!0-9]*) cores=2 ;; esac
+[ "$cores" -ge 2 ] || cores=2
+jobs=${E2E_JOBS:-$((cores * 4))}
+case $jobs in ''|*[!0-9]*|0) echo "e2e: E2E_JOBS must be a positive number" >&2; exit 2 ;; esac
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "e2e: tmux is missing" >&2
 	echo "e2e: 0 passed, 1 failed"
@@ -17,30 +25,53 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 out=$(mktemp -d "${TMPDIR:-/tmp}/stretchtui-e2e-run.XXXXXX") || exit 1
 trap 'rm -rf "$out"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 # Each test's temporary files, tmux sockets included, go under $out/tmp
 # (and any `tmux -L` socket under $out/tmux); every process a test starts
 # inherits STRETCHTUI_E2E_RUN. Both are checked once the tests are done.
 mkdir "$out/tmp" "$out/tmux"
 
+# The tests to run, one path a line.
+if [ $# -gt 0 ]; then
+	for a in "$@"; do
+		t=$dir/$(basename "${a%.sh}").sh
+		[ -f "$t" ] || { echo "e2e: no test $a in $dir" >&2; exit 2; }
+		echo "$t"
+	done >"$out/list"
+else
+	for t in "$dir"/test_*.sh; do echo "$t"; done >"$out/list"
+fi
+
+# run_one PATH NAME: the test, bounded by 60 s; "STATUS SECONDS" into
+# $out/NAME.rc once it has ended.
 run_one() {
 	start=$(date +%s)
 	STRETCHTUI_E2E_RUN=$out TMPDIR=$out/tmp TMUX_TMPDIR=$out/tmux \
-		timeout 60 sh "$1" >"$out/$2.log" 2>&1
+		timeout 60 sh "$1" >"$out/$2.log" 2>&1 3>&- 4>&-
 	echo "$? $(( $(date +%s) - start ))" >"$out/$2.rc"
 }
 
-n=0
-for t in "$dir"/test_*.sh; do
-	run_one "$t" "$(basename "$t" .sh)" &
-	n=$((n + 1))
-	[ $((n % jobs)) -eq 0 ] && wait
-done
+# The pool: a FIFO holding one line per free slot. A test takes a line
+# before it starts and gives it back when it ends, so exactly $jobs run
+# at once until the list is done.
+mkfifo "$out/slots" || exit 1
+exec 3<>"$out/slots"
+i=0
+while [ "$i" -lt "$jobs" ]; do echo >&3; i=$((i + 1)); done
+while read -r t <&4; do
+	read -r _ <&3
+	{ run_one "$t" "$(basename "$t" .sh)"; echo >&3; } &
+done 4<"$out/list"
 wait
+exec 3>&-
 
 pass=0 failed=0 skipped=0
-for t in "$dir"/test_*.sh; do
+while read -r t; do
 	name=$(basename "$t" .sh)
-	read -r rc secs <"$out/$name.rc"
+	rc=1 secs=?
+	[ -s "$out/$name.rc" ] && read -r rc secs <"$out/$name.rc"
 	why=$(grep -m1 '^skipped: ' "$out/$name.log")
 	if [ "$rc" = 0 ] && [ -n "$why" ]; then
 		skipped=$((skipped + 1))
@@ -53,7 +84,7 @@ for t in "$dir"/test_*.sh; do
 		echo "FAIL $name"
 		sed 's/^/    /' "$out/$name.log"
 	fi
-done
+done <"$out/list"
 
 # Processes still running with the tests' mark (read from /proc), or
 # without /proc, whose command line names the tests' temporary directory.
