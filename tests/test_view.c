@@ -642,8 +642,10 @@ static void test_player_tall_figure_every_segment(void **state)
 	fx_iyt(f);
 	int64_t at[] = { 1000, 5000 + 1000, 5000 + 4000, 5000 + 7000,
 			 5000 + 45000 + 5000, 5000 + 45000 + 15000 + 4000 };
+	/* (The engine is past 1000 ms by then: rep 1.) The set rest shows
+	 * the last frame: where a rep starts. */
 	const char *frame[] = { iyt_fig[0], iyt_fig[0], iyt_fig[1], iyt_fig[2],
-				iyt_fig[0], iyt_fig[1] };
+				iyt_fig[2], iyt_fig[1] };
 	int first = -1;
 	player_at(f, 1000, 24, 80, true);             /* get ready: what comes */
 	assert_row_has(&f->v, 11, "5 reps");
