@@ -668,6 +668,12 @@ static void check_routine(void **state, const char *path, int64_t want_ms,
 			fail_msg("%s: step %zu does not use a library "
 				 "exercise", path, i + 1);
 		check_exercise(s->exercise, s->exercise->id);
+		/* Labels that are directions change, not switch sides. */
+		int turns = s->sides.n && IN(direction_words, s->sides.v[0]);
+		if (turns != (s->side_word == ROUTINE_DIRECTIONS))
+			fail_msg("%s: step %zu: sides %s but side_word %s", path,
+				 i + 1, s->sides.n ? s->sides.v[0] : "(none)",
+				 routine_side_word_names[s->side_word]);
 	}
 
 	struct plan p;
