@@ -11,8 +11,10 @@
  *     exercises (id -> definition; wins over the libraries), steps
  *     (required, 1 to 500 items).
  *   exercise: name (required), summary, how, area, figure (lists of
- *     strings), phases (1 to 16 of {cue, time}, both required), and the
- *     step defaults hold, reps, sides.
+ *     strings), phases (1 to 16 of {cue, time}, both required), position
+ *     (routine_position_names), mirror (bool), rep_word ("breath" or
+ *     "stretch/stretches"), and the step defaults hold, reps, sides and
+ *     side_word (side or direction: what the sides are).
  *   step: exactly one of `use: ID`, `exercise: {definition}` or
  *     `rest: DURATION`. A rest step takes nothing else. An exercise step is
  *     a hold or reps: its own `hold` or `reps` (not both), else the
@@ -20,7 +22,9 @@
  *     the exercise's phases (then no tempo), or a `tempo` (one phase-less
  *     rep), or `self_paced: true` (tempo = the step's tempo, else the sum of
  *     the phases). self_paced: true and tempo belong to reps steps only.
- *     sides: the step's, else the exercise's, else none; sets default 1;
+ *     sides: the step's, else the exercise's, else none; side_word goes
+ *     with them (the step's sides: the step's word, else side); position:
+ *     the step's, else the exercise's; sets default 1;
  *     get_ready, switch, set_rest: the step's, else the routine's defaults.
  *   library: one key, `exercises:`, a mapping of id to definition.
  * Scalars: any non-null scalar is a string (trailing line breaks of block
