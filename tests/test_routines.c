@@ -607,6 +607,19 @@ static void check_positions(const char *path, const struct routine *r)
 	}
 }
 
+/* Side labels that are directions change, they do not switch sides. */
+static void check_side_words(const char *path, const struct routine *r)
+{
+	for (size_t i = 0; i < r->n_steps; i++) {
+		const struct step *s = &r->steps[i];
+		int turns = s->sides.n && IN(direction_words, s->sides.v[0]);
+		if (turns != (s->side_word == ROUTINE_DIRECTIONS))
+			fail_msg("%s: step %zu: sides %s but side_word %s", path,
+				 i + 1, s->sides.n ? s->sides.v[0] : "(none)",
+				 routine_side_word_names[s->side_word]);
+	}
+}
+
 /* The file's arithmetic comment ends with "total SECONDS = M:SS". */
 static void check_comment_total(const char *path, int64_t total_ms)
 {
@@ -668,13 +681,8 @@ static void check_routine(void **state, const char *path, int64_t want_ms,
 			fail_msg("%s: step %zu does not use a library "
 				 "exercise", path, i + 1);
 		check_exercise(s->exercise, s->exercise->id);
-		/* Labels that are directions change, not switch sides. */
-		int turns = s->sides.n && IN(direction_words, s->sides.v[0]);
-		if (turns != (s->side_word == ROUTINE_DIRECTIONS))
-			fail_msg("%s: step %zu: sides %s but side_word %s", path,
-				 i + 1, s->sides.n ? s->sides.v[0] : "(none)",
-				 routine_side_word_names[s->side_word]);
 	}
+	check_side_words(path, &r);
 
 	struct plan p;
 	memset(&p, 0, sizeof p);
