@@ -78,4 +78,18 @@ enum { PLAN_WHERE_CAPS = 1, PLAN_WHERE_SHORT = 2 };
 char *plan_where(const struct segment *g, int flags, const char *sep,
 		 char *buf, size_t size);
 
+/* A switch segment's words: "Switch sides", or "Change direction" when
+ * its step's sides are directions (side_word: direction); with
+ * PLAN_WHERE_CAPS "SWITCH SIDES", "CHANGE DIRECTION". */
+const char *plan_switch_text(const struct plan *p, const struct segment *g,
+			     int flags);
+
+/* Rep rep_i of rep_n of g in its exercise's word: "Rep 3 of 8",
+ * "Breath 3 of 10"; PLAN_WHERE_SHORT: "Rep 3/8". Returns buf. */
+char *plan_rep_text(const struct segment *g, int flags, char *buf,
+		    size_t size);
+
+/* n reps of x as a count: "8 reps", "1 rep", "10 breaths". Returns buf. */
+char *plan_reps_text(const struct exercise *x, int n, char *buf, size_t size);
+
 #endif

@@ -22,6 +22,7 @@
 #define ROUTINE_MAX_PHASES    16
 #define ROUTINE_MAX_STEPS     500
 #define ROUTINE_DURATION_SLACK_MS 5000       /* declared vs planned total */
+#define ROUTINE_MAX_REP_WORD  16             /* letters of a rep_word */
 
 #define ROUTINE_DEFAULT_GET_READY_MS 5000
 #define ROUTINE_DEFAULT_SWITCH_MS    5000
@@ -42,6 +43,33 @@ struct phase {
 	int64_t ms;
 };
 
+/* Where an exercise is done (`position:`); ROUTINE_POS_NONE when not
+ * said. routine_position_names[] holds the words, in this order. */
+enum routine_position {
+	ROUTINE_POS_NONE = -1,
+	ROUTINE_POS_STANDING,
+	ROUTINE_POS_SEATED,
+	ROUTINE_POS_FLOOR_BACK,
+	ROUTINE_POS_FLOOR_FRONT,
+	ROUTINE_POS_FLOOR_SIDE,
+	ROUTINE_POS_FLOOR_SEATED,
+	ROUTINE_POS_ALL_FOURS,
+	ROUTINE_POS_KNEELING,
+};
+extern const char *const routine_position_names[];   /* NULL-terminated */
+
+/* What the side labels of a step are (`side_word:`): sides (left, right)
+ * or directions (forward, backward), which change instead of switching.
+ * routine_side_word_names[] holds the words, in this order. */
+enum routine_side_word { ROUTINE_SIDES, ROUTINE_DIRECTIONS };
+extern const char *const routine_side_word_names[];  /* NULL-terminated */
+
+/* The word reps are counted in (`rep_word:`), singular and plural;
+ * NULL and NULL: "rep", "reps". */
+struct rep_word {
+	const char *one, *many;
+};
+
 struct exercise {
 	const char *id;           /* library or routine id; NULL when inline */
 	const char *name;         /* required */
@@ -55,6 +83,10 @@ struct exercise {
 	int64_t hold_ms;
 	int reps;
 	struct strlist sides;
+	int side_word;            /* enum routine_side_word of those sides */
+	int position;             /* enum routine_position */
+	bool mirror;              /* the figure flips on every second side */
+	struct rep_word rep_word; /* what a rep is counted in */
 	struct srcpos pos;        /* where it was defined */
 };
 
@@ -69,6 +101,11 @@ struct step {
 	bool self_paced;                  /* STEP_REPS: a key press per rep */
 	int64_t tempo_ms;                 /* estimated (self-paced) or phase-less rep */
 	struct strlist sides;             /* empty: one side, unlabelled */
+	int side_word;                    /* enum routine_side_word of sides:
+	                                   * the step's, else (sides from the
+	                                   * exercise) the exercise's */
+	int position;                     /* enum routine_position: the
+	                                   * step's, else the exercise's */
 	int sets;                         /* >= 1 */
 	/* Transitions, resolved against the routine's defaults. */
 	int64_t get_ready_ms, switch_ms, set_rest_ms;
@@ -91,6 +128,16 @@ struct routine {
 	struct step *steps;
 	size_t n_steps;
 };
+
+/* The word n reps of x are counted in: "rep" (n == 1) or "reps", or the
+ * exercise's rep_word ("breath", "breaths"). x may be NULL. */
+const char *routine_rep_word(const struct exercise *x, int n);
+/* The same with a capital first letter ("Rep", "Breaths") in buf. */
+const char *routine_rep_word_cap(const struct exercise *x, int n, char *buf,
+				 size_t size);
+
+/* Whether a position is on the floor (floor ..., all fours, kneeling). */
+bool routine_position_on_floor(int position);
 
 /* The routine's defaults, as the blueprint gives them. */
 void routine_init(struct routine *r);

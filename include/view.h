@@ -158,6 +158,7 @@ struct view_player_in {
  * figure that fits is shown in every one of them. */
 struct view_player_need {
 	bool reps;                   /* the step counts reps: a rep row */
+	bool summary;                /* its exercise has a summary line */
 	int figure;                  /* rows of its tallest figure frame, when
 	                              * the figure fits across; 0: none */
 	int body;                    /* rows its how lines and figure would like */
@@ -167,6 +168,7 @@ struct view_player_need {
 /* Rows of the player layout, for tests and for the ui's curiosity. */
 struct view_player_layout {
 	int header, bar, label;
+	int summary;                 /* the exercise's summary; -1: no room */
 	int digits, digits_rows;     /* first row and height */
 	int scale;                   /* bigdigits scale; 0: a line of text */
 	int reps, cue;               /* -1 when there is no such row */
@@ -177,7 +179,8 @@ struct view_player_layout {
 
 /* The layout of a rows x cols player screen for need: the label, the
  * digits (scale 1 at least), the rep row and the figure first; then the
- * cue row, then room between them; the digits grow with the terminal
+ * cue row, then room between them (the summary's row under the label
+ * after the row between label and digits); the digits grow with the terminal
  * (up to about 2/5 of the height past the first 9 rows: 5 rows at 24,
  * 10 at 40, 20 at 60) as far as the widest countdown fits across. */
 void view_player_layout(int rows, int cols, bool utf8,
@@ -245,13 +248,15 @@ struct view_menu_in {
  * put while filtering; a tag list too long for its column is cut between
  * tags ("a, b +2"), and the equipment column is left out when it does
  * not fit whole: the detail pane has both in full, wrapped, with the
- * description and every step, and scrolls (detail_scroll). */
+ * description, the body areas of its exercises and every step, and
+ * scrolls (detail_scroll). */
 void view_menu(struct view *v, const struct view_menu_in *in);
 /* Rows of the detail pane at that height with n_shown routines listed:
  * what a page of PgUp / PgDn is. */
 int view_menu_detail_rows(int rows, size_t n_shown);
-/* Whether an item matches a filter (case-insensitive, in the name or a
- * tag; in the id of a routine that did not load); all match "". */
+/* Whether an item matches a filter (case-insensitive, in the name, a tag
+ * or a body area of its exercises; in the id of a routine that did not
+ * load); all match "". */
 bool view_menu_match(const struct view_menu_item *it, const char *filter);
 
 #endif

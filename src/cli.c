@@ -410,10 +410,23 @@ static int cmd_list(struct catalog *c)
 	return status;
 }
 
-/* Display widths of show's text columns: exercise, side, phase. */
+/* Display widths of show's text columns: exercise, side, rep, phase. */
 struct show_widths {
-	int what, side, cue;
+	int what, side, rep, cue;
 };
+
+/* "3/8", or with the exercise's rep_word "breath 3/10"; "-" for none. */
+static const char *show_rep(const struct segment *g, char *buf, size_t size)
+{
+	if (!g->rep_n)
+		return "-";
+	if (g->exercise && g->exercise->rep_word.one)
+		snprintf(buf, size, "%s %d/%d", g->exercise->rep_word.one, g->rep_i,
+			 g->rep_n);
+	else
+		snprintf(buf, size, "%d/%d", g->rep_i, g->rep_n);
+	return buf;
+}
 
 static const char *show_what(const struct segment *g)
 {
@@ -433,11 +446,14 @@ static int widest(int w, const char *s, unsigned fl)
 
 static struct show_widths show_measure(const struct plan *p, unsigned fl)
 {
-	struct show_widths w = { 8, 4, 5 };   /* the headings */
+	struct show_widths w = { 8, 4, 8, 5 };   /* the headings; rep's own */
+	char rep[64];
 	for (size_t i = 0; i < p->n; i++) {
 		const struct segment *g = &p->seg[i];
 		w.what = widest(w.what, show_what(g), fl);
 		w.side = widest(w.side, g->side ? g->side : "-", fl);
+		int rw = (int)strlen(show_rep(g, rep, sizeof rep)) + 1;
+		w.rep = rw > w.rep ? rw : w.rep;
 		w.cue = widest(w.cue, show_cue(g), fl);
 	}
 	w.what += 2;
@@ -449,17 +465,15 @@ static struct show_widths show_measure(const struct plan *p, unsigned fl)
 static void show_segment(const struct plan *p, const struct segment *g,
 			 const struct show_widths *w, unsigned fl)
 {
-	char start[DURATION_BUF], len[DURATION_BUF], set[16] = "-", rep[16] = "-";
+	char start[DURATION_BUF], len[DURATION_BUF], set[16] = "-", rep[64];
 	if (g->exercise)
 		snprintf(set, sizeof set, "%d/%d", g->set_i, g->set_n);
-	if (g->rep_n)
-		snprintf(rep, sizeof rep, "%d/%d", g->rep_i, g->rep_n);
 	printf("%4zu/%-4zu %-10s %-8s ", g->step + 1, p->routine->n_steps,
 	       duration_format(g->start_ms, start, sizeof start),
 	       plan_kind_name(g->kind));
 	print_col(show_what(g), w->what, fl);
 	print_col(g->side ? g->side : "-", w->side, fl);
-	printf("%-6s %-8s ", set, rep);
+	printf("%-6s %-*s ", set, w->rep, show_rep(g, rep, sizeof rep));
 	print_col(show_cue(g), w->cue, fl);
 	printf("%s\n", duration_format(g->len_ms, len, sizeof len));
 }
@@ -481,7 +495,7 @@ static int cmd_show(struct catalog *c, const char *arg)
 	printf("%-9s %-10s %-8s ", "step", "start", "kind");
 	print_col("exercise", w.what, fl);
 	print_col("side", w.side, fl);
-	printf("%-6s %-8s ", "set", "rep");
+	printf("%-6s %-*s ", "set", w.rep, "rep");
 	print_col("phase", w.cue, fl);
 	printf("length\n");
 	for (size_t i = 0; i < p.n; i++)

@@ -130,7 +130,8 @@ static void cue_what(const struct plan *p, size_t i, char *buf, size_t size)
 	cue_cat(buf, size, "%s", w->exercise ? w->exercise->name : "");
 	cue_where(w, buf, size);
 	if (w->rep_n > 0) {
-		cue_cat(buf, size, ", %d rep%s%s", w->rep_n, w->rep_n == 1 ? "" : "s",
+		cue_cat(buf, size, ", %d %s%s", w->rep_n,
+			routine_rep_word(w->exercise, w->rep_n),
 			w->self_paced ? " at your own pace" : "");
 	} else {
 		cue_cat(buf, size, ", ");
@@ -166,7 +167,7 @@ static void cue_segment_text(const struct plan *p, size_t i, char *buf, size_t s
 		cue_cat(buf, size, "Get ready: ");
 		cue_what(p, i, buf, size);
 	} else if (g->kind == SEG_SWITCH) {
-		cue_cat(buf, size, "Switch sides");
+		cue_cat(buf, size, "%s", plan_switch_text(p, g, 0));
 	} else if (g->kind == SEG_REST) {
 		cue_rest_text(p, i, buf, size);
 	} else if (g->rep_n > 0 && !g->self_paced && g->cue &&

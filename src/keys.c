@@ -91,7 +91,7 @@ static const struct keys_row menu_rows[] = {
 	{ KEYS_ACT_RESUME, { 'r' }, { "r" }, NULL, NULL, NULL, NULL, 0,
 	  "go on with the session stopped last (within the hour), where it stopped" },
 	{ KEYS_ACT_FILTER, { '/' }, { "/" }, "/", NULL, "filter", NULL, 0,
-	  "filter the list by name or tag" },
+	  "filter the list by name, tag or body area" },
 	{ KEYS_ACT_CLEAR, { KEYS_ESC }, { "Esc" }, "Esc", NULL, "clear", NULL, 0,
 	  "clear the filter" },
 	{ KEYS_ACT_QUIT, { 'q' }, { "q" }, "q", NULL, "quit", NULL, 0, "quit stretchtui" },
@@ -122,7 +122,7 @@ static const struct keys_row filter_rows[] = {
 	{ KEYS_ACT_PAGE_DOWN, { KEYS_NPAGE }, { "PgDn" }, NULL, NULL, NULL, NULL, 0,
 	  "scroll the details down" },
 	{ KEYS_ACT_TYPE, { 0 }, { "a character" }, NULL, NULL, NULL, NULL, 0,
-	  "added to the filter (name or tag)" },
+	  "added to the filter (name, tag or area)" },
 };
 KEYS_TABLE(filter, NULL, filter_rows);
 

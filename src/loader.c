@@ -11,8 +11,10 @@
  *     exercises (id -> definition; wins over the libraries), steps
  *     (required, 1 to 500 items).
  *   exercise: name (required), summary, how, area, figure (lists of
- *     strings), phases (1 to 16 of {cue, time}, both required), and the
- *     step defaults hold, reps, sides.
+ *     strings), phases (1 to 16 of {cue, time}, both required), position
+ *     (routine_position_names), mirror (bool), rep_word ("breath" or
+ *     "stretch/stretches"), and the step defaults hold, reps, sides and
+ *     side_word (side or direction: what the sides are).
  *   step: exactly one of `use: ID`, `exercise: {definition}` or
  *     `rest: DURATION`. A rest step takes nothing else. An exercise step is
  *     a hold or reps: its own `hold` or `reps` (not both), else the
@@ -20,7 +22,9 @@
  *     the exercise's phases (then no tempo), or a `tempo` (one phase-less
  *     rep), or `self_paced: true` (tempo = the step's tempo, else the sum of
  *     the phases). self_paced: true and tempo belong to reps steps only.
- *     sides: the step's, else the exercise's, else none; sets default 1;
+ *     sides: the step's, else the exercise's, else none; side_word goes
+ *     with them (the step's sides: the step's word, else side); position:
+ *     the step's, else the exercise's; sets default 1;
  *     get_ready, switch, set_rest: the step's, else the routine's defaults.
  *   library: one key, `exercises:`, a mapping of id to definition.
  * Scalars: any non-null scalar is a string (trailing line breaks of block
@@ -79,10 +83,14 @@ static bool lown_exercises(struct schema *s, const struct ynode *key,
 			   const struct schema_field *f, void *field);
 static bool llib_exercises(struct schema *s, const struct ynode *key,
 			   const struct schema_field *f, void *field);
+static bool lrep_word(struct schema *s, const struct ynode *key,
+		      const struct schema_field *f, void *field);
 
 #define LDURATION   .min = ROUTINE_MIN_MS, .max = ROUTINE_MAX_MS
 #define LTRANSITION LDURATION, .flags = SCHEMA_ZERO   /* 0: left out */
 #define LREPS       .min = 1, .max = ROUTINE_MAX_REPS
+#define LREP_WORD_WHAT "a word of a-z (breath) or singular/plural " \
+		       "(stretch/stretches)"
 #define LSIDES      .min = 1, .max = ROUTINE_MAX_SIDES, \
 		    .rule = "must list {min} to {max} sides", \
 		    .check = lsides_distinct
@@ -120,6 +128,13 @@ static const struct schema_field lexercise_fields[] = {
 	{ SCHEMA_FIELD("hold", DURATION, struct exercise, hold_ms), LDURATION },
 	{ SCHEMA_FIELD("reps", INT, struct exercise, reps), LREPS },
 	{ SCHEMA_FIELD("sides", STRLIST, struct exercise, sides), LSIDES },
+	{ SCHEMA_FIELD("side_word", ENUM, struct exercise, side_word),
+	  .names = routine_side_word_names },
+	{ SCHEMA_FIELD("position", ENUM, struct exercise, position),
+	  .names = routine_position_names },
+	{ SCHEMA_FIELD("mirror", BOOL, struct exercise, mirror) },
+	{ SCHEMA_FIELD("rep_word", CUSTOM, struct exercise, rep_word),
+	  .read = lrep_word, .what = LREP_WORD_WHAT },
 	SCHEMA_END
 };
 static const struct schema_map lexercise_map = {
@@ -142,6 +157,10 @@ static const struct schema_field lstep_fields[] = {
 	  LNOT_IN_REST },
 	{ SCHEMA_FIELD("sides", STRLIST, struct step, sides), LSIDES,
 	  LNOT_IN_REST },
+	{ SCHEMA_FIELD("side_word", ENUM, struct step, side_word),
+	  .names = routine_side_word_names, LNOT_IN_REST },
+	{ SCHEMA_FIELD("position", ENUM, struct step, position),
+	  .names = routine_position_names, LNOT_IN_REST },
 	{ SCHEMA_FIELD("sets", INT, struct step, sets), .min = 1,
 	  .max = ROUTINE_MAX_SETS, LNOT_IN_REST },
 	{ SCHEMA_FIELD("get_ready", DURATION, struct step, get_ready_ms),
@@ -230,6 +249,58 @@ static bool lsides_distinct(struct schema *s, const struct ynode *seq,
 	return true;
 }
 
+/* Letters a-z at p, up to end: how many (0 when another byte comes
+ * first). */
+static size_t lword(const char *p, const char *end)
+{
+	size_t n = 0;
+	while (p + n < end && p[n] >= 'a' && p[n] <= 'z')
+		n++;
+	return n;
+}
+
+/* `rep_word: breath` (the plural adds an s) or `rep_word: stretch/stretches`:
+ * one or two words of 1 to ROUTINE_MAX_REP_WORD letters a-z. */
+static bool lrep_word(struct schema *s, const struct ynode *key,
+		      const struct schema_field *f, void *field)
+{
+	const struct ynode *v = key->value;
+	if (!schema_is_text(v)) {
+		schema_wrong_type(s, key, f->what);
+		return false;
+	}
+	const char *end = v->str + v->len;
+	size_t one = lword(v->str, end), many = 0;
+	bool two = v->str + one < end && v->str[one] == '/';
+	if (two)
+		many = lword(v->str + one + 1, end);
+	size_t used = one + (two ? 1 + many : 0);
+	if (one == 0 || one > ROUTINE_MAX_REP_WORD || (two && many == 0) ||
+	    many > ROUTINE_MAX_REP_WORD || used != v->len) {
+		char q[YDOC_QUOTE_BUF];
+		schema_error(s, v, "rep_word must be %s, at most %d letters "
+			     "each, not %s", f->what, ROUTINE_MAX_REP_WORD,
+			     ydoc_quote(v->str, v->len, q, sizeof q));
+		return false;
+	}
+	struct rep_word *w = field;
+	char *plural = arena_alloc(s->a, (two ? many : one + 1) + 1);
+	w->one = arena_strndup(s->a, v->str, one);
+	w->many = plural;
+	if (!w->one || !plural) {
+		s->oom = true;
+		return false;
+	}
+	if (two) {
+		memcpy(plural, v->str + one + 1, many);
+		plural[many] = '\0';
+	} else {
+		memcpy(plural, v->str, one);
+		memcpy(plural + one, "s", 2);
+	}
+	return true;
+}
+
 /* Fills ex from a definition; what names it in a type error. True when
  * it had no errors. */
 static bool lexercise(struct schema *s, const struct ynode *def,
@@ -237,6 +308,7 @@ static bool lexercise(struct schema *s, const struct ynode *def,
 {
 	size_t before = s->diags.errors;
 	memset(ex, 0, sizeof *ex);
+	ex->position = ROUTINE_POS_NONE;
 	ex->id = id;
 	ex->pos = (struct srcpos){ def->line, def->col };
 	if (def->bad)
@@ -334,6 +406,8 @@ static struct exercise *lexercise_copy(struct schema *c,
 	ex->id = lcopy_str(c, src->id);
 	ex->name = lcopy_str(c, src->name);
 	ex->summary = lcopy_str(c, src->summary);
+	ex->rep_word.one = lcopy_str(c, src->rep_word.one);
+	ex->rep_word.many = lcopy_str(c, src->rep_word.many);
 	lstrlist_copy(c, &ex->how, &src->how);
 	lstrlist_copy(c, &ex->area, &src->area);
 	lstrlist_copy(c, &ex->figure, &src->figure);
@@ -542,8 +616,13 @@ static void lexercise_step(struct lroutine *lr, const struct ynode *s,
 	const struct exercise *ex = st->exercise;
 	if (!ex)
 		return;
-	if (!ynode_find(s, "sides"))
+	if (!ynode_find(s, "sides")) {   /* the labels with their meaning */
 		st->sides = ex->sides;
+		if (!ynode_find(s, "side_word"))
+			st->side_word = ex->side_word;
+	}
+	if (st->position == ROUTINE_POS_NONE)
+		st->position = ex->position;
 	size_t before = lr->c.diags.errors;
 	lstep_kind(&lr->c, s, st, ex);
 	if (lr->c.diags.errors == before)
@@ -583,6 +662,7 @@ static void lstep(struct schema *s, const struct ynode *map, void *dest)
 	struct step *st = dest;
 	st->pos = (struct srcpos){ map->line, map->col };
 	st->sets = 1;
+	st->position = ROUTINE_POS_NONE;
 	schema_check_keys(s, map, &lstep_map);
 	const struct ynode *src = lstep_source(s, map);
 	if (src && strcmp(src->str, "rest") == 0) {

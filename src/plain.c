@@ -141,21 +141,22 @@ static bool plain_block_start(const struct plan *p, size_t i)
 static void plain_step_line(struct plain *pl, size_t i)
 {
 	const struct segment *g = &pl->p->seg[i];
-	char where[160], t[24], what[64] = "";
+	char where[160], t[24], what[96] = "", n[48];
 	plain_where(g, where, sizeof where);
+	plan_reps_text(g->exercise, g->rep_n, n, sizeof n);
 	if (g->self_paced)
-		snprintf(what, sizeof what, ", %d rep%s at your own pace, about", g->rep_n,
-			 g->rep_n == 1 ? "" : "s");
+		snprintf(what, sizeof what, ", %s at your own pace, about", n);
 	else if (g->rep_n)
-		snprintf(what, sizeof what, ", %d rep%s,", g->rep_n, g->rep_n == 1 ? "" : "s");
+		snprintf(what, sizeof what, ", %s,", n);
 	else
 		snprintf(what, sizeof what, ",");
 	bool press = g->self_paced && pl->keys;
-	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s%s%s", g->step + 1,
+	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s%s%s%s", g->step + 1,
 		   pl->p->routine->n_steps, g->exercise->name, where, what,
 		   duration_format_left(plain_block_ms(pl->p, i), t, sizeof t),
 		   press ? "; press " : "", press ? keys_name(&keys_player, KEYS_ACT_REP) : "",
-		   press ? " after each rep" : "");
+		   press ? " after each " : "",
+		   press ? routine_rep_word(g->exercise, 1) : "");
 }
 
 /* The exercise's summary and instructions, once per step. */
@@ -179,7 +180,8 @@ static void plain_transition(struct plain *pl, size_t i)
 	if (g->kind == SEG_PREPARE)
 		plain_line(pl, "Get ready, %s: %s%s", t, g->exercise->name, where);
 	else if (g->kind == SEG_SWITCH)
-		plain_line(pl, "Switch sides, %s: next %s%s", t, g->exercise->name, where);
+		plain_line(pl, "%s, %s: next %s%s", plan_switch_text(pl->p, g, 0), t,
+			   g->exercise->name, where);
 	else if (g->exercise)
 		plain_line(pl, "Rest, %s: next %s%s", t, g->exercise->name, where);
 	else
@@ -202,14 +204,16 @@ static void plain_segment(struct plain *pl, size_t i)
 		plain_line(pl, "(no keyboard: counting reps at the planned tempo)");
 		pl->said_auto_reps = true;
 	}
+	char rep[64];
+	plan_rep_text(g, 0, rep, sizeof rep);
 	if (g->self_paced)
-		plain_line(pl, "Rep %d of %d", g->rep_i, g->rep_n);
+		plain_line(pl, "%s", rep);
 	else if (g->cue && g->phase_i == 1)
-		plain_line(pl, "Rep %d of %d: %s", g->rep_i, g->rep_n, g->cue);
+		plain_line(pl, "%s: %s", rep, g->cue);
 	else if (g->cue)
 		plain_line(pl, "%s", g->cue);
 	else if (g->rep_n)
-		plain_line(pl, "Rep %d of %d", g->rep_i, g->rep_n);
+		plain_line(pl, "%s", rep);
 }
 
 static void plain_summary(struct plain *pl)

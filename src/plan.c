@@ -229,6 +229,32 @@ char *plan_where(const struct segment *g, int flags, const char *sep,
 	return buf;
 }
 
+const char *plan_switch_text(const struct plan *p, const struct segment *g,
+			     int flags)
+{
+	bool turn = p->routine && g->step < p->routine->n_steps &&
+		    p->routine->steps[g->step].side_word == ROUTINE_DIRECTIONS;
+	if (flags & PLAN_WHERE_CAPS)
+		return turn ? "CHANGE DIRECTION" : "SWITCH SIDES";
+	return turn ? "Change direction" : "Switch sides";
+}
+
+char *plan_rep_text(const struct segment *g, int flags, char *buf,
+		    size_t size)
+{
+	char word[ROUTINE_MAX_REP_WORD + 8];
+	routine_rep_word_cap(g->exercise, 1, word, sizeof word);
+	snprintf(buf, size, flags & PLAN_WHERE_SHORT ? "%s %d/%d" : "%s %d of %d",
+		 word, g->rep_i, g->rep_n);
+	return buf;
+}
+
+char *plan_reps_text(const struct exercise *x, int n, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d %s", n, routine_rep_word(x, n));
+	return buf;
+}
+
 int plan_check(const struct routine *r, struct plan *p, struct diags *d)
 {
 	char a[DURATION_BUF], b[DURATION_BUF];

@@ -1,6 +1,6 @@
 /* ui_menu — the routine menu: every routine of the catalog with its total,
- * a filter by name or tag (a screen of its own over the menu), and Enter
- * to play. */
+ * a filter by name, tag or body area (a screen of its own over the menu),
+ * and Enter to play. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>

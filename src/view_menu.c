@@ -36,8 +36,35 @@ bool view_menu_match(const struct view_menu_item *it, const char *filter)
 	for (size_t i = 0; i < it->r->tags.n; i++)
 		if (view_contains(it->r->tags.v[i], filter))
 			return true;
+	for (size_t i = 0; i < it->r->n_steps; i++) {   /* the body areas */
+		const struct exercise *x = it->r->steps[i].exercise;
+		for (size_t k = 0; x && k < x->area.n; k++)
+			if (view_contains(x->area.v[k], filter))
+				return true;
+	}
 	return false;
 }
+
+/* The body areas of r's exercises, each once, in the order they come;
+ * at most max (v has room for them). */
+static void view_areas(const struct routine *r, const char **v, size_t max,
+		       struct strlist *out)
+{
+	out->v = v;
+	out->n = 0;
+	for (size_t i = 0; i < r->n_steps; i++) {
+		const struct exercise *x = r->steps[i].exercise;
+		for (size_t k = 0; x && k < x->area.n && out->n < max; k++) {
+			size_t j = 0;
+			while (j < out->n && strcmp(v[j], x->area.v[k]) != 0)
+				j++;
+			if (j == out->n)
+				v[out->n++] = x->area.v[k];
+		}
+	}
+}
+
+#define VIEW_MENU_AREAS 64   /* body areas the detail pane lists */
 
 /* ---- pieces ------------------------------------------------------------------ */
 
@@ -296,7 +323,8 @@ static void view_step_text(const struct step *s, char *buf, size_t size)
 	if (s->kind == STEP_HOLD)
 		n = (size_t)snprintf(buf, size, "hold %s", duration_format(s->hold_ms, t, sizeof t));
 	else
-		n = (size_t)snprintf(buf, size, "%d rep%s%s", s->reps, s->reps == 1 ? "" : "s",
+		n = (size_t)snprintf(buf, size, "%d %s%s", s->reps,
+				     routine_rep_word(s->exercise, s->reps),
 				     s->self_paced ? " at your pace" : "");
 	for (size_t i = 0; i < s->sides.n && n < size; i++)
 		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? "/" : ", ",
@@ -359,9 +387,13 @@ static void view_detail(struct view *v, const struct view_menu_item *it,
 	const char *text = it->description ? it->description : r->description;
 	if (text)
 		view_pane_text(v, p, 0, VIEW_DIM, text);
-	if (r->tags.n || r->equipment.n)
+	const char *area_v[VIEW_MENU_AREAS];
+	struct strlist areas;
+	view_areas(r, area_v, VIEW_MENU_AREAS, &areas);
+	if (r->tags.n || areas.n || r->equipment.n)
 		view_pane_blank(p);
 	view_pane_list(v, p, "Tags", &r->tags);
+	view_pane_list(v, p, "Areas", &areas);
 	view_pane_list(v, p, "Needs", &r->equipment);
 	view_pane_blank(p);
 	row = view_pane_row(p);

@@ -4,6 +4,7 @@
 
 #include "bigdigits.h"
 #include "duration.h"
+#include "figure.h"
 #include "view.h"
 
 static const char *view_sep(const struct view *v)
@@ -22,9 +23,9 @@ static enum view_style view_kind_style(enum segment_kind k, bool badge)
 
 static const char *view_kind_label(enum segment_kind k)
 {
-	static const char *const labels[] = { "GET READY", "WORK", "SWITCH SIDES",
+	static const char *const labels[] = { "GET READY", "WORK", "SWITCH",
 					      "REST" };
-	return labels[k];
+	return labels[k];   /* SWITCH: plan_switch_text says which */
 }
 
 /* ---- layout -------------------------------------------------------------- */
@@ -73,7 +74,7 @@ static int view_layout_digits(int rows, int cols, bool utf8,
 struct view_gaps {
 	int top, label, digits, reps, bottom, pad;
 	int body;
-	bool cue;
+	bool cue, summary;
 };
 
 /* Shares out the rows left after the label, digits, rep row and the
@@ -93,7 +94,8 @@ static void view_layout_gaps(int left, bool fig, const struct view_player_need *
 	g->body += view_take(&left, VIEW_BODY_EASY - g->body);
 	g->digits = view_take(&left, 1);
 	g->label = view_take(&left, 1);
-	g->top = view_take(&left, 1);
+	g->summary = n->summary && g->label && view_take(&left, 1);
+	g->top = g->summary ? 0 : view_take(&left, 1);   /* it takes that row */
 	g->reps = n->reps ? view_take(&left, 1) : 0;
 	g->bottom = view_take(&left, 1);
 	view_take(&left, n->body - g->body);
@@ -115,6 +117,7 @@ void view_player_layout(int rows, int cols, bool utf8,
 			 need, &g);
 	int row = 2 + g.pad + g.top;
 	l->label = row++;
+	l->summary = g.summary ? row++ : -1;
 	row += g.label;
 	l->digits = row;
 	row += l->digits_rows + g.digits;
@@ -312,7 +315,8 @@ static void view_label_text(struct view *v, const struct view_player_in *in,
 	view_label_next(v, in, row, col, end);
 }
 
-static void view_label(struct view *v, const struct view_player_in *in, int row)
+/* The label line; returns the column its text starts at. */
+static int view_label(struct view *v, const struct view_player_in *in, int row)
 {
 	const struct engine_state *st = in->st;
 	const struct segment *g = st->seg;
@@ -321,7 +325,9 @@ static void view_label(struct view *v, const struct view_player_in *in, int row)
 	if (st->paused || st->resume_in_ms > 0)
 		col += 1 + view_put(v, row, col, end - col, VIEW_BADGE_PAUSED,
 				    st->paused ? " PAUSED " : " RESUMING ");
-	snprintf(buf, sizeof buf, " %s ", view_kind_label(g->kind));
+	snprintf(buf, sizeof buf, " %s ", g->kind == SEG_SWITCH
+					       ? plan_switch_text(in->plan, g, PLAN_WHERE_CAPS)
+					       : view_kind_label(g->kind));
 	col += 2 + view_put(v, row, col, end - col, view_kind_style(g->kind, true), buf);
 	if (st->seg_len_ms > g->len_ms) {
 		duration_format_delta(st->seg_len_ms - g->len_ms, buf, sizeof buf);
@@ -332,6 +338,19 @@ static void view_label(struct view *v, const struct view_player_in *in, int row)
 		}
 	}
 	view_label_text(v, in, row, col, end);
+	return col;
+}
+
+/* The exercise's summary under the label's text (col), dim. */
+static void view_summary(struct view *v, const struct view_player_in *in,
+			 int row, int col)
+{
+	const struct exercise *x = in->st->seg->exercise;
+	if (row < 0 || !x || !x->summary)
+		return;
+	if (col + view_cells(v, x->summary) > v->cols - 1)
+		col = 1;
+	view_put(v, row, col, v->cols - 1 - col, VIEW_DIM, x->summary);
 }
 
 /* The countdown of g (len_ms long) as text at left_ms, or its widest
@@ -410,13 +429,18 @@ static void view_reps(struct view *v, const struct view_player_in *in,
 		      const struct view_player_layout *l)
 {
 	const struct segment *g = in->st->seg;
-	char rep[48], marks[2048], own[64];
+	char rep[64], marks[2048], own[64];
 	bool wide = v->cols >= 60;
-	snprintf(rep, sizeof rep, wide ? "Rep %d of %d" : "Rep %d/%d", g->rep_i, g->rep_n);
+	plan_rep_text(g, wide ? 0 : PLAN_WHERE_SHORT, rep, sizeof rep);
 	const char *cue = g->cue;
 	if (g->self_paced) {
-		snprintf(own, sizeof own, wide ? "press %s after each rep" : "%s: rep done",
-			 keys_name(&keys_player, KEYS_ACT_REP));
+		const char *word = routine_rep_word(g->exercise, 1);
+		if (wide)
+			snprintf(own, sizeof own, "press %s after each %s",
+				 keys_name(&keys_player, KEYS_ACT_REP), word);
+		else
+			snprintf(own, sizeof own, "%s: %s done",
+				 keys_name(&keys_player, KEYS_ACT_REP), word);
 		cue = own;
 	}
 	bool together = l->cue < 0 && cue;
@@ -443,10 +467,10 @@ static void view_reps_ahead(struct view *v, const struct view_player_in *in,
 			    const struct view_player_layout *l)
 {
 	const struct segment *w = plan_next_work(in->plan, in->st->seg_index);
-	char rep[48], marks[2048];
+	char rep[64], n[48], marks[2048];
 	if (w->kind != SEG_WORK || w->rep_n <= 0)
 		return;
-	snprintf(rep, sizeof rep, "%d rep%s%s", w->rep_n, w->rep_n == 1 ? "" : "s",
+	snprintf(rep, sizeof rep, "%s%s", plan_reps_text(w->exercise, w->rep_n, n, sizeof n),
 		 w->self_paced && v->cols >= 60 ? " at your pace" : "");
 	int rw = view_cells(v, rep);
 	int mw = view_marks(v, 0, w->rep_n, v->cols - 2 - rw - 2, marks, sizeof marks);
@@ -459,34 +483,20 @@ static void view_reps_ahead(struct view *v, const struct view_player_in *in,
 
 /* ---- body: how lines and figure, next ------------------------------------------ */
 
-/* Lines and widest line of a figure frame. */
-static void view_figure_size(const struct view *v, const char *f, int *h, int *w)
+/* A frame's rows from col, each flipped within width cells when flip. */
+static void view_figure(struct view *v, const char *f, int top, int end, int col,
+			bool flip, int width)
 {
-	*h = *w = 0;
-	while (*f) {
-		const char *nl = strchr(f, '\n');
-		size_t len = nl ? (size_t)(nl - f) : strlen(f);
-		char line[512];
-		if (len >= sizeof line)
-			len = sizeof line - 1;
-		memcpy(line, f, len);
-		line[len] = '\0';
-		int lw = view_cells(v, line);
-		if (lw > *w)
-			*w = lw;
-		++*h;
-		f += len + (nl != NULL);
-		if (!nl)
-			break;
-	}
-}
-
-static void view_figure(struct view *v, const char *f, int top, int end, int col)
-{
+	char row_buf[4 * FIGURE_ROW_MAX];
 	for (int row = top; *f && row < end; row++) {
 		const char *nl = strchr(f, '\n');
 		size_t len = nl ? (size_t)(nl - f) : strlen(f);
-		view_putn(v, row, col, v->cols - col, VIEW_NORMAL, f, len);
+		if (flip)
+			view_putn(v, row, col, v->cols - col, VIEW_NORMAL, row_buf,
+				  figure_mirror_row(f, len, width, v->flags, row_buf,
+						    sizeof row_buf));
+		else
+			view_putn(v, row, col, v->cols - col, VIEW_NORMAL, f, len);
 		f += len + (nl != NULL);
 	}
 }
@@ -526,38 +536,38 @@ static int view_how_width(const struct view *v, const struct exercise *x)
 
 /* How the body sits across: the how lines from column left, width
  * cells; the figure (frame, fh x fw, the tallest and widest frame's
- * size, so that it stays put) at column fig, -1 when it does not fit. On
- * a wide screen the two sit together, centred. */
+ * size, so that it stays put; flipped on a mirrored side) at column fig,
+ * -1 when it does not fit. On a wide screen the two sit together,
+ * centred. */
 struct view_body_place {
 	const char *frame;
+	bool flip;
 	int fh, fw, fig;
 	int left, width;
 };
 
-static void view_figure_size_all(const struct view *v, const struct exercise *x,
-				 int *fh, int *fw)
+/* The frame of the current segment: its phase's; before the reps of a
+ * step (get ready, switch, set rest) the last one, where a rep starts. */
+static const char *view_frame(const struct view_player_in *in, bool *flip)
 {
-	*fh = *fw = 0;
-	for (size_t k = 0; k < x->figure.n; k++) {
-		int h, w;
-		view_figure_size(v, x->figure.v[k], &h, &w);
-		*fh = h > *fh ? h : *fh;
-		*fw = w > *fw ? w : *fw;
-	}
+	const struct segment *g = in->st->seg;
+	const struct segment *w = plan_next_work(in->plan, in->st->seg_index);
+	bool ahead = g->kind != SEG_WORK && w->kind == SEG_WORK && w->phase_n > 0;
+	*flip = figure_flipped(g->exercise, g->side_i);
+	return g->exercise->figure.v[figure_frame_index(g->exercise, g->phase_i, ahead)];
 }
 
-static void view_body_place(const struct view *v, const struct segment *g,
+static void view_body_place(const struct view *v, const struct view_player_in *in,
 			    struct view_body_place *b)
 {
-	const struct exercise *x = g->exercise;
-	*b = (struct view_body_place){ NULL, 0, 0, -1, 1, v->cols - 2 };
+	const struct exercise *x = in->st->seg->exercise;
+	*b = (struct view_body_place){ NULL, false, 0, 0, -1, 1, v->cols - 2 };
 	if (!x)
 		return;
 	int how = x->how.n ? view_how_width(v, x) + 2 : 0;
 	if (x->figure.n > 0) {
-		view_figure_size_all(v, x, &b->fh, &b->fw);
-		size_t k = g->phase_i > 0 ? (size_t)(g->phase_i - 1) % x->figure.n : 0;
-		b->frame = x->figure.v[k];
+		figure_size(&x->figure, v->flags, &b->fh, &b->fw);
+		b->frame = view_frame(in, &b->flip);
 		if (b->fw > 0 && !how && b->fw <= v->cols - 2)
 			b->fig = (v->cols - b->fw) / 2;
 		else if (b->fw > 0 && b->fw + 6 + 24 <= v->cols - 2)
@@ -599,9 +609,9 @@ static void view_body(struct view *v, const struct view_player_in *in,
 	struct view_body_place b;
 	if (!g->exercise || l->body_end <= l->body_top)
 		return;
-	view_body_place(v, g, &b);
+	view_body_place(v, in, &b);
 	if (b.fig >= 0 && l->figure && b.fh <= l->body_end - l->body_top)
-		view_figure(v, b.frame, l->body_top, l->body_end, b.fig);
+		view_figure(v, b.frame, l->body_top, l->body_end, b.fig, b.flip, b.fw);
 	else if (b.fig >= 0)       /* no figure after all: the whole width */
 		b.width = v->cols - 1 - b.left;
 	view_how(v, g->exercise, l->body_top, l->body_end, b.left, b.width);
@@ -628,11 +638,13 @@ void view_player_need(const struct view *v, const struct view_player_in *in,
 			snprintf(n->widest, sizeof n->widest, "%s", text);
 		}
 	}
-	view_body_place(v, st->seg, &b);
+	view_body_place(v, in, &b);
 	if (b.fig >= 0)
 		n->figure = b.fh;
 	if (st->seg->exercise)
 		n->body = view_how_rows(v, st->seg->exercise, b.width);
+	n->summary = st->seg->exercise && st->seg->exercise->summary &&
+		     *st->seg->exercise->summary;
 	if (n->figure > n->body)
 		n->body = n->figure;
 }
@@ -660,7 +672,7 @@ static void view_next(struct view *v, const struct view_player_in *in, int row)
 		n += (size_t)snprintf(what, sizeof what, "hold %s",
 				      duration_format(s->hold_ms, t, sizeof t));
 	else
-		n += (size_t)snprintf(what, sizeof what, "%d rep%s", s->reps, s->reps == 1 ? "" : "s");
+		n += strlen(plan_reps_text(g->exercise, s->reps, what, sizeof what));
 	for (size_t i = 0; i < s->sides.n && n < sizeof what; i++)
 		n += (size_t)snprintf(what + n, sizeof what - n, "%s%s",
 				      i ? "/" : ", ", s->sides.v[i]);
@@ -687,7 +699,7 @@ void view_player(struct view *v, const struct view_player_in *in)
 	view_header(v, in, l.header);
 	view_bar(v, in, l.bar);
 	if (g) {
-		view_label(v, in, l.label);
+		view_summary(v, in, l.summary, view_label(v, in, l.label));
 		view_digits(v, in->st, &l);
 		if (reps)
 			view_reps(v, in, &l);

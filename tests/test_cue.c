@@ -618,6 +618,42 @@ static void test_bells_shipped(void **state)
 	}
 }
 
+/* How many spoken texts are exactly text. */
+static size_t said(const struct log *l, const char *text)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		n += l->v[i].kind == REC_SAY && strcmp(l->v[i].text, text) == 0;
+	return n;
+}
+
+/* Shipped routines: directions change, they do not switch sides
+ * (side_word: direction); breathing is counted in breaths. */
+static void test_direction_and_breaths_shipped(void **state)
+{
+	(void)state;
+	struct routine r;
+	struct plan p;
+	struct library lib;
+	struct log *l = new_log();
+	load_plan("routines/morning-10.yaml", "routines/exercises.yaml", &r, &p, &lib);
+	play_all(&p, l);
+	assert_int_equal(said(l, "Change direction"), 2);   /* hips, shoulders */
+	assert_int_equal(said(l, "Switch sides"), 3);   /* book, needle, hip flexor */
+	assert_int_equal(said(l, "Get ready: Hip circles, clockwise, 5 reps"), 1);
+	plan_free(&p);
+	routine_free(&r);
+	library_free(&lib);
+	load_plan("routines/evening-unwind-8.yaml", "routines/exercises.yaml", &r, &p,
+		  &lib);
+	play_all(&p, l);
+	assert_int_equal(said(l, "Get ready: Diaphragmatic breathing, 9 breaths"), 1);
+	plan_free(&p);
+	routine_free(&r);
+	library_free(&lib);
+	free(l);
+}
+
 /* ---- hooks ------------------------------------------------------------------ */
 
 static const struct rec *hook_at(const struct log *l, size_t k)
@@ -924,6 +960,7 @@ int main(void)
 		cmocka_unit_test(test_quit),
 		cmocka_unit_test(test_bell_policy),
 		cmocka_unit_test(test_bells_shipped),
+		cmocka_unit_test(test_direction_and_breaths_shipped),
 		cmocka_unit_test(test_hooks),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_kids_speech),

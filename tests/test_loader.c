@@ -579,6 +579,114 @@ static void test_file_of_1mib(void **state)
 	tmp_remove(&t);
 }
 
+/* ---- position, mirror, side_word, rep_word -------------------------------- */
+
+static const char new_fields_lib[] =
+	"exercises:\n"
+	"  rolls:\n"
+	"    name: Rolls\n"
+	"    position: seated\n"
+	"    sides: [forward, backward]\n"
+	"    side_word: direction\n"
+	"    phases: [{cue: Up, time: 2s}]\n"
+	"    reps: 4\n"
+	"  breathe:\n"
+	"    name: Breathe\n"
+	"    position: floor back\n"
+	"    rep_word: breath\n"
+	"    phases: [{cue: In, time: 4s}]\n"
+	"    reps: 5\n"
+	"  twist:\n"
+	"    name: Twist\n"
+	"    mirror: true\n"
+	"    sides: [left, right]\n"
+	"    rep_word: stretch/stretches\n"
+	"    hold: 20s\n"
+	"  plain:\n"
+	"    name: Plain\n"
+	"    hold: 20s\n";
+
+static const char new_fields_routine[] =
+	"name: New fields\n"
+	"steps:\n"
+	"  - use: rolls\n"                           /* the exercise's words */
+	"  - use: rolls\n"                           /* own sides: sides */
+	"    sides: [left, right]\n"
+	"  - use: rolls\n"                           /* own sides and word */
+	"    sides: [up, down]\n"
+	"    side_word: direction\n"
+	"  - use: twist\n"                           /* a word, no sides */
+	"    side_word: direction\n"
+	"  - use: breathe\n"
+	"    position: seated\n"
+	"  - use: plain\n"
+	"  - rest: 5s\n";
+
+/* What the library says arrives in the routine's copy; a step's own
+ * sides bring their own meaning; a step's position wins. */
+static void test_new_fields(void **state)
+{
+	(void)state;
+	struct library lib;
+	struct diags d = { 0 };
+	assert_int_equal(loader_parse_library("exercises.yaml", new_fields_lib,
+					      strlen(new_fields_lib), &lib, &d), 0);
+	const struct library *libs[] = { &lib };
+	struct routine r;
+	int rc = loader_parse_routine("new.yaml", new_fields_routine,
+				      strlen(new_fields_routine), libs, 1, &r, &d);
+	diag_print(&d, stderr);
+	assert_int_equal(rc, 0);
+	library_free(&lib);   /* the routine has copies */
+	const struct step *s = r.steps;
+	assert_int_equal(s[0].side_word, ROUTINE_DIRECTIONS);
+	assert_int_equal(s[0].position, ROUTINE_POS_SEATED);
+	assert_int_equal(s[0].exercise->side_word, ROUTINE_DIRECTIONS);
+	assert_int_equal(s[1].side_word, ROUTINE_SIDES);
+	assert_int_equal(s[2].side_word, ROUTINE_DIRECTIONS);
+	assert_int_equal(s[3].side_word, ROUTINE_DIRECTIONS);
+	assert_true(s[3].exercise->mirror);
+	assert_false(s[0].exercise->mirror);
+	assert_string_equal(routine_rep_word(s[3].exercise, 1), "stretch");
+	assert_string_equal(routine_rep_word(s[3].exercise, 2), "stretches");
+	assert_int_equal(s[4].position, ROUTINE_POS_SEATED);
+	assert_int_equal(s[4].exercise->position, ROUTINE_POS_FLOOR_BACK);
+	assert_string_equal(routine_rep_word(s[4].exercise, 1), "breath");
+	assert_string_equal(routine_rep_word(s[4].exercise, 0), "breaths");
+	assert_int_equal(s[5].position, ROUTINE_POS_NONE);
+	assert_int_equal(s[5].side_word, ROUTINE_SIDES);
+	assert_string_equal(routine_rep_word(s[5].exercise, 3), "reps");
+	assert_string_equal(routine_rep_word(NULL, 1), "rep");
+	assert_int_equal(s[6].position, ROUTINE_POS_NONE);
+	routine_free(&r);
+	diag_free(&d);
+}
+
+/* Every position word loads as its own value; the floor ones are on the
+ * floor. */
+static void test_position_words(void **state)
+{
+	(void)state;
+	const bool floor[] = { false, false, true, true, true, true, true, true };
+	int k = 0;
+	for (; routine_position_names[k]; k++) {
+		char text[256];
+		snprintf(text, sizeof text, "name: P\nsteps:\n  - exercise:\n"
+			 "      name: X\n      position: %s\n      hold: 5s\n",
+			 routine_position_names[k]);
+		struct routine r;
+		struct diags d = { 0 };
+		assert_int_equal(loader_parse_routine("p.yaml", text, strlen(text),
+						      NULL, 0, &r, &d), 0);
+		assert_int_equal(r.steps[0].position, k);
+		assert_int_equal(routine_position_on_floor(k), floor[k]);
+		routine_free(&r);
+		diag_free(&d);
+	}
+	assert_int_equal(k, 8);
+	assert_false(routine_position_on_floor(ROUTINE_POS_NONE));
+}
+
 /* ---- the bad corpus ------------------------------------------------------ */
 
 static void test_bad_fixture(void **state)
@@ -663,6 +771,8 @@ int main(void)
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_blueprint_example),
 		cmocka_unit_test(test_features),
+		cmocka_unit_test(test_new_fields),
+		cmocka_unit_test(test_position_words),
 		cmocka_unit_test(test_library),
 		cmocka_unit_test(test_library_partial),
 		cmocka_unit_test(test_is_library_path),

@@ -315,6 +315,46 @@ static void test_where(void **state)
 	plan_free(&p);
 }
 
+/* A switch between directions says so; reps are counted in the
+ * exercise's word. */
+static void test_switch_and_rep_words(void **state)
+{
+	(void)state;
+	static const char *fb[] = { "forward", "backward" };
+	static const struct exercise breathe = {
+		.name = "Breathe", .phases = open_close, .n_phases = 2,
+		.rep_word = { "breath", "breaths" } };
+	struct step steps[] = { reps(&book, 2), reps(&book, 1), reps(&breathe, 10) };
+	steps[0].sides = (struct strlist){ lr, 2 };
+	steps[1].sides = (struct strlist){ fb, 2 };
+	steps[1].side_word = ROUTINE_DIRECTIONS;
+	struct routine r = routine_of(steps, 3);
+	struct plan p;
+	char buf[64];
+	assert_int_equal(plan_build(&r, &p), PLAN_OK);
+	const struct segment *sw[2] = { NULL, NULL };
+	for (size_t i = 0; i < p.n; i++)
+		if (p.seg[i].kind == SEG_SWITCH)
+			sw[p.seg[i].step] = &p.seg[i];
+	assert_non_null(sw[0]);
+	assert_non_null(sw[1]);
+	assert_string_equal(plan_switch_text(&p, sw[0], 0), "Switch sides");
+	assert_string_equal(plan_switch_text(&p, sw[0], PLAN_WHERE_CAPS), "SWITCH SIDES");
+	assert_string_equal(plan_switch_text(&p, sw[1], 0), "Change direction");
+	assert_string_equal(plan_switch_text(&p, sw[1], PLAN_WHERE_CAPS),
+			    "CHANGE DIRECTION");
+	const struct segment *last = &p.seg[p.n - 1];
+	assert_string_equal(plan_rep_text(last, 0, buf, sizeof buf), "Breath 10 of 10");
+	assert_string_equal(plan_rep_text(last, PLAN_WHERE_SHORT, buf, sizeof buf),
+			    "Breath 10/10");
+	assert_string_equal(plan_rep_text(&p.seg[1], 0, buf, sizeof buf), "Rep 1 of 2");
+	assert_string_equal(plan_reps_text(&breathe, 10, buf, sizeof buf), "10 breaths");
+	assert_string_equal(plan_reps_text(&breathe, 1, buf, sizeof buf), "1 breath");
+	assert_string_equal(plan_reps_text(&book, 8, buf, sizeof buf), "8 reps");
+	assert_string_equal(plan_reps_text(NULL, 1, buf, sizeof buf), "1 rep");
+	plan_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -328,6 +368,7 @@ int main(void)
 		cmocka_unit_test(test_plan_check_duration),
 		cmocka_unit_test(test_step_bounds),
 		cmocka_unit_test(test_where),
+		cmocka_unit_test(test_switch_and_rep_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "diag.h"
+#include "figure.h"
 #include "loader.h"
 #include "plan.h"
 #include "routine.h"
@@ -69,69 +70,10 @@ static const char *const required_ids[] = {
 	"eye-break",
 };
 
-/* Where each library exercise is done. This table stands in for a
- * `position:` field on exercises until the format has one; every library
- * exercise must be in it. "floor ..", "all fours" and "kneeling" are on
- * the floor; "seated" also covers what can be done sitting or standing. */
-static const struct {
-	const char *id, *position;
-} positions[] = {
-	{"foam-roll-upper-back", "floor back"},
-	{"foam-roll-arms-crossed", "floor back"},
-	{"foam-roll-extension", "floor back"},
-	{"thoracic-extension", "floor back"},
-	{"thoracic-opener", "floor back"},
-	{"ball-trigger-point", "standing"},
-	{"ball-chest-stretch", "floor back"},
-	{"shrug-rotations", "seated"},
-	{"shoulder-rolls", "seated"},
-	{"chin-tucks", "seated"},
-	{"neck-side-bends", "seated"},
-	{"levator-scapulae-stretch", "seated"},
-	{"cork-screws", "seated"},
-	{"open-book", "floor side"},
-	{"thread-the-needle", "all fours"},
-	{"cat-cow", "all fours"},
-	{"childs-pose", "kneeling"},
-	{"overhead-lat-stretch", "kneeling"},
-	{"chest-opener", "standing"},
-	{"desk-chest-opener", "seated"},
-	{"desk-lat-stretch", "standing"},
-	{"seated-rotation", "seated"},
-	{"pelvic-tilts", "floor back"},
-	{"hip-flexor-stretch", "kneeling"},
-	{"hip-circles", "standing"},
-	{"dead-bug", "floor back"},
-	{"bird-dog", "all fours"},
-	{"scapular-squeezes", "seated"},
-	{"wall-angels", "standing"},
-	{"squat-wall-angels", "standing"},
-	{"iyt-raises", "floor front"},
-	{"swimmers", "floor front"},
-	{"crab-pose", "floor seated"},
-	{"band-pull-aparts", "standing"},
-	{"band-serratus-punch", "standing"},
-	{"band-face-pull", "standing"},
-	{"band-distraction", "standing"},
-	{"diaphragmatic-breathing", "seated"},
-	{"eye-break", "seated"},
-	{"wrist-flexor-stretch", "seated"},
-	{"wrist-extensor-stretch", "seated"},
-};
-#define N_POSITIONS (sizeof positions / sizeof positions[0])
-
-static const char *const position_names[] = {
-	"standing", "seated", "floor back", "floor front", "floor side",
-	"floor seated", "all fours", "kneeling",
-};
-
-/* The exercises whose figure is flipped for the second side (a table
- * that stands in for a `mirror: true` field). */
-static const char *const mirrored[] = {
-	"ball-trigger-point", "levator-scapulae-stretch", "cork-screws",
-	"open-book", "thread-the-needle", "seated-rotation",
-	"hip-flexor-stretch", "hip-circles", "band-distraction",
-	"wrist-flexor-stretch", "wrist-extensor-stretch",
+/* Side labels that are directions, not sides: the switch between them
+ * must say "Change direction" (side_word: direction). */
+static const char *const direction_words[] = {
+	"forward", "backward", "clockwise", "anticlockwise", "up", "down",
 };
 
 /* Cues that take a joint towards the end of its range say how far. */
@@ -446,19 +388,13 @@ static int in_list(const char *const *v, size_t n, const char *id)
 }
 #define IN(list, id) in_list(list, sizeof list / sizeof list[0], id)
 
-static const char *position_of(const char *id)
-{
-	for (size_t i = 0; i < N_POSITIONS; i++)
-		if (strcmp(positions[i].id, id) == 0)
-			return positions[i].position;
-	return NULL;
-}
-
+/* On the floor: floor ..., all fours, kneeling. */
 static int on_floor(const char *position)
 {
-	return strncmp(position, "floor", 5) == 0 ||
-	       strcmp(position, "all fours") == 0 ||
-	       strcmp(position, "kneeling") == 0;
+	for (int k = 0; routine_position_names[k]; k++)
+		if (strcmp(routine_position_names[k], position) == 0)
+			return routine_position_on_floor(k);
+	return 0;
 }
 
 static int contains_ci(const char *hay, const char *needle)
@@ -497,37 +433,17 @@ static int has_arch(const char *s)
 	return 0;
 }
 
+/* Every exercise says where it is done (the loader knows the words). */
 static void test_library_positions(void **state)
 {
 	const struct library *lib = lib_of(state);
 	for (size_t i = 0; i < lib->n; i++)
-		if (!position_of(lib->v[i].id))
-			fail_msg("%s: no position in the table", lib->v[i].id);
-	for (size_t i = 0; i < N_POSITIONS; i++) {
-		if (!library_find(lib, positions[i].id))
-			fail_msg("position table: '%s' is not in the library",
-				 positions[i].id);
-		if (!IN(position_names, positions[i].position))
-			fail_msg("%s: unknown position '%s'", positions[i].id,
-				 positions[i].position);
-	}
+		if (lib->v[i].position == ROUTINE_POS_NONE)
+			fail_msg("%s: no position", lib->v[i].id);
 }
 
-/* One row of a frame, padded to width, reversed, with the characters
- * that have a mirror image swapped for it. */
-static void mirror_row(const char *row, size_t len, int width, char *out)
-{
-	static const char from[] = "/\\()<>[]{}", to[] = "\\/)(><][}{";
-	for (int c = 0; c < width; c++) {
-		int src = width - 1 - c;
-		char ch = (size_t)src < len ? row[src] : ' ';
-		const char *k = strchr(from, ch);
-		out[c] = ch && k ? to[k - from] : ch;
-	}
-	out[width] = '\0';
-}
-
-/* The frame flipped within the figure's width (the widest frame). */
+/* The frame flipped as the player flips it: each row within the
+ * figure's width (the widest frame). */
 static char *mirror_frame(const char *f, int width)
 {
 	size_t cap = strlen(f) + 1 + (size_t)(FIGURE_MAX_ROWS + 1) *
@@ -536,8 +452,7 @@ static char *mirror_frame(const char *f, int width)
 	assert_non_null(out);
 	while (*f) {
 		size_t len = strcspn(f, "\n");
-		mirror_row(f, len, width, o);
-		o += strlen(o);
+		o += figure_mirror_row(f, len, width, 0, o, cap - (size_t)(o - out));
 		f += len;
 		if (*f == '\n') {
 			*o++ = '\n';
@@ -553,11 +468,12 @@ static char *mirror_frame(const char *f, int width)
 static void test_library_mirrored_figures(void **state)
 {
 	const struct library *lib = lib_of(state);
-	for (size_t i = 0; i < sizeof mirrored / sizeof mirrored[0]; i++) {
-		const struct exercise *e = library_find(lib, mirrored[i]);
-		if (!e)
-			fail_msg("mirror table: '%s' is not in the library",
-				 mirrored[i]);
+	size_t n = 0;
+	for (size_t i = 0; i < lib->n; i++) {
+		const struct exercise *e = &lib->v[i];
+		if (!e->mirror)
+			continue;
+		n++;
 		if (e->sides.n != 2 || e->figure.n == 0)
 			fail_msg("%s: flipped, but not two sides and a figure",
 				 e->id);
@@ -584,6 +500,29 @@ static void test_library_mirrored_figures(void **state)
 			free(m);
 		}
 	}
+	assert_true(n >= 11);   /* every left/right exercise with a figure */
+}
+
+/* Sides that are directions say so; breathing counts breaths. */
+static void test_library_side_and_rep_words(void **state)
+{
+	const struct library *lib = lib_of(state);
+	for (size_t i = 0; i < lib->n; i++) {
+		const struct exercise *e = &lib->v[i];
+		int turns = e->sides.n && IN(direction_words, e->sides.v[0]);
+		if (turns != (e->side_word == ROUTINE_DIRECTIONS))
+			fail_msg("%s: sides %s but side_word %s", e->id,
+				 e->sides.n ? e->sides.v[0] : "(none)",
+				 routine_side_word_names[e->side_word]);
+		if (e->sides.n == 2 && strcmp(e->sides.v[0], "left") == 0 &&
+		    e->figure.n && !e->mirror)
+			fail_msg("%s: left and right, but the figure does not "
+				 "flip", e->id);
+	}
+	const struct exercise *b = library_find(lib, "diaphragmatic-breathing");
+	assert_non_null(b);
+	assert_string_equal(routine_rep_word(b, 1), "breath");
+	assert_string_equal(routine_rep_word(b, 10), "breaths");
 }
 
 static void test_library_wording(void **state)
@@ -650,10 +589,10 @@ static void check_positions(const char *path, const struct routine *r)
 			gap += s->rest_ms;
 			continue;
 		}
-		const char *pos = position_of(s->exercise->id);
-		if (!pos)
+		if (s->position == ROUTINE_POS_NONE)
 			fail_msg("%s: step %zu: '%s' has no position", path,
 				 i + 1, s->exercise->id);
+		const char *pos = routine_position_names[s->position];
 		gap += s->get_ready_ms;
 		if (prev && strcmp(prev, pos) != 0 &&
 		    (on_floor(prev) || on_floor(pos)) && gap < 10000)
@@ -665,6 +604,19 @@ static void check_positions(const char *path, const struct routine *r)
 				 "routine", path, i + 1, pos);
 		prev = pos;
 		gap = 0;
+	}
+}
+
+/* Side labels that are directions change, they do not switch sides. */
+static void check_side_words(const char *path, const struct routine *r)
+{
+	for (size_t i = 0; i < r->n_steps; i++) {
+		const struct step *s = &r->steps[i];
+		int turns = s->sides.n && IN(direction_words, s->sides.v[0]);
+		if (turns != (s->side_word == ROUTINE_DIRECTIONS))
+			fail_msg("%s: step %zu: sides %s but side_word %s", path,
+				 i + 1, s->sides.n ? s->sides.v[0] : "(none)",
+				 routine_side_word_names[s->side_word]);
 	}
 }
 
@@ -730,6 +682,7 @@ static void check_routine(void **state, const char *path, int64_t want_ms,
 				 "exercise", path, i + 1);
 		check_exercise(s->exercise, s->exercise->id);
 	}
+	check_side_words(path, &r);
 
 	struct plan p;
 	memset(&p, 0, sizeof p);
@@ -910,6 +863,7 @@ int main(void)
 		cmocka_unit_test(test_library_phases),
 		cmocka_unit_test(test_library_positions),
 		cmocka_unit_test(test_library_mirrored_figures),
+		cmocka_unit_test(test_library_side_and_rep_words),
 		cmocka_unit_test(test_library_wording),
 		cmocka_unit_test(test_shipped_routines),
 		cmocka_unit_test(test_every_file_in_routines),

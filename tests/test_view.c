@@ -642,8 +642,10 @@ static void test_player_tall_figure_every_segment(void **state)
 	fx_iyt(f);
 	int64_t at[] = { 1000, 5000 + 1000, 5000 + 4000, 5000 + 7000,
 			 5000 + 45000 + 5000, 5000 + 45000 + 15000 + 4000 };
+	/* (The engine is past 1000 ms by then: rep 1.) The set rest shows
+	 * the last frame: where a rep starts. */
 	const char *frame[] = { iyt_fig[0], iyt_fig[0], iyt_fig[1], iyt_fig[2],
-				iyt_fig[0], iyt_fig[1] };
+				iyt_fig[2], iyt_fig[1] };
 	int first = -1;
 	player_at(f, 1000, 24, 80, true);             /* get ready: what comes */
 	assert_row_has(&f->v, 11, "5 reps");
@@ -927,6 +929,133 @@ static void test_finish(void **state)
 	assert_true(block_rows(&f->v) >= 15);
 }
 
+/* ---- mirrored figures, start frames, summaries, side and rep words ---------- */
+
+static int col_of(const struct view *v, int r, const char *text);
+
+static const char *fb[] = { "forward", "backward" };
+static const char *twist_how[] = { "Sit tall, hands crossed on the chest.",
+				   "Turn from the ribs; the hips stay still." };
+/* Frames of different widths: a flip pads every row to the widest (5). */
+static const char *twist_fig[] = { "o-/\n|\n", "o---<\n|\n" };
+static const struct exercise twist = {
+	.name = "Seated twist", .summary = "Turn the chest, hips still",
+	.how = { twist_how, 2 }, .figure = { twist_fig, 2 }, .mirror = true,
+	.phases = open_close, .n_phases = 2 };
+static const struct exercise rolls = {
+	.name = "Shoulder rolls", .how = { roll_how, 2 },
+	.phases = open_close, .n_phases = 2 };
+static const struct exercise breathe = {
+	.name = "Breathe", .how = { roll_how, 2 }, .phases = open_close,
+	.n_phases = 2, .rep_word = { "breath", "breaths" } };
+
+/* Twist: 0 get ready, 5000 left, 17000 switch, 22000 right; rolls: 34000
+ * get ready, 39000 forward, 45000 change, 50000 backward; breathe: 56000
+ * get ready, 61000 three breaths. */
+static void fx_words(struct fixture *f)
+{
+	engine_free(f->e);
+	plan_free(&f->p);
+	f->steps[0] = fx_step(STEP_REPS, &twist);
+	f->steps[0].reps = 2;
+	f->steps[0].sides = (struct strlist){ lr, 2 };
+	f->steps[1] = fx_step(STEP_REPS, &rolls);
+	f->steps[1].reps = 1;
+	f->steps[1].sides = (struct strlist){ fb, 2 };
+	f->steps[1].side_word = ROUTINE_DIRECTIONS;
+	f->steps[2] = fx_step(STEP_REPS, &breathe);
+	f->steps[2].reps = 3;
+	f->r.n_steps = 3;
+	assert_int_equal(plan_build(&f->r, &f->p), PLAN_OK);
+	f->e = engine_start(&f->p, 0);
+	assert_non_null(f->e);
+}
+
+/* The row that holds text, -1 when none does. */
+static int row_with(const struct view *v, const char *text)
+{
+	for (int r = 0; r < v->rows; r++)
+		if (strstr(row(v, r), text))
+			return r;
+	return -1;
+}
+
+/* The get ready and the switch show the last frame (where a rep starts);
+ * the second side shows every frame flipped, padded to the widest frame,
+ * in the same place. */
+static void test_player_mirror_and_start_frame(void **state)
+{
+	struct fixture *f = *state;
+	fx_words(f);
+	player_at(f, 1000, 24, 80, true);
+	dump(&f->v, "twist get ready");
+	int r = row_with(&f->v, "o---<");
+	assert_true(r > 0);
+	int c = col_of(&f->v, r, "o---<");
+	assert_int_equal(col_of(&f->v, r + 1, "|"), c);
+	player_at(f, 6000, 24, 80, true);            /* left, rep 1: frame 1 */
+	assert_int_equal(col_of(&f->v, r, "o-/"), c);
+	assert_int_equal(row_with(&f->v, "o---<"), -1);
+	player_at(f, 18000, 24, 80, true);           /* the switch: flipped */
+	dump(&f->v, "twist switch");
+	assert_row_has(&f->v, row_with(&f->v, "SWITCH SIDES"), "RIGHT side");
+	assert_int_equal(col_of(&f->v, r, ">---o"), c);
+	assert_int_equal(col_of(&f->v, r + 1, "|"), c + 4);
+	player_at(f, 23000, 24, 80, true);           /* right, rep 1 */
+	dump(&f->v, "twist right");
+	assert_int_equal(col_of(&f->v, r, "\\-o"), c + 2);
+	assert_int_equal(row_with(&f->v, "o-/"), -1);
+	player_at(f, 23000, 12, 40, false);          /* small, ASCII: flipped too */
+	assert_inside(&f->v);
+	r = row_with(&f->v, "\\-o");
+	assert_true(r > 0);
+	assert_int_equal(col_of(&f->v, r + 1, "|"), col_of(&f->v, r, "\\-o") + 2);
+	assert_int_equal(row_with(&f->v, "o-/"), -1);
+}
+
+/* The summary under the name when there is room, in every segment of
+ * the step; not at 40x12. */
+static void test_player_summary(void **state)
+{
+	struct fixture *f = *state;
+	fx_words(f);
+	player_at(f, 1000, 24, 80, true);
+	int label = row_with(&f->v, "GET READY");
+	assert_true(label > 0);
+	assert_row_has(&f->v, label + 1, "Turn the chest, hips still");
+	assert_int_equal(col_of(&f->v, label + 1, "Turn"),
+			 col_of(&f->v, label, "Seated twist"));
+	player_at(f, 6000, 24, 80, true);
+	assert_row_has(&f->v, row_with(&f->v, " WORK ") + 1, "Turn the chest");
+	player_at(f, 6000, 12, 40, true);
+	assert_inside(&f->v);
+	assert_int_equal(row_with(&f->v, "Turn the chest"), -1);
+	player_at(f, 35000, 24, 80, true);           /* no summary: no row */
+	assert_row_has(&f->v, 3, "GET READY");
+	assert_int_equal(row_with(&f->v, "Turn the chest"), -1);
+}
+
+/* Directions change; breaths are counted as breaths. */
+static void test_player_side_and_rep_words(void **state)
+{
+	struct fixture *f = *state;
+	fx_words(f);
+	player_at(f, 40000, 24, 80, true);
+	assert_row_has(&f->v, row_with(&f->v, "Next:"), "Breathe (3 breaths)");
+	player_at(f, 46000, 24, 80, true);
+	dump(&f->v, "change direction");
+	assert_true(row_with(&f->v, "CHANGE DIRECTION") > 0);
+	assert_int_equal(row_with(&f->v, "SWITCH"), -1);
+	assert_row_has(&f->v, row_with(&f->v, "CHANGE DIRECTION"), "BACKWARD");
+	player_at(f, 57000, 24, 80, true);
+	assert_true(row_with(&f->v, "3 breaths") > 0);
+	player_at(f, 62000, 24, 80, true);
+	assert_true(row_with(&f->v, "Breath 1 of 3") > 0);
+	player_at(f, 62000, 12, 40, true);
+	assert_inside(&f->v);
+	assert_true(row_with(&f->v, "Breath 1/3") > 0);
+}
+
 /* ---- menu ---------------------------------------------------------------------------- */
 
 static const char *long_tags[] = { "upper-back", "mobility", "foam-roller",
@@ -1004,6 +1133,57 @@ static void test_menu_marked_step(void **state)
 	menu_at(f, 24, 80, "", false, 3);   /* none marked: no mark */
 	for (int r = 0; r < f->v.rows; r++)
 		assert_null(strstr(row(&f->v, r), "\xe2\x96\xb6"));
+}
+
+static const char *chest_areas[] = { "upper back", "chest" };
+static const char *back_areas[] = { "upper back" };
+static const char *wrist_areas[] = { "wrists", "forearms" };
+
+/* The detail pane lists the body areas of the routine's exercises, each
+ * once; the filter finds a routine by one. */
+static void test_menu_areas(void **state)
+{
+	struct fixture *f = *state;
+	static const struct exercise opener = { .name = "Opener",
+						.area = { chest_areas, 2 } };
+	static const struct exercise roller = { .name = "Roller",
+						.area = { back_areas, 1 } };
+	static const struct exercise wrist = { .name = "Wrist stretch",
+					       .area = { wrist_areas, 2 } };
+	struct step a_steps[] = { fx_step(STEP_HOLD, &roller),
+				  (struct step){ .kind = STEP_REST, .rest_ms = 5000 },
+				  fx_step(STEP_HOLD, &opener) };
+	struct step b_steps[] = { fx_step(STEP_HOLD, &wrist) };
+	struct routine a, b;
+	routine_init(&a);
+	a.name = "Back";
+	a.id = "back";
+	a.steps = a_steps;
+	a.n_steps = 3;
+	routine_init(&b);
+	b.name = "Desk";
+	b.id = "desk";
+	b.steps = b_steps;
+	b.n_steps = 1;
+	struct view_menu_item items[] = { { .r = &a, .id = "back", .total_ms = 60000 },
+					  { .r = &b, .id = "desk", .total_ms = 30000 } };
+	assert_true(view_menu_match(&items[0], "CHEST"));
+	assert_false(view_menu_match(&items[1], "chest"));
+	assert_true(view_menu_match(&items[1], "fore"));
+	assert_false(view_menu_match(&items[0], "wrist"));
+	size_t shown[] = { 0, 1 }, top = 0;
+	int scroll = 0;
+	struct view_menu_in in = { items, shown, 2, 2, 0, &top, "", false, &scroll,
+				   NULL, false, 0 };
+	view_begin(&f->v, 24, 80, true);
+	view_menu(&f->v, &in);
+	dump(&f->v, "menu areas");
+	assert_inside(&f->v);
+	assert_true(row_with(&f->v, "Areas  upper back, chest") > 0);
+	assert_int_equal(row_with(&f->v, "back, chest, upper"), -1);
+	in.sel = 1;
+	view_menu(&f->v, &in);
+	assert_true(row_with(&f->v, "Areas  wrists, forearms") > 0);
 }
 
 static void test_menu_80x24(void **state)
@@ -1179,6 +1359,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_player_paused_and_extended, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_self_paced, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_tall_figure_every_segment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_mirror_and_start_frame, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_summary, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_player_side_and_rep_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_areas, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_digits_steady, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_digits_grow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_player_bar_moves_back, setup, teardown),
