@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "engine.h"
+#include "history.h"
 #include "keys.h"
 #include "plan.h"
 #include "routine.h"
@@ -67,6 +68,16 @@ bool session_apply(struct engine *e, struct session_ask *ask,
 /* "Stopped at 03:12 of 15:00: 2 of 9 exercises done, 1 skipped." */
 void session_summary_line(const char *name, const struct engine_summary *s,
 			  char *buf, size_t size);
+
+/* The record of a session of routine rt that started at wall second
+ * start (in the local zone then): completed, quit, or ended by a signal
+ * (signal true); feel none (a completed one's check-in sets it before it
+ * is saved: the history is append-only). */
+void session_record(struct history_record *h, const struct routine *rt,
+		    const struct engine_summary *s, int64_t start, bool signal);
+/* The check-in's answer for an action of keys_checkin (1 worse, 2 same,
+ * 3 better); HISTORY_FEEL_NONE for any other. */
+enum history_feel session_feel(enum keys_action a);
 
 /* The routine last played, remembered in the state directory for the
  * menu to preselect (a convenience: a failure to write it is ignored). */
