@@ -6,7 +6,6 @@
  * The session is saved when the check-in is over (the history is
  * append-only: its feel cannot be added later), or at once, without a
  * feel, when the screen ends some other way (a signal). */
-#include "clock.h"
 #include "ui_priv.h"
 #include "view.h"
 
