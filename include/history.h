@@ -229,4 +229,45 @@ void history_days_free(struct history_days *d);
 int64_t history_days_streak(const struct history_days *d, int64_t today);
 int64_t history_days_longest(const struct history_days *d);
 
+
+/* ---- a glance: the few figures the menu and the finish screen show ------ */
+
+#define HISTORY_NEVER INT64_MIN       /* a routine never completed */
+
+struct history_glance_id {
+	const char *id;
+	size_t i;
+};
+
+/* Today's time, the streak and the day each of n routines was last
+ * completed (sessions only; a quit session adds to today's time, not to
+ * the streak or a routine's last day, like the summary). Memory is n
+ * days and the set of days with a completed session: nothing of the
+ * records is kept. */
+struct history_glance {
+	int64_t today;               /* the local day it is for */
+	int64_t today_s;             /* seconds done today, every session */
+	int64_t streak;              /* ending today or yesterday */
+	size_t n;
+	int64_t *last;               /* [n]: last day completed, or HISTORY_NEVER */
+	struct history_glance_id *by_id;   /* the ids, sorted, for lookups */
+	struct history_days done;    /* days with a completed session */
+	bool oom;                    /* the streak could not be kept */
+};
+
+/* Ready for the n routines of ids (kept, not copied: they must outlive
+ * g; n may be 0). 0, or -1 when out of memory (g is then empty). */
+int history_glance_init(struct history_glance *g, int64_t today,
+			const char *const *ids, size_t n);
+/* A record more (the session just saved). */
+void history_glance_add(struct history_glance *g, const struct history_record *r);
+/* The streak there would be with a completed session on day as well. */
+int64_t history_glance_streak_with(const struct history_glance *g, int64_t day);
+void history_glance_free(struct history_glance *g);
+/* The history (history_path) streamed into g, which history_glance_init
+ * made ready: 0 (no file is no record), or -1 with why ("PATH:
+ * REASON"). Lines that do not parse are passed over without a word:
+ * `stretchtui history` names them. */
+int history_glance_read(struct history_glance *g, char *why, size_t size);
+
 #endif

@@ -69,6 +69,9 @@ enum keys_action {
 	KEYS_ACT_STEP_NEXT,   /* the menu: mark a step of the selected routine */
 	KEYS_ACT_STEP_PREV,
 	KEYS_ACT_RESUME,      /* the menu: go on with the session stopped last */
+	KEYS_ACT_WORSE,       /* the check-in's answers */
+	KEYS_ACT_SAME,
+	KEYS_ACT_BETTER,
 	KEYS_N_ACTIONS
 };
 
@@ -103,7 +106,7 @@ struct keys_table {
 };
 
 extern const struct keys_table keys_player, keys_quit, keys_help,
-	keys_menu, keys_filter, keys_notice, keys_finish;
+	keys_menu, keys_filter, keys_notice, keys_finish, keys_checkin;
 /* Every table, for the tests. */
 extern const struct keys_table *const keys_tables[];
 extern const size_t keys_n_tables;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "engine.h"
+#include "history.h"
 #include "keys.h"
 #include "plan.h"
 #include "routine.h"
@@ -76,6 +77,15 @@ void session_summary_line(const char *name, const struct engine_summary *s,
  * clears the mark (start.h). */
 void session_stopped(const struct plan *p, const struct engine *e,
 		     int64_t now);
+/* The record of a session of routine rt that started at wall second
+ * start (in the local zone then): completed, quit, or ended by a signal
+ * (signal true); feel none (a completed one's check-in sets it before it
+ * is saved: the history is append-only). */
+void session_record(struct history_record *h, const struct routine *rt,
+		    const struct engine_summary *s, int64_t start, bool signal);
+/* The check-in's answer for an action of keys_checkin (1 worse, 2 same,
+ * 3 better); HISTORY_FEEL_NONE for any other. */
+enum history_feel session_feel(enum keys_action a);
 
 /* The routine last played, remembered in the state directory for the
  * menu to preselect (a convenience: a failure to write it is ignored). */

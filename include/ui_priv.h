@@ -16,6 +16,7 @@
 
 #include "catalog.h"
 #include "engine.h"
+#include "history.h"
 #include "plan.h"
 #include "session.h"
 #include "ui_term.h"
@@ -32,7 +33,25 @@ struct ui {
 	char summary[512];    /* printed on the normal screen at exit */
 	char note[128];       /* the cues' word for the summary ("3 hooks dropped") */
 	char warning[512];    /* printed on stderr at exit, when not empty */
+	struct history_glance glance;  /* today's time, the streak, the menu's
+	                       * routines' last days: read once (ui_glance) */
+	int glance_state;     /* 0 not read, 1 read, -1 could not be read */
 };
+
+/* A warning for stderr at exit (the same one once). */
+void ui_warn(struct ui *u, const char *msg);
+
+/* The history's glance, read when it is first wanted, with the last days
+ * of the n routines of ids (the menu's; n 0: none wanted), and kept up to
+ * date by ui_save; NULL when it cannot be read (a warning at exit says
+ * why). Read again only when n routines are wanted and it has not got
+ * them. */
+const struct history_glance *ui_glance(struct ui *u, const char *const *ids,
+				       size_t n);
+
+/* Appends r to the history (a failure is a warning at exit) and adds it
+ * to the glance. */
+void ui_save(struct ui *u, const struct history_record *r);
 
 /* The first-run safety notice, when it is due: UI_END_CLOSE to go on
  * (also when it is not due), UI_END_STOPPED when the person quit there,
@@ -40,14 +59,20 @@ struct ui {
 enum ui_end ui_notice_run(struct ui *u);
 
 /* Plays p until it is finished (UI_END_MENU), stopped (UI_END_STOPPED)
- * or a signal ends it (UI_END_SIGNAL), with *sum how it went; UI_END_QUIT
- * when it could not start (sum untouched). */
+ * or a signal ends it (UI_END_SIGNAL), with *sum how it went and *rec its
+ * record; UI_END_QUIT when it could not start (sum, rec untouched). A
+ * stopped or signalled session is saved at once; a finished one is the
+ * finish screen's to save, after its check-in. */
 enum ui_end ui_player_run(struct ui *u, const struct plan *p,
-			  struct engine_summary *sum);
+			  struct engine_summary *sum, struct history_record *rec);
 
-/* The finish screen: UI_END_MENU, UI_END_QUIT or UI_END_SIGNAL. */
+/* The finish screen of a finished session: the figures, the streak (this
+ * session counted) and the check-in; rec is saved with its answer (or
+ * none: a key that skips it, a signal). UI_END_MENU, UI_END_QUIT or
+ * UI_END_SIGNAL. */
 enum ui_end ui_finish_run(struct ui *u, const char *name,
-			  const struct engine_summary *sum);
+			  const struct engine_summary *sum,
+			  struct history_record *rec);
 
 struct ui_menu;
 struct ui_menu *ui_menu_open(struct ui *u);

@@ -213,11 +213,36 @@ struct view_finish_in {
 	const char *routine_name;
 	const struct engine_summary *sum;
 	bool can_menu;               /* offer "Enter: back to the menu" */
+	int64_t streak;              /* days in a row, this session counted;
+	                              * 0: no Streak line */
+	bool asking;                 /* the check-in question is open (its
+	                              * keys are keys_checkin's) */
+	const char *feel;            /* the answer given ("better"), or NULL */
 };
 
 void view_finish(struct view *v, const struct view_finish_in *in);
 
+/* ---- the history's words ----------------------------------------------- */
+
+/* "3 days in a row", "1 day in a row", "no streak". */
+char *view_streak(int64_t days, char *buf, size_t size);
+/* When something was last done, day against today (day numbers; a day
+ * to come counts as today): "today", "yesterday", "2 days ago", and
+ * "never" for VIEW_NEVER. */
+#define VIEW_NEVER INT64_MIN
+char *view_ago(int64_t today, int64_t day, char *buf, size_t size);
+/* Seconds as the menu's header tells them: "0 min", "<1 min", "12 min"
+ * (to the nearest minute), "1 h 5 min". */
+char *view_minutes(int64_t seconds, char *buf, size_t size);
+
 /* ---- menu --------------------------------------------------------------- */
+
+/* What the history says, for the menu's header and detail pane. */
+struct view_menu_history {
+	int64_t today;               /* the local day (clock.h's numbers) */
+	int64_t today_s;             /* seconds done today */
+	int64_t streak;              /* days in a row */
+};
 
 struct view_menu_item {
 	const struct routine *r;     /* NULL: a file that did not load */
@@ -225,6 +250,8 @@ struct view_menu_item {
 	int64_t total_ms;
 	const char *description;     /* reflowed; NULL: r's own */
 	const char *error;           /* why it did not load (its first error) */
+	int64_t last_day;            /* the day it was last completed, or
+	                              * VIEW_NEVER (read with in->history) */
 };
 
 struct view_menu_in {
@@ -242,6 +269,9 @@ struct view_menu_in {
 	bool notice_alert;           /* ... that is a warning */
 	size_t step;                 /* the marked step of the selected routine,
 	                              * 1-based (Enter starts there); 0: none */
+	const struct view_menu_history *history;  /* the header's "today 12
+	                              * min, 3 days in a row" and each routine's
+	                              * "Last done"; NULL: neither */
 };
 
 /* The list's columns are measured over every item, so that they stay

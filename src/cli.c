@@ -94,11 +94,13 @@ static const char usage_tail[] =
 	"editor failed, or the edit was reverted or kept with errors), 2 usage\n"
 	"error, 128+N when signal N ended a session.\n";
 
-/* "Player keys:" and one line per key of table t. */
+/* "Player keys:" and one line per key of table t (no title: more of the
+ * list above). */
 static void usage_keys(const char *title, const struct keys_table *t)
 {
 	char names[64];
-	printf("\n%s\n", title);
+	if (title)
+		printf("\n%s\n", title);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct keys_row *r = &t->row[i];
 		printf("  %-18s%s\n", keys_names(r, ", ", false, names, sizeof names), r->help);
@@ -116,6 +118,10 @@ static int usage(void)
 	fputs(usage_options, stdout);
 	usage_keys("Player keys:", &keys_player);
 	usage_keys("Menu keys:", &keys_menu);
+	printf("\nFinish screen keys (the check-in first; plain mode asks it on a "
+	       "terminal):\n");
+	usage_keys(NULL, &keys_checkin);
+	usage_keys(NULL, &keys_finish);
 	putchar('\n');
 	fputs(usage_tail, stdout);
 	if (fflush(stdout) == 0 && !ferror(stdout))

@@ -1,7 +1,9 @@
-/* history_sum — what the records add up to: totals, streaks, the calendar
- * (see history.h). Pure: "today" is handed in. */
+/* history_sum — what the records add up to: totals, streaks, the calendar,
+ * the menu's glance (see history.h). Pure but for history_glance_read,
+ * which streams the file: "today" is handed in. */
 #include "history.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,4 +157,122 @@ void history_summary_end(struct history_summary *s)
 void history_summary_free(struct history_summary *s)
 {
 	history_days_free(&s->done);
+}
+
+/* ---- a glance --------------------------------------------------------------- */
+
+static int glance_cmp(const void *a, const void *b)
+{
+	const struct history_glance_id *x = a, *y = b;
+	return strcmp(x->id, y->id);
+}
+
+int history_glance_init(struct history_glance *g, int64_t today,
+			const char *const *ids, size_t n)
+{
+	memset(g, 0, sizeof *g);
+	g->today = today;
+	g->last = malloc((n ? n : 1) * sizeof *g->last);
+	g->by_id = malloc((n ? n : 1) * sizeof *g->by_id);
+	if (!g->last || !g->by_id) {
+		history_glance_free(g);
+		return -1;
+	}
+	g->n = n;
+	for (size_t i = 0; i < n; i++) {
+		g->last[i] = HISTORY_NEVER;
+		g->by_id[i] = (struct history_glance_id){ ids[i], i };
+	}
+	qsort(g->by_id, n, sizeof *g->by_id, glance_cmp);
+	return 0;
+}
+
+/* The routine's last day: every entry with its id (ids are unique in a
+ * catalog, but nothing breaks when they are not). */
+static void glance_last(struct history_glance *g, const char *id, int64_t day)
+{
+	struct history_glance_id key = { id, 0 };
+	const struct history_glance_id *hit = g->n ? bsearch(&key, g->by_id, g->n,
+							     sizeof *g->by_id, glance_cmp) : NULL;
+	if (!hit)
+		return;
+	size_t k = (size_t)(hit - g->by_id);
+	while (k > 0 && strcmp(g->by_id[k - 1].id, id) == 0)
+		k--;
+	for (; k < g->n && strcmp(g->by_id[k].id, id) == 0; k++) {
+		int64_t *last = &g->last[g->by_id[k].i];
+		if (*last == HISTORY_NEVER || day > *last)
+			*last = day;
+	}
+}
+
+/* One record, without the streak (which history_glance_read and
+ * history_glance_add work out once). */
+static void glance_take(struct history_glance *g, const struct history_record *r)
+{
+	if (r->kind != HISTORY_SESSION)
+		return;
+	int64_t day = history_day(r);
+	if (day == g->today)
+		g->today_s += r->done_s;
+	if (r->outcome != HISTORY_COMPLETED)
+		return;
+	glance_last(g, r->routine, day);
+	if (!g->oom && history_days_add(&g->done, day) != 0)
+		g->oom = true;
+}
+
+static void glance_end(struct history_glance *g)
+{
+	g->streak = g->oom ? 0 : history_days_streak(&g->done, g->today);
+}
+
+void history_glance_add(struct history_glance *g, const struct history_record *r)
+{
+	glance_take(g, r);
+	glance_end(g);
+}
+
+int64_t history_glance_streak_with(const struct history_glance *g, int64_t day)
+{
+	if (g->oom)
+		return 0;
+	const struct history_days *d = &g->done;
+	int64_t from = history_days_has(d, g->today) || day == g->today ? g->today
+								      : g->today - 1, n = 0;
+	while (history_days_has(d, from - n) || from - n == day)
+		n++;
+	return n;
+}
+
+void history_glance_free(struct history_glance *g)
+{
+	free(g->last);
+	free(g->by_id);
+	history_days_free(&g->done);
+	memset(g, 0, sizeof *g);
+}
+
+static int glance_record(void *ctx, const struct history_record *r, long line)
+{
+	(void)line;
+	glance_take(ctx, r);
+	return 0;
+}
+
+#ifdef PATH_MAX
+#define GLANCE_PATH_MAX PATH_MAX
+#else
+#define GLANCE_PATH_MAX 4096
+#endif
+
+int history_glance_read(struct history_glance *g, char *why, size_t size)
+{
+	char dir[GLANCE_PATH_MAX], path[GLANCE_PATH_MAX];
+	struct history_reader rd = { glance_record, NULL, g };
+	if (history_path(dir, path, sizeof path, why, size) != 0)
+		return -1;
+	int rc = history_read_file(path, &rd, why, size);
+	glance_end(g);
+	return rc == HISTORY_NONE ? 0 : rc;
 }

@@ -153,9 +153,27 @@ static const struct keys_row finish_rows[] = {
 };
 KEYS_TABLE(finish, NULL, finish_rows);
 
+/* The check-in on the finish screen of a played-through session, asked
+ * once: an answer is saved with the session. Any other key skips it and
+ * is then the finish screen's (Enter goes to the menu, q quits); the
+ * skip row is described only. */
+static const struct keys_row checkin_rows[] = {
+	{ KEYS_ACT_WORSE, { '1' }, { "1" }, "1", NULL, "worse", NULL, 0,
+	  "\"How does your back feel?\" worse (saved with the session)" },
+	{ KEYS_ACT_SAME, { '2' }, { "2" }, "2", NULL, "same", NULL, 0,
+	  "about the same" },
+	{ KEYS_ACT_BETTER, { '3' }, { "3" }, "3", NULL, "better", NULL, 0,
+	  "better" },
+	{ KEYS_ACT_SKIP, { 0 }, { "any other key" }, "any other key", NULL, "to skip",
+	  NULL, 0, "no answer; the key then does what it does below" },
+	{ KEYS_ACT_REDRAW, { KEYS_CTRL('l') }, { "Ctrl-L" }, NULL, NULL, NULL, NULL, 0,
+	  "redraw the screen (no answer either)" },
+};
+KEYS_TABLE(checkin, "How does your back feel?", checkin_rows);
+
 const struct keys_table *const keys_tables[] = {
 	&keys_player, &keys_quit, &keys_help, &keys_menu, &keys_filter,
-	&keys_notice, &keys_finish,
+	&keys_notice, &keys_finish, &keys_checkin,
 };
 const size_t keys_n_tables = sizeof keys_tables / sizeof *keys_tables;
 

@@ -516,16 +516,79 @@ static struct cue *plain_cue(struct plain *pl)
 	return cue_open(pl->p, &cfg, &front);
 }
 
-/* The session into the history, however it ended (a signal too). */
+/* ---- the check-in ------------------------------------------------------------------- */
+
+/* The first key typed, or 0 when a signal ends the program (pl->fatal)
+ * or the terminal has gone. Ctrl-Z stops the program in between. */
+static int plain_checkin_key(struct plain *pl)
+{
+	unsigned char buf[64];
+	for (;;) {
+		struct pollfd fds[2] = { { pl->sig_fd, POLLIN, 0 }, { STDIN_FILENO, POLLIN, 0 } };
+		int n = poll(fds, 2, -1);
+		if (n < 0 && errno != EINTR)
+			return 0;
+		struct sig_seen seen = { .fatal = pl->fatal };
+		if (n > 0 && (fds[0].revents & POLLIN))
+			sig_drain(pl->sig_fd, &seen);
+		if ((pl->fatal = seen.fatal) != 0)
+			return 0;
+		if (seen.tstp)
+			sig_suspend(STDIN_FILENO, plain_leave, plain_back, pl);
+		if (n <= 0 || !(fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		ssize_t got = read(STDIN_FILENO, buf, sizeof buf), i = 0;
+		if (got > 0)
+			return plain_keycode(buf, got, &i);
+		if (got == 0 || (errno != EINTR && errno != EAGAIN))
+			return 0;
+	}
+}
+
+/* After a session played to the end, on a terminal: "How does your back
+ * feel? 1 worse, 2 same, 3 better, Enter to skip:", one key (keys
+ * typed during the session do not count). */
+static enum history_feel plain_checkin(struct plain *pl)
+{
+	char line[256];
+	size_t used = (size_t)snprintf(line, sizeof line, "%s", keys_checkin.prompt);
+	for (size_t i = 0; i < keys_checkin.n && used < sizeof line; i++) {
+		const struct keys_row *r = &keys_checkin.row[i];
+		if (session_feel(r->action) != HISTORY_FEEL_NONE) {
+			int n = snprintf(line + used, sizeof line - used, "%s %s %s",
+					 used > strlen(keys_checkin.prompt) ? "," : "",
+					 r->hint, r->label);
+			used += n > 0 ? (size_t)n : 0;
+		}
+	}
+	tcflush(STDIN_FILENO, TCIFLUSH);
+	plain_line(pl, "%s, Enter to skip:", line);
+	plain_flush(pl);
+	enum history_feel f = session_feel(keys_action(&keys_checkin, plain_checkin_key(pl)));
+	if (pl->fatal)
+		return HISTORY_FEEL_NONE;
+	if (f == HISTORY_FEEL_NONE)
+		plain_line(pl, "Check-in skipped.");
+	else
+		plain_line(pl, "Check-in: %s.", history_feel_name(f));
+	plain_flush(pl);
+	return f;
+}
+
+/* The session into the history, however it ended (a signal too); one
+ * played to the end on a terminal with its check-in, asked first (the
+ * history is append-only). A signal during the check-in: saved without
+ * a feel. */
 static void plain_save(struct plain *pl, int64_t wall)
 {
 	struct engine_summary s;
+	struct history_record r;
 	char why[HISTORY_WHY_MAX];
 	engine_summary(pl->e, session_clock_now(&pl->clk), &s);
-	enum history_outcome o = pl->fatal ? HISTORY_SIGNAL
-				 : s.completed ? HISTORY_COMPLETED : HISTORY_QUIT;
-	if (history_save_session(&s, pl->p->routine->id, pl->p->routine->name, wall,
-				 o, HISTORY_FEEL_NONE, why, sizeof why) != 0)
+	session_record(&r, pl->p->routine, &s, wall, pl->fatal != 0);
+	if (s.completed && pl->keys && !pl->fatal && !pl->write_err)
+		r.feel = plain_checkin(pl);
+	if (history_append(&r, why, sizeof why) != 0)
 		diag_msg(DIAG_WARNING, "%s", why);
 }
 

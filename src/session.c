@@ -96,6 +96,25 @@ void session_summary_line(const char *name, const struct engine_summary *s,
 		snprintf(buf + n, size - (size_t)n, ".");
 }
 
+void session_record(struct history_record *h, const struct routine *rt,
+		    const struct engine_summary *s, int64_t start, bool signal)
+{
+	enum history_outcome o = signal ? HISTORY_SIGNAL
+				 : s->completed ? HISTORY_COMPLETED : HISTORY_QUIT;
+	history_session(h, s, rt->id, rt->name, start, clock_utc_offset(start), o,
+			HISTORY_FEEL_NONE);
+}
+
+enum history_feel session_feel(enum keys_action a)
+{
+	switch (a) {
+	case KEYS_ACT_WORSE: return HISTORY_WORSE;
+	case KEYS_ACT_SAME: return HISTORY_SAME;
+	case KEYS_ACT_BETTER: return HISTORY_BETTER;
+	default: return HISTORY_FEEL_NONE;
+	}
+}
+
 void session_remember(const struct routine *r)
 {
 	if (r->id && !strchr(r->id, '\n'))

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
+#include "diag.h"
 #include "safety.h"
 #include "ui_priv.h"
 #include "utf8.h"
@@ -27,23 +29,74 @@ static void ui_load_safety(struct ui *u)
 	free(raw);
 }
 
+void ui_warn(struct ui *u, const char *msg)
+{
+	struct diag g = { DIAG_WARNING, NULL, 0, 0, (char *)msg };
+	char line[sizeof u->warning];
+	diag_format(&g, line, sizeof line);
+	size_t n = strlen(u->warning), m = strlen(line);
+	if (strstr(u->warning, line) || n + m + 2 > sizeof u->warning)
+		return;
+	if (n)
+		u->warning[n++] = '\n';
+	memcpy(u->warning + n, line, m + 1);
+}
+
+/* ---- the history ------------------------------------------------------------ */
+
+const struct history_glance *ui_glance(struct ui *u, const char *const *ids,
+				       size_t n)
+{
+	char why[HISTORY_WHY_MAX], msg[HISTORY_WHY_MAX + 64];
+	if (u->glance_state != 0 && (n == 0 || u->glance.n == n))
+		return u->glance_state > 0 ? &u->glance : NULL;
+	history_glance_free(&u->glance);
+	int64_t now = clock_wall_s();
+	u->glance_state = -1;
+	if (history_glance_init(&u->glance, clock_local_day(now, clock_utc_offset(now)),
+				ids, n) != 0) {
+		ui_warn(u, "cannot read the history: out of memory");
+		return NULL;
+	}
+	if (history_glance_read(&u->glance, why, sizeof why) != 0) {
+		snprintf(msg, sizeof msg, "cannot read the history (%s)", why);
+		ui_warn(u, msg);
+		history_glance_free(&u->glance);
+		return NULL;
+	}
+	u->glance_state = 1;
+	return &u->glance;
+}
+
+void ui_save(struct ui *u, const struct history_record *r)
+{
+	char why[HISTORY_WHY_MAX];
+	if (history_append(r, why, sizeof why) != 0)
+		ui_warn(u, why);
+	else if (u->glance_state > 0)
+		history_glance_add(&u->glance, r);
+}
+
+/* ---- the flow ----------------------------------------------------------------- */
+
 /* One routine: the notice when it is due, the player, and the finish
  * screen when it was played to the end. */
 static enum ui_end ui_play(struct ui *u, const struct plan *p)
 {
 	struct engine_summary sum;
+	struct history_record rec;
 	ui_load_safety(u);
 	enum ui_end end = ui_notice_run(u);
 	if (end != UI_END_CLOSE)
 		return end;
-	end = ui_player_run(u, p, &sum);
+	end = ui_player_run(u, p, &sum, &rec);
 	if (end == UI_END_QUIT)
 		return end;
 	session_summary_line(p->routine->name, &sum, u->summary, sizeof u->summary);
 	size_t n = strlen(u->summary);
 	if (u->note[0] && n + 1 < sizeof u->summary)
 		snprintf(u->summary + n, sizeof u->summary - n, " %s", u->note);
-	return end == UI_END_MENU ? ui_finish_run(u, p->routine->name, &sum) : end;
+	return end == UI_END_MENU ? ui_finish_run(u, p->routine->name, &sum, &rec) : end;
 }
 
 static enum ui_end ui_menu_loop(struct ui *u)
@@ -86,6 +139,7 @@ int ui_run(const struct session_options *o, struct catalog *c,
 	int sig = ui_term_signal(u.t);
 	ui_term_close(u.t);
 	free(u.safety);
+	history_glance_free(&u.glance);
 	if (u.summary[0]) {          /* it holds the routine's name: made safe */
 		utf8_fput(u.summary, strlen(u.summary), utf8_out_flags(), stdout);
 		putchar('\n');

@@ -31,6 +31,7 @@ struct ui_menu {
 	bool can_resume;             /* a stopped session of items[resume_item] */
 	size_t resume_item;
 	int64_t resume_ms;
+	struct view_menu_history history;
 };
 
 /* Shows text in place of the keys until the next key. */
@@ -117,6 +118,19 @@ static void ui_menu_filter(struct ui_menu *m)
 	}
 }
 
+/* The history, read once: today's time, the streak and each routine's
+ * last day (the glance keeps them up to date as sessions are saved). */
+static void ui_menu_glance(struct ui_menu *m)
+{
+	const char **ids = malloc((m->n ? m->n : 1) * sizeof *ids);
+	if (!ids)
+		return;
+	for (size_t i = 0; i < m->n; i++)
+		ids[i] = m->items[i].id;
+	ui_glance(m->u, ids, m->n);
+	free(ids);
+}
+
 /* The routine of the settings (`routine:`) is selected at first, else
  * the one played last. */
 static void ui_menu_preselect(struct ui_menu *m, const char *pref)
@@ -151,6 +165,7 @@ struct ui_menu *ui_menu_open(struct ui *u)
 	for (size_t i = 0; i < n; i++)
 		ui_menu_load(u->c, m, i);
 	ui_menu_lib_notice(u->c, m);
+	ui_menu_glance(m);
 	ui_menu_filter(m);
 	ui_menu_preselect(m, u->o->menu_routine);
 	return m;
@@ -172,12 +187,24 @@ void ui_menu_close(struct ui_menu *m)
 	free(m);
 }
 
+/* The glance's figures for the view; NULL without a history. */
+static const struct view_menu_history *ui_menu_history(struct ui_menu *m)
+{
+	const struct history_glance *g = ui_glance(m->u, NULL, 0);
+	if (!g || g->n != m->n)
+		return NULL;
+	for (size_t i = 0; i < m->n; i++)
+		m->items[i].last_day = g->last[i] == HISTORY_NEVER ? VIEW_NEVER : g->last[i];
+	m->history = (struct view_menu_history){ g->today, g->today_s, g->streak };
+	return &m->history;
+}
+
 static void ui_menu_draw(void *ctx, struct view *v)
 {
 	struct ui_menu *m = ctx;
 	struct view_menu_in in = { m->items, m->shown, m->n_shown, m->n, m->sel,
 				   &m->top, m->filter, m->editing, &m->detail,
-				   m->notice, m->notice_alert, m->step };
+				   m->notice, m->notice_alert, m->step, ui_menu_history(m) };
 	view_menu(v, &in);
 	m->rows = v->rows;
 }

@@ -2,14 +2,10 @@
  * as engine commands, and the two screens that open over it: the help
  * (which pauses the session while it is open) and the quit question. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "clock.h"
 #include "cue.h"
-#include "diag.h"
 #include "engine.h"
-#include "history.h"
-#include "utf8.h"
 #include "ui_priv.h"
 #include "view.h"
 
@@ -158,20 +154,10 @@ static enum ui_end ui_player_act(void *ctx, enum keys_action a, int code)
 
 /* ---- the session's outputs -------------------------------------------------------- */
 
-/* A warning, said on stderr once the screen is closed (after those
- * before it; the same one once). */
+/* A warning, said on stderr once the screen is closed. */
 static void ui_player_warn(void *ctx, const char *msg)
 {
-	struct ui *u = ctx;
-	struct diag g = { DIAG_WARNING, NULL, 0, 0, (char *)msg };
-	char line[sizeof u->warning];
-	diag_format(&g, line, sizeof line);
-	size_t n = strlen(u->warning), m = strlen(line);
-	if (strstr(u->warning, line) || n + m + 2 > sizeof u->warning)
-		return;
-	if (n)
-		u->warning[n++] = '\n';
-	memcpy(u->warning + n, line, m + 1);
+	ui_warn(ctx, msg);
 }
 
 static void ui_player_bell(void *ctx)
@@ -188,22 +174,8 @@ static struct cue *ui_player_cue(struct ui *u, const struct plan *p)
 	return cue_open(p, &cfg, &front);
 }
 
-/* The session into the history, however it ended; a failure is told at
- * exit. */
-static void ui_player_save(struct ui *u, const struct routine *r,
-			   const struct engine_summary *sum, int64_t wall,
-			   enum ui_end end)
-{
-	char why[HISTORY_WHY_MAX];
-	enum history_outcome o = end == UI_END_SIGNAL ? HISTORY_SIGNAL
-				 : sum->completed ? HISTORY_COMPLETED : HISTORY_QUIT;
-	if (history_save_session(sum, r->id, r->name, wall, o, HISTORY_FEEL_NONE,
-				 why, sizeof why) != 0)
-		ui_player_warn(u, why);
-}
-
 enum ui_end ui_player_run(struct ui *u, const struct plan *p,
-			  struct engine_summary *sum)
+			  struct engine_summary *sum, struct history_record *rec)
 {
 	struct ui_player pl = { .u = u, .p = p };
 	ui_term_flush_input(u->t);
@@ -225,6 +197,8 @@ enum ui_end ui_player_run(struct ui *u, const struct plan *p,
 	engine_summary(pl.e, session_clock_now(&pl.clk), sum);
 	session_stopped(p, pl.e, session_clock_now(&pl.clk));
 	engine_free(pl.e);
-	ui_player_save(u, p->routine, sum, wall, end);
+	session_record(rec, p->routine, sum, wall, end == UI_END_SIGNAL);
+	if (end != UI_END_MENU)    /* a finished one: after the check-in */
+		ui_save(u, rec);
 	return end;
 }

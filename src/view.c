@@ -549,10 +549,11 @@ struct view_finish_line {
 };
 
 /* What was done: time, exercises (and skipped), the extension when there
- * was one, the time paused. */
-static int view_finish_lines(const struct engine_summary *s,
+ * was one, the time paused, the streak when it is known. */
+static int view_finish_lines(const struct view_finish_in *in,
 			     struct view_finish_line *l)
 {
+	const struct engine_summary *s = in->sum;
 	char a[DURATION_BUF], b[DURATION_BUF];
 	int n = 0;
 	l[n].label = "Time";
@@ -569,6 +570,10 @@ static int view_finish_lines(const struct engine_summary *s,
 	}
 	l[n].label = "Paused";
 	duration_format_round(s->paused_ms, l[n++].value, sizeof l->value);
+	if (in->streak > 0) {
+		l[n].label = "Streak";
+		view_streak(in->streak, l[n++].value, sizeof l->value);
+	}
 	return n;
 }
 
@@ -609,44 +614,202 @@ static void view_finish_keys(struct view *v, int row, bool can_menu)
 	view_hints(v, row, (v->cols - view_hints_width(v, &h)) / 2, &h);
 }
 
+/* ---- the check-in ---------------------------------------------------------- */
+
+#define VIEW_CHECKIN_GAP 2
+#define VIEW_CHECKIN_MAX 8
+
+/* Its answers ("1 worse", ..., "any other key to skip"): the rows of
+ * keys_checkin with a hint, each one's cells, the separator's. */
+struct view_checkin {
+	const struct keys_row *r[VIEW_CHECKIN_MAX];
+	int w[VIEW_CHECKIN_MAX], all, sep_w;
+	size_t n;
+	const char *sep;
+};
+
+static void view_checkin_items(const struct view *v, struct view_checkin *c)
+{
+	c->n = 0;
+	c->sep = v->utf8 ? " \xc2\xb7 " : ", ";
+	c->sep_w = view_cells(v, c->sep);
+	c->all = 0;
+	for (size_t i = 0; i < keys_checkin.n && c->n < VIEW_CHECKIN_MAX; i++) {
+		const struct keys_row *r = &keys_checkin.row[i];
+		if (!r->hint)
+			continue;
+		c->r[c->n] = r;
+		c->w[c->n] = view_cells(v, keys_hint(r, v->utf8)) + 1 + view_cells(v, r->label);
+		c->all += c->w[c->n] + (c->n ? c->sep_w : 0);
+		c->n++;
+	}
+}
+
+/* The answers from item `from` that fit in width (one at least): the
+ * item after them; *cells what they take. */
+static size_t view_checkin_line(const struct view_checkin *c, size_t from, int width,
+				int *cells)
+{
+	size_t k = from;
+	*cells = 0;
+	while (k < c->n && (k == from || *cells + c->sep_w + c->w[k] <= width)) {
+		*cells += (k > from ? c->sep_w : 0) + c->w[k];
+		k++;
+	}
+	return k;
+}
+
+/* Rows the check-in takes: the question and its answers on one row when
+ * they fit across, else the question above its answers (wrapped between
+ * them); the answer given on one; none once skipped. */
+static int view_checkin_rows(const struct view *v, const struct view_finish_in *in)
+{
+	struct view_checkin c;
+	int cells, rows = 1;
+	if (!in->asking)
+		return in->feel ? 1 : 0;
+	view_checkin_items(v, &c);
+	if (view_cells(v, keys_checkin.prompt) + VIEW_CHECKIN_GAP + c.all <= v->cols - 2)
+		return 1;
+	for (size_t k = 0; k < c.n; rows++)
+		k = view_checkin_line(&c, k, v->cols - 2, &cells);
+	return rows;
+}
+
+/* Answers [from, to) from col on row, each key in VIEW_KEY. */
+static void view_checkin_answers(struct view *v, const struct view_checkin *c, int row,
+				 int col, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++) {
+		const struct keys_row *r = c->r[k];
+		if (k > from)
+			col += view_put(v, row, col, v->cols - 1 - col, VIEW_DIM, c->sep);
+		col += view_put(v, row, col, v->cols - 1 - col, VIEW_KEY, keys_hint(r, v->utf8));
+		col += view_putf(v, row, col, v->cols - 1 - col, VIEW_NORMAL, " %s", r->label);
+	}
+}
+
+static void view_checkin(struct view *v, int row, const struct view_finish_in *in)
+{
+	struct view_checkin c;
+	char buf[64];
+	int rows = view_checkin_rows(v, in), cells;
+	if (!in->asking) {
+		snprintf(buf, sizeof buf, "Check-in: %s", in->feel ? in->feel : "");
+		if (rows)
+			view_centre(v, row, VIEW_DIM, buf);
+		return;
+	}
+	view_checkin_items(v, &c);
+	int q = view_cells(v, keys_checkin.prompt);
+	if (rows == 1) {
+		int col = (v->cols - q - VIEW_CHECKIN_GAP - c.all) / 2;
+		view_put(v, row, col, q, VIEW_BOLD, keys_checkin.prompt);
+		view_checkin_answers(v, &c, row, col + q + VIEW_CHECKIN_GAP, 0, c.n);
+		return;
+	}
+	view_centre(v, row, VIEW_BOLD, keys_checkin.prompt);
+	for (size_t k = 0, next; k < c.n; k = next) {
+		next = view_checkin_line(&c, k, v->cols - 2, &cells);
+		view_checkin_answers(v, &c, ++row, cells < v->cols - 2 ? (v->cols - cells) / 2 : 1,
+				     k, next);
+	}
+}
+
+/* ---- the screen -------------------------------------------------------------- */
+
+/* The figures in two columns from row on. */
+static void view_finish_table(struct view *v, int row, const struct view_finish_line *l,
+			      int n)
+{
+	int w = 0;
+	for (int i = 0; i < n; i++)
+		w = view_cells(v, l[i].value) > w ? view_cells(v, l[i].value) : w;
+	w += 12;
+	int left = (v->cols - w) / 2;
+	left = left < 1 ? 1 : left;
+	for (int i = 0; i < n; i++, row++) {
+		view_put(v, row, left, 12, VIEW_DIM, l[i].label);
+		view_put(v, row, left + 12, v->cols - 1 - left - 12, VIEW_NORMAL,
+			 l[i].value);
+	}
+}
+
 void view_finish(struct view *v, const struct view_finish_in *in)
 {
 	const struct engine_summary *s = in->sum;
-	struct view_finish_line lines[4];
+	struct view_finish_line lines[5];
 	char done[DURATION_BUF];
 	view_begin(v, v->rows, v->cols, v->utf8);
 	if (view_too_small(v->rows, v->cols)) {
 		view_enlarge(v);
 		return;
 	}
-	int n = view_finish_lines(s, lines);
+	int n = view_finish_lines(in, lines), c = view_checkin_rows(v, in);
 	duration_format_round(s->done_ms, done, sizeof done);
-	/* title, name, the lines and the keys with a row between each part */
-	int fixed = 4 + n + 2, room = v->rows - fixed - 3;
+	/* title, name, the lines, the check-in and the keys, a row between
+	 * each part while there is room for that */
+	int parts = 1 + 1 + n + c + 1, gaps = 3 + (c > 0);
+	int gap = parts + gaps <= v->rows - 2 ? 1 : 0;
+	int fixed = parts + gap * gaps, room = v->rows - fixed - 3;
 	int scale = view_finish_scale(v, room, done);
-	int digits = scale ? bigdigits_rows(scale) + 1 : 0;
+	int digits = scale ? bigdigits_rows(scale) + gap : 0;
 	int row = (v->rows - fixed - digits) / 2;
 	char title[64] = " Session stopped ";
 	if (s->completed)
 		snprintf(title, sizeof title, " Session complete%swell done ",
 			 v->utf8 ? " \xc2\xb7 " : " - ");
 	view_centre(v, row, s->completed ? VIEW_BADGE_WORK : VIEW_BADGE_PAUSED, title);
-	row += 2;
+	row += 1 + gap;
 	view_centre(v, row, VIEW_BOLD, in->routine_name);
-	row += 2;
+	row += 1 + gap;
 	if (scale)
 		view_finish_digits(v, row, scale, done);
 	row += digits;
-	int w = 0;
-	for (int i = 0; i < n; i++)
-		w = view_cells(v, lines[i].value) > w ? view_cells(v, lines[i].value) : w;
-	w += 12;
-	int left = (v->cols - w) / 2;
-	left = left < 1 ? 1 : left;
-	for (int i = 0; i < n; i++, row++) {
-		view_put(v, row, left, 12, VIEW_DIM, lines[i].label);
-		view_put(v, row, left + 12, v->cols - 1 - left - 12, VIEW_NORMAL,
-			 lines[i].value);
+	view_finish_table(v, row, lines, n);
+	row += n + gap;
+	if (c) {
+		view_checkin(v, row, in);
+		row += c + gap;
 	}
-	view_finish_keys(v, row + 1, in->can_menu);
+	view_finish_keys(v, row, in->can_menu);
+}
+
+/* ---- the history's words ------------------------------------------------------ */
+
+char *view_streak(int64_t days, char *buf, size_t size)
+{
+	if (days <= 0)
+		snprintf(buf, size, "no streak");
+	else
+		snprintf(buf, size, "%lld day%s in a row", (long long)days,
+			 days == 1 ? "" : "s");
+	return buf;
+}
+
+char *view_ago(int64_t today, int64_t day, char *buf, size_t size)
+{
+	int64_t ago = day == VIEW_NEVER ? -1 : today - day;
+	if (day == VIEW_NEVER)
+		snprintf(buf, size, "never");
+	else if (ago <= 0)
+		snprintf(buf, size, "today");
+	else if (ago == 1)
+		snprintf(buf, size, "yesterday");
+	else
+		snprintf(buf, size, "%lld days ago", (long long)ago);
+	return buf;
+}
+
+char *view_minutes(int64_t seconds, char *buf, size_t size)
+{
+	int64_t min = seconds > 0 ? (seconds + 30) / 60 : 0;
+	if (seconds > 0 && min == 0)
+		snprintf(buf, size, "<1 min");
+	else if (min < 60)
+		snprintf(buf, size, "%lld min", (long long)min);
+	else
+		snprintf(buf, size, "%lld h %lld min", (long long)(min / 60),
+			 (long long)(min % 60));
+	return buf;
 }

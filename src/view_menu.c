@@ -202,16 +202,26 @@ static void view_menu_row(struct view *v, int row, const struct view_cols *c,
 	view_put(v, row, c->gear, c->gear_w, dim, buf);
 }
 
+/* " · today 12 min · 3 days in a row" */
+static void view_menu_glance(const struct view *v, const struct view_menu_history *h,
+			     char *buf, size_t size)
+{
+	const char *sep = v->utf8 ? " \xc2\xb7 " : " - ";
+	char min[32], streak[48];
+	snprintf(buf, size, "%stoday %s%s%s", sep, view_minutes(h->today_s, min, sizeof min),
+		 sep, view_streak(h->streak, streak, sizeof streak));
+}
+
 static void view_menu_title(struct view *v, const struct view_menu_in *in)
 {
-	int col = 1;
+	int col = 1, right = v->cols - 1;
 	col += view_put(v, 0, col, v->cols - 2, VIEW_BOLD, "stretchtui");
 	char count[64] = "";
 	if (in->filter[0])
 		snprintf(count, sizeof count, "%zu of ", in->n_shown);
-	view_putf(v, 0, col, v->cols - 1 - col, VIEW_DIM, "%s%s%zu routine%s",
-		  v->utf8 ? " \xc2\xb7 " : " - ", count, in->n_items,
-		  in->n_items == 1 ? "" : "s");
+	col += view_putf(v, 0, col, v->cols - 1 - col, VIEW_DIM, "%s%s%zu routine%s",
+			 v->utf8 ? " \xc2\xb7 " : " - ", count, in->n_items,
+			 in->n_items == 1 ? "" : "s");
 	if (in->filter[0] && !in->editing) {
 		char buf[160];
 		snprintf(buf, sizeof buf, "filter: %s", in->filter);
@@ -219,6 +229,12 @@ static void view_menu_title(struct view *v, const struct view_menu_in *in)
 		if (w > max)
 			w = max;
 		view_put(v, 0, v->cols - 1 - w, w, VIEW_CUE, buf);
+		right -= w + 1;
+	}
+	if (in->history && right - col > 4) {
+		char buf[128];
+		view_menu_glance(v, in->history, buf, sizeof buf);
+		view_put(v, 0, col, right - col, VIEW_DIM, buf);
 	}
 }
 
@@ -363,8 +379,20 @@ static void view_steps(struct view *v, struct view_pane *p, const struct routine
 	}
 }
 
+/* "Last done: 2 days ago" */
+static void view_last_done(struct view *v, const struct view_menu_item *it,
+			   const struct view_menu_history *h, struct view_pane *p)
+{
+	char ago[32], buf[64];
+	if (!h)
+		return;
+	snprintf(buf, sizeof buf, "Last done: %s", view_ago(h->today, it->last_day, ago,
+							    sizeof ago));
+	view_pane_text(v, p, 0, VIEW_DIM, buf);
+}
+
 static void view_detail(struct view *v, const struct view_menu_item *it,
-			struct view_pane *p)
+			const struct view_menu_history *h, struct view_pane *p)
 {
 	char buf[512], t[24];
 	if (!it->r) {
@@ -382,6 +410,7 @@ static void view_detail(struct view *v, const struct view_menu_item *it,
 		view_putf(v, row, col, p->left + p->width - col, VIEW_DIM, "  %s  (%s)",
 			  duration_format(it->total_ms, t, sizeof t), r->id ? r->id : "");
 	}
+	view_last_done(v, it, h, p);
 	if (r->summary)
 		view_pane_text(v, p, 0, VIEW_NORMAL, r->summary);
 	const char *text = it->description ? it->description : r->description;
@@ -405,11 +434,12 @@ static void view_detail(struct view *v, const struct view_menu_item *it,
 /* The pane, scrolled to *scroll (clamped, written back), with a mark on
  * the separator row above it when there is more than it shows. */
 static void view_detail_pane(struct view *v, const struct view_menu_item *it,
-			     int sep, int *scroll, size_t step)
+			     int sep, int *scroll, size_t step,
+			     const struct view_menu_history *h)
 {
 	int width = v->cols - 4 < 96 ? v->cols - 4 : 96;   /* lines easy to read */
 	struct view_pane p = { sep + 1, v->rows - 1, 2, width, 0, 0, false, step, -1 };
-	view_detail(v, it, &p);
+	view_detail(v, it, h, &p);
 	int total = p.line, height = p.end - p.top, marked = p.step_line;
 	int want = scroll ? *scroll : 0;
 	if (marked >= 0 && marked < want)            /* the marked step in view */
@@ -421,7 +451,7 @@ static void view_detail_pane(struct view *v, const struct view_menu_item *it,
 	if (scroll)
 		*scroll = want;
 	p = (struct view_pane){ sep + 1, v->rows - 1, 2, width, want, 0, true, step, -1 };
-	view_detail(v, it, &p);
+	view_detail(v, it, h, &p);
 	if (total <= height)
 		return;
 	char mark[64];
@@ -501,6 +531,6 @@ void view_menu(struct view *v, const struct view_menu_in *in)
 	view_put(v, sep, 0, v->cols, VIEW_BORDER, line);
 	if (in->n_shown > 0)
 		view_detail_pane(v, &in->items[in->shown[in->sel]], sep, in->detail_scroll,
-				 in->step);
+				 in->step, in->history);
 	view_menu_footer(v, in, v->rows - 1);
 }

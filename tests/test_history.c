@@ -1065,6 +1065,108 @@ static void test_calendar_arithmetic(void **state)
 	assert_int_equal(clock_local_day(86399, 1), 1);
 }
 
+/* ---- the glance (the menu's and the finish screen's figures) ---------------- */
+
+static struct history_record rec_for(const char *id, const char *when,
+				     enum history_outcome o, int64_t done_s)
+{
+	struct history_record r = rec_at(when, o, done_s);
+	snprintf(r.routine, sizeof r.routine, "%s", id);
+	return r;
+}
+
+/* Today's time counts every session (a quit one too); a routine's last
+ * day and the streak only completed ones; prompts and routines nobody
+ * asked about count for nothing but the streak. */
+static void test_glance_adds_up(void **state)
+{
+	(void)state;
+	const char *ids[] = { "upper-back-15", "neck", "hips", "neck" };
+	struct history_glance g;
+	assert_int_equal(history_glance_init(&g, day_of("2026-12-10"), ids, 4), 0);
+	struct history_record r[] = {
+		rec_for("neck", "2026-12-03T09:00:00+01:00", HISTORY_COMPLETED, 300),
+		rec_for("upper-back-15", "2026-12-08T09:00:00+01:00", HISTORY_COMPLETED, 900),
+		rec_for("neck", "2026-12-01T09:00:00+01:00", HISTORY_COMPLETED, 300),
+		rec_for("other", "2026-12-09T23:30:00+01:00", HISTORY_COMPLETED, 600),
+		rec_for("hips", "2026-12-10T08:00:00+01:00", HISTORY_QUIT, 125),
+		rec_for("upper-back-15", "2026-12-10T09:00:00+01:00", HISTORY_COMPLETED, 900),
+	};
+	for (size_t i = 0; i < sizeof r / sizeof *r; i++)
+		history_glance_add(&g, &r[i]);
+	struct history_record p;
+	history_prompt(&p, "neck", "Neck", r[5].start_s, r[5].offset_s, HISTORY_TAKEN);
+	history_glance_add(&g, &p);
+	assert_int_equal(g.last[0], day_of("2026-12-10"));
+	assert_int_equal(g.last[1], day_of("2026-12-03"));   /* the latest, not the last read */
+	assert_int_equal(g.last[2], HISTORY_NEVER);          /* quit only */
+	assert_int_equal(g.last[3], day_of("2026-12-03"));   /* the same id twice */
+	assert_int_equal(g.today_s, 125 + 900);
+	assert_int_equal(g.streak, 3);                       /* 8, 9, 10 December */
+	assert_int_equal(history_glance_streak_with(&g, g.today), 3);
+	history_glance_free(&g);
+	/* today not done yet: yesterday's streak still counts; today's
+	 * session would add one to it */
+	assert_int_equal(history_glance_init(&g, day_of("2026-12-10"), NULL, 0), 0);
+	history_glance_add(&g, &r[1]);
+	history_glance_add(&g, &r[3]);
+	assert_int_equal(g.streak, 2);
+	assert_int_equal(g.today_s, 0);
+	assert_int_equal(history_glance_streak_with(&g, g.today), 3);
+	assert_int_equal(history_glance_streak_with(&g, day_of("2026-12-01")), 2);
+	history_glance_free(&g);
+	/* nothing at all: the first session is a streak of one */
+	assert_int_equal(history_glance_init(&g, day_of("2026-12-10"), NULL, 0), 0);
+	assert_int_equal(g.streak, 0);
+	assert_int_equal(history_glance_streak_with(&g, g.today), 1);
+	history_glance_free(&g);
+}
+
+/* The file is streamed into the glance: damage passed over, no file is
+ * no record, a file that cannot be read is an error naming it. */
+static void test_glance_read(void **state)
+{
+	char *dir = *state;
+	char xdg[600], sub[700], path[800], why[HISTORY_WHY_MAX], text[4096];
+	snprintf(xdg, sizeof xdg, "%s/state", dir);
+	setenv("XDG_STATE_HOME", xdg, 1);
+	const char *ids[] = { "neck", "upper-back-15" };
+	struct history_glance g;
+	assert_int_equal(history_glance_init(&g, day_of("2026-12-10"), ids, 2), 0);
+	assert_int_equal(history_glance_read(&g, why, sizeof why), 0);   /* no file */
+	assert_int_equal(g.streak, 0);
+	assert_int_equal(g.last[0], HISTORY_NEVER);
+	history_glance_free(&g);
+	snprintf(sub, sizeof sub, "%s/stretchtui", xdg);
+	assert_int_equal(mkdir(xdg, 0700), 0);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	struct history_record a = rec_for("neck", "2026-12-09T10:00:00+01:00",
+					  HISTORY_COMPLETED, 300);
+	struct history_record b = rec_for("upper-back-15", "2026-12-10T07:00:00+01:00",
+					  HISTORY_QUIT, 61);
+	char la[HISTORY_LINE_MAX + 1], lb[HISTORY_LINE_MAX + 1];
+	history_format(&a, la, sizeof la);
+	history_format(&b, lb, sizeof lb);
+	int n = snprintf(text, sizeof text, "%sgarbage\n%s%s2026-12-10T08:00", history_header(),
+			 la, lb);
+	snprintf(path, sizeof path, "%s/history.tsv", sub);
+	write_file(path, text, (size_t)n);
+	assert_int_equal(history_glance_init(&g, day_of("2026-12-10"), ids, 2), 0);
+	assert_int_equal(history_glance_read(&g, why, sizeof why), 0);
+	assert_int_equal(g.last[0], day_of("2026-12-09"));
+	assert_int_equal(g.last[1], HISTORY_NEVER);
+	assert_int_equal(g.today_s, 61);
+	assert_int_equal(g.streak, 1);
+	history_glance_free(&g);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(history_glance_init(&g, day_of("2026-12-10"), ids, 2), 0);
+	assert_int_equal(history_glance_read(&g, why, sizeof why), -1);
+	assert_non_null(strstr(why, "history.tsv: not a regular file"));
+	history_glance_free(&g);
+	unsetenv("XDG_STATE_HOME");
+}
+
 int main(void)
 {
 	setenv("TZ", "UTC0", 1);
@@ -1084,6 +1186,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_read_newer_version, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_read_big, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_read_missing_and_not_regular, tmp_setup, tmp_teardown),
+		cmocka_unit_test(test_glance_adds_up),
+		cmocka_unit_test_setup_teardown(test_glance_read, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_append_creates_and_heads, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_append_after_torn_tail, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_append_errors, tmp_setup, tmp_teardown),

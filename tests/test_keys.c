@@ -14,7 +14,7 @@
 static void test_rows_described(void **state)
 {
 	(void)state;
-	assert_true(keys_n_tables >= 7);
+	assert_true(keys_n_tables >= 8);
 	for (size_t t = 0; t < keys_n_tables; t++) {
 		const struct keys_table *k = keys_tables[t];
 		assert_non_null(k->screen);
@@ -135,6 +135,34 @@ static void test_texts(void **state)
 			    "space pause, n skip, b back, +/- 10s, Enter rep, ? help, q quit");
 }
 
+/* The check-in on the finish screen: 1 2 3 answer; every other key is
+ * not its own (it skips the question) and is then the finish screen's. */
+static void test_checkin_keys(void **state)
+{
+	(void)state;
+	char buf[256];
+	assert_int_equal(keys_action(&keys_checkin, '1'), KEYS_ACT_WORSE);
+	assert_int_equal(keys_action(&keys_checkin, '2'), KEYS_ACT_SAME);
+	assert_int_equal(keys_action(&keys_checkin, '3'), KEYS_ACT_BETTER);
+	/* the other keys are not the check-in's: they skip it */
+	assert_int_equal(keys_action(&keys_checkin, '4'), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(&keys_checkin, 'q'), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(&keys_checkin, '\r'), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(&keys_checkin, KEYS_OTHER), KEYS_ACT_NONE);
+	assert_int_equal(keys_action(&keys_checkin, KEYS_CTRL('l')), KEYS_ACT_REDRAW);
+	/* ... and are then the finish screen's */
+	assert_int_equal(keys_action(&keys_finish, '\r'), KEYS_ACT_MENU);
+	assert_int_equal(keys_action(&keys_finish, 'q'), KEYS_ACT_QUIT);
+	assert_string_equal(keys_checkin.prompt, "How does your back feel?");
+	assert_string_equal(keys_hint_text(&keys_checkin, false, " ", ", ", false, buf,
+					   sizeof buf),
+			    "1 worse, 2 same, 3 better, any other key to skip");
+	bool listed = false;
+	for (size_t i = 0; i < keys_n_tables; i++)
+		listed = listed || keys_tables[i] == &keys_checkin;
+	assert_true(listed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +172,7 @@ int main(void)
 		cmocka_unit_test(test_answers_and_overlays),
 		cmocka_unit_test(test_typing),
 		cmocka_unit_test(test_texts),
+		cmocka_unit_test(test_checkin_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <string.h>
 
 #include "engine.h"
 #include "keys.h"
@@ -116,6 +117,38 @@ static void test_summary(void **state)
 				 "2 of 9 exercises done, 1 skipped.");
 }
 
+/* The record a front end saves, and the check-in's answers as feels. */
+static void test_record_and_feel(void **state)
+{
+	(void)state;
+	struct routine r;
+	struct history_record h;
+	routine_init(&r);
+	r.id = "neck";
+	r.name = "Neck\trelease";
+	struct engine_summary s = { .planned_ms = 60000, .done_ms = 59600,
+				    .exercises_total = 1, .exercises_done = 1,
+				    .completed = true };
+	session_record(&h, &r, &s, 1796000000, false);
+	assert_int_equal(h.outcome, HISTORY_COMPLETED);
+	assert_int_equal(h.feel, HISTORY_FEEL_NONE);
+	assert_int_equal(h.done_s, 60);
+	assert_string_equal(h.routine, "neck");
+	assert_null(strchr(h.name, '\t'));
+	assert_int_equal(h.start_s, 1796000000);
+	session_record(&h, &r, &s, 1796000000, true);
+	assert_int_equal(h.outcome, HISTORY_SIGNAL);
+	s.completed = false;
+	session_record(&h, &r, &s, 1796000000, false);
+	assert_int_equal(h.outcome, HISTORY_QUIT);
+	assert_int_equal(session_feel(keys_action(&keys_checkin, '1')), HISTORY_WORSE);
+	assert_int_equal(session_feel(keys_action(&keys_checkin, '2')), HISTORY_SAME);
+	assert_int_equal(session_feel(keys_action(&keys_checkin, '3')), HISTORY_BETTER);
+	assert_int_equal(session_feel(keys_action(&keys_checkin, '\r')), HISTORY_FEEL_NONE);
+	assert_int_equal(session_feel(keys_action(&keys_checkin, 'q')), HISTORY_FEEL_NONE);
+	assert_int_equal(session_feel(KEYS_ACT_SKIP), HISTORY_FEEL_NONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -123,6 +156,7 @@ int main(void)
 		cmocka_unit_test(test_extend_and_hold),
 		cmocka_unit_test(test_clock_timeout),
 		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_record_and_feel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -880,7 +880,7 @@ static void test_finish(void **state)
 				    .extended_ms = 10000, .paused_ms = 42000,
 				    .exercises_total = 4, .exercises_done = 3,
 				    .exercises_skipped = 1, .completed = true };
-	struct view_finish_in in = { "Upper back relief", &s, true };
+	struct view_finish_in in = { "Upper back relief", &s, true, 0, false, NULL };
 	view_begin(&f->v, 24, 80, true);
 	view_finish(&f->v, &in);
 	dump(&f->v, "finish");
@@ -1105,7 +1105,7 @@ static void menu_at(struct fixture *f, int rows, int cols, const char *filter,
 			shown[n++] = i;
 	top = 0;
 	struct view_menu_in in = { items, shown, n, 4, sel, &top, filter, editing,
-				   &menu_scroll, NULL, false, menu_step };
+				   &menu_scroll, NULL, false, menu_step, NULL };
 	view_begin(&f->v, rows, cols, true);
 	view_menu(&f->v, &in);
 }
@@ -1174,7 +1174,7 @@ static void test_menu_areas(void **state)
 	size_t shown[] = { 0, 1 }, top = 0;
 	int scroll = 0;
 	struct view_menu_in in = { items, shown, 2, 2, 0, &top, "", false, &scroll,
-				   NULL, false, 0 };
+				   NULL, false, 0, NULL };
 	view_begin(&f->v, 24, 80, true);
 	view_menu(&f->v, &in);
 	dump(&f->v, "menu areas");

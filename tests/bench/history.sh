@@ -15,6 +15,16 @@
 # 3. With strace: the system calls one recorded session costs (a plain
 #    session of the e2e "quick" routine at --speed 100): the calls on the
 #    history's descriptor.
+# 4. With tmux and strace: the menu's first frame (it reads the history
+#    once, as it opens, for today's time, the streak and each routine's
+#    last day) with RECORDS records, with 1,000 and with none: from
+#    execve() to the end of the last write on fd 1 before the program
+#    first waits (as tests/bench/player.sh measures it), RUNS launches
+#    each, and the peak RSS (VmHWM) then. Goal: under 100 ms, and memory
+#    that does not grow with the file. Without tmux or strace, by hand:
+#      XDG_STATE_HOME=DIR strace -ttt -e trace=execve,poll,write \
+#        build/stretchtui    (in a terminal; q to quit)
+#    and read the time of the first poll against the execve.
 #
 # Environment: STRETCHTUI_BIN (default build/stretchtui), RUNS, BENCH_KEEP=1
 # (keep the generated files).
@@ -125,4 +135,52 @@ if command -v strace >/dev/null 2>&1; then
 		--routines "$ROOT/tests/data/e2e" quick </dev/null >/dev/null 2>&1
 	grep -F 'history.tsv' "$TMP/strace" | sed 's/^[0-9]* */  /; s/\\t/ /g' | cut -c1-110
 fi
+
+# ---- the menu's first frame --------------------------------------------------
+if ! command -v strace >/dev/null 2>&1 || ! command -v tmux >/dev/null 2>&1; then
+	echo "== the menu's first frame: needs tmux and strace (see the top of this file)"
+	exit 0
+fi
+SOCK=$TMP/tmux.sock
+btmux() { TERM=xterm-256color tmux -f /dev/null -S "$SOCK" "$@" </dev/null; }
+trap 'btmux kill-server >/dev/null 2>&1; cleanup' EXIT
+btmux new-session -d -s hold "sleep 3600" || { echo "bench: tmux would not start" >&2; exit 1; }
+mkdir -p "$TMP/none/stretchtui"
+
+# frame DIR K: one launch of the menu on history DIR; prints "MS KB".
+frame() {
+	dir=$1 trace=$TMP/menu$2.trace pid=
+	rm -f "$trace"
+	btmux new-session -d -s "m$2" -x 80 -y 24 \
+		"env TZ=UTC LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME='$dir' \
+		 XDG_CONFIG_HOME='$TMP/config' strace -f --seccomp-bpf -ttt -T -s 16 \
+		 -e trace=execve,poll,ppoll,write,writev -o '$trace' '$BIN' --no-safety; sleep 3600"
+	for _ in $(seq 200); do
+		grep -q ' p\?poll(' "$trace" 2>/dev/null && break
+		sleep 0.05
+	done
+	pid=$(awk '$3 ~ /^execve\(/ && / = 0 </ { print $1; exit }' "$trace")
+	kb=$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$pid/status" 2>/dev/null)
+	btmux send-keys -t "m$2" q
+	sleep 0.2
+	btmux kill-session -t "m$2" >/dev/null 2>&1
+	awk -v kb="${kb:-?}" '
+		$3 ~ /^execve\(/ && / = 0 </ && !t0 { t0 = $2 }
+		$3 ~ /^writev?\(1,/ { d = $NF; gsub(/[<>]/, "", d); t = $2 + d }
+		$3 ~ /^p?poll\(/ && t0 { printf "%.1f %s\n", (t - t0) * 1000, kb; exit }' "$trace"
+}
+
+# menu DIR LABEL: RUNS launches; the fastest and median first frame.
+menu() {
+	for k in $(seq "$RUNS"); do frame "$1" "$k"; done | sort -n | awk -v label="$2" \
+		-v runs="$RUNS" '{ t[NR] = $1; m[NR] = $2 }
+		END { mid = int((runs + 1) / 2)
+		      printf "  %-28s fastest %5.1f ms  median %5.1f ms  peak RSS %6s kB\n",
+			label, t[1], t[mid], m[mid] }'
+}
+
+echo "== the menu's first frame (80x24, tmux, strace: a few ms more than untraced)"
+menu "$TMP/big" "menu, $N records"
+menu "$TMP/small" "menu, 1000 records"
+menu "$TMP/none" "menu, no history"
 exit 0
