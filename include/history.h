@@ -145,16 +145,6 @@ int history_append_file(const char *path, const struct history_record *r,
 /* The same to history_path(), creating the directories. */
 int history_append(const struct history_record *r, char *why, size_t size);
 
-/* What a session's end calls: the record (history_session, with the
- * local offset at start_s) appended to the history. 0, or -1 with a safe
- * message in why ("cannot save the session in the history (PATH:
- * REASON)"): the caller shows it as a warning, the session is not lost
- * otherwise. */
-int history_save_session(const struct engine_summary *s, const char *id,
-			 const char *name, int64_t start_s,
-			 enum history_outcome outcome, enum history_feel feel,
-			 char *why, size_t size);
-
 /* A stream of records: record() gets each one in file order (nonzero
  * stops the read); warn() each line skipped ("line 7: ..." is the caller's
  * to write: it gets the line number and the reason, safe text) and a note

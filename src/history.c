@@ -664,17 +664,6 @@ int history_append(const struct history_record *r, char *why, size_t size)
 	return history_append_file(path, r, why, size);
 }
 
-int history_save_session(const struct engine_summary *s, const char *id,
-			 const char *name, int64_t start_s,
-			 enum history_outcome outcome, enum history_feel feel,
-			 char *why, size_t size)
-{
-	struct history_record r;
-	history_session(&r, s, id, name, start_s, clock_utc_offset(start_s),
-			outcome, feel);
-	return history_append(&r, why, size);
-}
-
 /* ---- reading --------------------------------------------------------------- */
 
 struct reading {
