@@ -217,7 +217,8 @@ void view_finish(struct view *v, const struct view_finish_in *in);
 /* ---- menu --------------------------------------------------------------- */
 
 struct view_menu_item {
-	const struct routine *r;     /* NULL: a file that did not load */
+	const struct routine *r;     /* NULL: a file that did not load, or
+	                              * (error NULL too) not loaded yet */
 	const char *id, *path;
 	int64_t total_ms;
 	const char *description;     /* reflowed; NULL: r's own */
