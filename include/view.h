@@ -217,12 +217,12 @@ void view_finish(struct view *v, const struct view_finish_in *in);
 /* ---- menu --------------------------------------------------------------- */
 
 struct view_menu_item {
-	const struct routine *r;     /* NULL: a file that did not load, or
-	                              * (error NULL too) not loaded yet */
+	const struct routine *r;     /* NULL: a file that did not load */
 	const char *id, *path;
 	int64_t total_ms;
 	const char *description;     /* reflowed; NULL: r's own */
 	const char *error;           /* why it did not load (its first error) */
+	bool loading;                /* not read yet: its id alone is known */
 };
 
 struct view_menu_in {

@@ -24,7 +24,6 @@ struct ui_menu {
 	struct view_menu_item *items;
 	struct routine *routines;
 	size_t n;
-	bool *loaded;                /* items[i] read (r or error set) */
 	size_t n_loaded, next;       /* next: the first maybe not loaded */
 	bool drawn;                  /* the first frame is out: load */
 	bool offer_only;             /* the notice is the resume offer alone */
@@ -79,9 +78,9 @@ static void ui_menu_load(struct ui_menu *m, size_t i)
 	struct diags d = { 0 };
 	struct plan p;
 	struct view_menu_item *it = &m->items[i];
-	if (m->loaded[i])
+	if (!it->loading)
 		return;
-	m->loaded[i] = true;
+	it->loading = false;
 	m->n_loaded++;
 	if (catalog_load_entry(m->u->c, i, &m->routines[i], &p, &d) == 0) {
 		it->r = &m->routines[i];
@@ -156,8 +155,7 @@ struct ui_menu *ui_menu_open(struct ui *u)
 	m->items = calloc(n + 1, sizeof *m->items);
 	m->routines = calloc(n + 1, sizeof *m->routines);
 	m->shown = calloc(n + 1, sizeof *m->shown);
-	m->loaded = calloc(n + 1, sizeof *m->loaded);
-	if (!m->items || !m->routines || !m->shown || !m->loaded) {
+	if (!m->items || !m->routines || !m->shown) {
 		ui_menu_close(m);
 		return NULL;
 	}
@@ -166,6 +164,7 @@ struct ui_menu *ui_menu_open(struct ui *u)
 	for (size_t i = 0; i < n; i++) {
 		m->items[i].id = u->c->v[i].id;
 		m->items[i].path = u->c->v[i].path;
+		m->items[i].loading = true;
 	}
 	ui_menu_filter(m);
 	ui_menu_preselect(m, u->o->menu_routine);
@@ -185,7 +184,6 @@ void ui_menu_close(struct ui_menu *m)
 	free(m->items);
 	free(m->routines);
 	free(m->shown);
-	free(m->loaded);
 	free(m);
 }
 
@@ -197,12 +195,12 @@ void ui_menu_close(struct ui_menu *m)
  * then the rest in order. Only while some are not loaded. */
 static size_t ui_menu_next(struct ui_menu *m)
 {
-	if (m->n_shown && !m->loaded[m->shown[m->sel]])
+	if (m->n_shown && m->items[m->shown[m->sel]].loading)
 		return m->shown[m->sel];
 	for (size_t k = m->top; k < m->n_shown && k < m->top + (size_t)m->rows; k++)
-		if (!m->loaded[m->shown[k]])
+		if (m->items[m->shown[k]].loading)
 			return m->shown[k];
-	while (m->loaded[m->next])
+	while (!m->items[m->next].loading)
 		m->next++;
 	return m->next;
 }
