@@ -252,6 +252,7 @@ struct view_menu_item {
 	const char *error;           /* why it did not load (its first error) */
 	int64_t last_day;            /* the day it was last completed, or
 	                              * VIEW_NEVER (read with in->history) */
+	bool loading;                /* not read yet: its id alone is known */
 };
 
 struct view_menu_in {

@@ -568,15 +568,15 @@ static int play(const struct cli_options *o, struct catalog *c,
 	/* The routine holds its own exercises; released before the screen is
 	 * set up, so that ncurses reuses the memory. */
 	catalog_release_libs(c);
-	/* The menu (and plain mode's choice) list the routines; the full
-	 * screen may go to the menu once the routine given has been played. */
+	/* The menu lists the routines itself (catalog_scan); plain mode's
+	 * choice needs them listed first. */
 	bool full = !o->plain && ui_term_usable();
-	if (!arg || full)
-		catalog_scan(c);
 	int rc = full ? ui_run(&so, c, arg ? &p : NULL) : UI_UNUSABLE;
 	if (rc == UI_UNUSABLE) {
 		if (full)
 			diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
+		if (!arg)
+			catalog_scan(c);
 		rc = plain_run(&so, c, arg ? &p : NULL);
 	}
 	if (arg) {

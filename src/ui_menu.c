@@ -1,7 +1,11 @@
 /* ui_menu — the routine menu: every routine of the catalog with its total,
- * a filter by name, tag or body area (a screen of its own over the menu),
- * and Enter to play. */
+ * a filter by name, tag or body area (a screen of its own over the menu), and Enter
+ * to play. The list is drawn from the catalog's ids first; each routine is
+ * then read and planned between polls (ui_menu_update: a slice at a time,
+ * the selected and visible rows first, keys handled in between), and the
+ * filter matches ids until the names arrive. */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +24,9 @@ struct ui_menu {
 	struct view_menu_item *items;
 	struct routine *routines;
 	size_t n;
+	size_t n_loaded, next;       /* next: the first maybe not loaded */
+	bool drawn;                  /* the first frame is out: load */
+	bool offer_only;             /* the notice is the resume offer alone */
 	size_t *shown, n_shown;
 	size_t sel, top;
 	int detail;                  /* the detail pane's scroll */
@@ -39,6 +46,7 @@ void ui_menu_notice(struct ui_menu *m, const char *text, bool alert)
 {
 	snprintf(m->notice, sizeof m->notice, "%s", text);
 	m->notice_alert = alert;
+	m->offer_only = false;
 }
 
 /* The first error of d, formatted, malloc'd (NULL when none). */
@@ -64,21 +72,23 @@ static void ui_menu_reflow(struct view_menu_item *it)
 	it->description = copy;
 }
 
-static void ui_menu_load(struct catalog *c, struct ui_menu *m, size_t i)
+/* Entry i read and planned, once: its name, total and tags for its row,
+ * or why it did not load. */
+static void ui_menu_load(struct ui_menu *m, size_t i)
 {
 	struct diags d = { 0 };
 	struct plan p;
 	struct view_menu_item *it = &m->items[i];
-	it->id = c->v[i].id;
-	it->path = c->v[i].path;
-	if (catalog_load(c, c->v[i].id, &m->routines[i], &d) == 0 &&
-	    plan_check(&m->routines[i], &p, &d) == 0) {
+	if (!it->loading)
+		return;
+	it->loading = false;
+	m->n_loaded++;
+	if (catalog_load_entry(m->u->c, i, &m->routines[i], &p, &d) == 0) {
 		it->r = &m->routines[i];
 		it->total_ms = p.total_ms;
 		plan_free(&p);
 		ui_menu_reflow(it);
 	} else {
-		routine_free(&m->routines[i]);
 		it->error = ui_menu_first_error(&d);
 	}
 	diag_free(&d);
@@ -147,12 +157,15 @@ static void ui_menu_preselect(struct ui_menu *m, const char *pref)
 			}
 }
 
+/* The list from the catalog's ids alone (nothing parsed yet): the rows
+ * fill in as ui_menu_update loads them. */
 struct ui_menu *ui_menu_open(struct ui *u)
 {
 	struct ui_menu *m = calloc(1, sizeof *m);
-	size_t n = u->c->n;
 	if (!m)
 		return NULL;
+	catalog_scan(u->c);
+	size_t n = u->c->n;
 	m->items = calloc(n + 1, sizeof *m->items);
 	m->routines = calloc(n + 1, sizeof *m->routines);
 	m->shown = calloc(n + 1, sizeof *m->shown);
@@ -162,9 +175,11 @@ struct ui_menu *ui_menu_open(struct ui *u)
 	}
 	m->u = u;
 	m->n = n;
-	for (size_t i = 0; i < n; i++)
-		ui_menu_load(u->c, m, i);
-	ui_menu_lib_notice(u->c, m);
+	for (size_t i = 0; i < n; i++) {
+		m->items[i].id = u->c->v[i].id;
+		m->items[i].path = u->c->v[i].path;
+		m->items[i].loading = true;
+	}
 	ui_menu_glance(m);
 	ui_menu_filter(m);
 	ui_menu_preselect(m, u->o->menu_routine);
@@ -199,6 +214,69 @@ static const struct view_menu_history *ui_menu_history(struct ui_menu *m)
 	return &m->history;
 }
 
+/* ---- filling the rows in ------------------------------------------------------- */
+
+#define UI_MENU_SLICE_MS 5    /* of loading between two polls for keys */
+
+/* The entry to load next: the selected one, then the others in view,
+ * then the rest in order. Only while some are not loaded. */
+static size_t ui_menu_next(struct ui_menu *m)
+{
+	if (m->n_shown && m->items[m->shown[m->sel]].loading)
+		return m->shown[m->sel];
+	for (size_t k = m->top; k < m->n_shown && k < m->top + (size_t)m->rows; k++)
+		if (m->items[m->shown[k]].loading)
+			return m->shown[k];
+	while (!m->items[m->next].loading)
+		m->next++;
+	return m->next;
+}
+
+/* The filter again once names and tags have come in, the selection and
+ * its detail pane kept when it still matches. */
+static void ui_menu_refilter(struct ui_menu *m)
+{
+	size_t keep = m->n_shown ? m->shown[m->sel] : SIZE_MAX;
+	int detail = m->detail;
+	ui_menu_filter(m);
+	if (m->n_shown && m->shown[m->sel] == keep)
+		m->detail = detail;
+}
+
+/* Everything loaded: a library's errors are named (in place of nothing
+ * or of the resume offer), and the libraries go (each routine holds its
+ * own exercises). */
+static void ui_menu_loaded(struct ui_menu *m)
+{
+	if (!m->notice[0] || m->offer_only)
+		ui_menu_lib_notice(m->u->c, m);
+	catalog_release_libs(m->u->c);
+}
+
+/* A slice of loading, once the first frame is out. */
+static enum ui_end ui_menu_update(void *ctx)
+{
+	struct ui_menu *m = ctx;
+	if (!m->drawn || m->n_loaded == m->n)
+		return UI_STAY;
+	int64_t end = clock_now_ms() + UI_MENU_SLICE_MS;
+	do
+		ui_menu_load(m, ui_menu_next(m));
+	while (m->n_loaded < m->n && clock_now_ms() < end);
+	if (m->filter[0])
+		ui_menu_refilter(m);
+	if (m->n_loaded == m->n)
+		ui_menu_loaded(m);
+	return UI_STAY;
+}
+
+/* No wait while rows are left to fill in. */
+static int ui_menu_wake(void *ctx)
+{
+	const struct ui_menu *m = ctx;
+	return m->n_loaded < m->n ? 0 : -1;
+}
+
 static void ui_menu_draw(void *ctx, struct view *v)
 {
 	struct ui_menu *m = ctx;
@@ -207,6 +285,7 @@ static void ui_menu_draw(void *ctx, struct view *v)
 				   m->notice, m->notice_alert, m->step, ui_menu_history(m) };
 	view_menu(v, &in);
 	m->rows = v->rows;
+	m->drawn = true;
 }
 
 static void ui_menu_move(struct ui_menu *m, long d)
@@ -286,7 +365,8 @@ static enum ui_end ui_menu_edit_act(void *ctx, enum keys_action a, int code)
 /* The filter line has the cursor until Enter or Esc. */
 static enum ui_end ui_menu_edit(struct ui_menu *m)
 {
-	struct ui_screen s = { &keys_filter, m, NULL, ui_menu_draw, ui_menu_edit_act, NULL };
+	struct ui_screen s = { &keys_filter, m, ui_menu_update, ui_menu_draw, ui_menu_edit_act,
+			       ui_menu_wake };
 	m->editing = true;
 	enum ui_end end = ui_term_run(m->u->t, &s);
 	m->editing = false;
@@ -301,6 +381,7 @@ static bool ui_menu_plan(struct ui_menu *m, struct plan *p)
 {
 	if (m->n_shown == 0)
 		return false;
+	ui_menu_load(m, m->shown[m->sel]);
 	const struct view_menu_item *it = &m->items[m->shown[m->sel]];
 	if (it->r && plan_build(it->r, p) == PLAN_OK)
 		return true;
@@ -315,6 +396,8 @@ static bool ui_menu_plan(struct ui_menu *m, struct plan *p)
  * number of steps. */
 static void ui_menu_step(struct ui_menu *m, int d)
 {
+	if (m->n_shown)
+		ui_menu_load(m, m->shown[m->sel]);
 	const struct view_menu_item *it = m->n_shown ? &m->items[m->shown[m->sel]] : NULL;
 	size_t n = it && it->r ? it->r->n_steps : 0;
 	if (d > 0 && m->step < n)
@@ -384,7 +467,8 @@ static void ui_menu_offer_resume(struct ui_menu *m)
 	m->can_resume = false;
 	if (start_resume(m->u->c, NULL, clock_wall_s(), &mark, &quiet) == 0)
 		for (size_t i = 0; i < m->n; i++)
-			if (m->items[i].r && strcmp(m->items[i].path, mark.path) == 0 &&
+			if (strcmp(m->items[i].path, mark.path) == 0 &&
+			    (ui_menu_load(m, i), m->items[i].r) &&
 			    mark.at_ms < m->items[i].total_ms) {
 				m->can_resume = true;
 				m->resume_item = i;
@@ -395,6 +479,7 @@ static void ui_menu_offer_resume(struct ui_menu *m)
 		return;
 	char t[DURATION_BUF], offer[256];
 	duration_format_s(m->resume_ms / 1000, t, sizeof t);
+	m->offer_only = !m->notice[0];
 	if (m->notice[0])   /* after the summary of the session that stopped */
 		snprintf(offer, sizeof offer, "  r: go on from %s", t);
 	else
@@ -406,7 +491,8 @@ static void ui_menu_offer_resume(struct ui_menu *m)
 
 enum ui_end ui_menu_run(struct ui_menu *m, struct plan *p)
 {
-	struct ui_screen s = { &keys_menu, m, NULL, ui_menu_draw, ui_menu_act, NULL };
+	struct ui_screen s = { &keys_menu, m, ui_menu_update, ui_menu_draw, ui_menu_act,
+			       ui_menu_wake };
 	m->chosen = p;
 	m->step = 0;
 	ui_menu_offer_resume(m);

@@ -106,7 +106,7 @@ static void view_menu_widths(const struct view *v, const struct view_menu_in *in
 	for (size_t i = 0; i < in->n_items; i++) {
 		const struct view_menu_item *it = &in->items[i];
 		w->name = view_max(w->name, view_cells(v, it->r ? it->r->name : it->id) +
-					    (it->r ? 0 : 14));
+					    (it->r || it->loading ? 0 : 14));
 		if (!it->r)
 			continue;
 		w->time = view_max(w->time, view_cells(v, duration_format(it->total_ms, buf, sizeof buf)));
@@ -182,6 +182,10 @@ static void view_menu_row(struct view *v, int row, const struct view_cols *c,
 	if (sel) {
 		view_fill(v, row, VIEW_SELECTED);
 		view_put(v, row, 0, 1, VIEW_SELECTED, ">");
+	}
+	if (it->loading) {
+		view_put(v, row, c->name, c->name_w, dim, it->id);
+		return;
 	}
 	if (!it->r) {
 		int w = view_put(v, row, c->name, c->name_w, st, it->id);
@@ -395,6 +399,10 @@ static void view_detail(struct view *v, const struct view_menu_item *it,
 			const struct view_menu_history *h, struct view_pane *p)
 {
 	char buf[512], t[24];
+	if (it->loading) {
+		view_pane_text(v, p, 0, VIEW_DIM, "Loading...");
+		return;
+	}
 	if (!it->r) {
 		view_pane_text(v, p, 0, VIEW_ALERT, "This routine did not load.");
 		if (it->error)

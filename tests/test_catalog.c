@@ -478,6 +478,8 @@ static void test_return_is_the_verdict(void **state)
 	assert_int_equal(verdicts(&c, "tests/data/good"), 1);
 	assert_true(verdicts(&c, "tests/data/bad") > 50);
 	assert_true(verdicts(&c, "tests/data/broken-lib") > 0);
+	catalog_close(&c);
+	diag_free(&d);
 }
 
 /* Without the scan, an id is looked up by name in each directory and

@@ -1065,6 +1065,7 @@ static const char *long_gear[] = { "foam roller", "lacrosse ball", "wall",
 
 static int menu_scroll;                   /* the detail pane's, in/out */
 static size_t menu_step;                  /* the marked step, 0: none */
+static bool menu_loading;                 /* "broken" not read yet */
 
 static void menu_at(struct fixture *f, int rows, int cols, const char *filter,
 		    bool editing, size_t sel)
@@ -1092,7 +1093,8 @@ static void menu_at(struct fixture *f, int rows, int cols, const char *filter,
 	wide.n_steps = 12;
 	items[0] = (struct view_menu_item){ .r = &other, .id = "neck",
 					    .path = "r/neck.yaml", .total_ms = 300000 };
-	items[1] = (struct view_menu_item){ .id = "broken", .path = "r/broken.yaml" };
+	items[1] = (struct view_menu_item){ .id = "broken", .path = "r/broken.yaml",
+					    .loading = menu_loading };
 	items[2] = (struct view_menu_item){ .r = &f->r, .id = "upper-back",
 					    .path = "r/upper-back.yaml",
 					    .total_ms = f->p.total_ms };
@@ -1108,6 +1110,26 @@ static void menu_at(struct fixture *f, int rows, int cols, const char *filter,
 				   &menu_scroll, NULL, false, menu_step, NULL };
 	view_begin(&f->v, rows, cols, true);
 	view_menu(&f->v, &in);
+}
+
+/* A routine not read yet: its id alone, no error, "Loading..." in the
+ * pane, and the filter matches its id. */
+static void test_menu_loading(void **state)
+{
+	struct fixture *f = *state;
+	menu_scroll = 0;
+	menu_loading = true;
+	menu_at(f, 24, 80, "brok", false, 0);
+	menu_loading = false;
+	dump(&f->v, "menu, one loading");
+	assert_row_has(&f->v, 2, "> broken");
+	bool loading = false;
+	for (int r = 0; r < f->v.rows; r++) {
+		assert_null(strstr(row(&f->v, r), "(has errors)"));
+		assert_null(strstr(row(&f->v, r), "did not load"));
+		loading = loading || strstr(row(&f->v, r), "Loading...");
+	}
+	assert_true(loading);
 }
 
 /* A marked step: its row has the mark, and the pane scrolls to it. */
@@ -1372,6 +1394,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_help_overlay, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_finish, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_80x24, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_loading, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_marked_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_filter_40x12, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_count_follows_filter, setup, teardown),
