@@ -66,6 +66,7 @@ enum keys_action {
 	KEYS_ACT_DONE,        /* the filter kept, its line left */
 	KEYS_ACT_ERASE,       /* one character of the filter */
 	KEYS_ACT_ERASE_ALL,
+	KEYS_ACT_SNOOZE,      /* a reminder: put the break off */
 	KEYS_N_ACTIONS
 };
 
@@ -100,7 +101,7 @@ struct keys_table {
 };
 
 extern const struct keys_table keys_player, keys_quit, keys_help,
-	keys_menu, keys_filter, keys_notice, keys_finish;
+	keys_menu, keys_filter, keys_notice, keys_finish, keys_remind, keys_prompt;
 /* Every table, for the tests. */
 extern const struct keys_table *const keys_tables[];
 extern const size_t keys_n_tables;

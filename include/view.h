@@ -214,6 +214,24 @@ struct view_finish_in {
 
 void view_finish(struct view *v, const struct view_finish_in *in);
 
+/* ---- reminders ---------------------------------------------------------- */
+
+struct remind_info;
+
+struct view_remind_in {
+	const struct remind_info *info;
+	const char *notice;          /* what just happened, or NULL */
+	bool alert;                  /* ... a warning */
+};
+
+/* The reminder's screen: while waiting, the next break's time and a
+ * countdown to it (big digits when there is room: minutes while more
+ * than a minute is left, then seconds; none when the break is not today
+ * or the hours are over), the routine and today's breaks; at a prompt,
+ * "Time for a break" and the routine. The keys of keys_remind or
+ * keys_prompt at the bottom, and the notice above them. */
+void view_remind(struct view *v, const struct view_remind_in *in);
+
 /* ---- menu --------------------------------------------------------------- */
 
 struct view_menu_item {

@@ -87,9 +87,12 @@ static void usage(void)
 {
 	fputs(usage_head, stdout);
 	fputs(history_report_usage, stdout);
+	fputs(remind_usage, stdout);
+	fputs(remind_status_usage, stdout);
 	fputs(usage_options, stdout);
 	usage_keys("Player keys:", &keys_player);
 	usage_keys("Menu keys:", &keys_menu);
+	usage_keys("Reminder keys:", &keys_remind);
 	putchar('\n');
 	fputs(usage_tail, stdout);
 }
@@ -199,6 +202,9 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 			return usage_error("--speed needs a factor", NULL);
 		return parse_speed(v, &o->speed);
 	}
+	int k = remind_option(argc, argv, i, &o->remind);
+	if (k)
+		return k > 0 ? CLI_OK : CLI_USAGE;
 	return usage_error("unknown option", arg);
 }
 
@@ -208,6 +214,7 @@ static int parse(int argc, char **argv, struct cli_options *o, char **operands)
 	*o = (struct cli_options){ .speed = 1.0, .color = true, .args = operands };
 	o->color = !(no_color && *no_color);
 	o->plain = !isatty(STDOUT_FILENO);
+	remind_options_init(&o->remind);
 	int n = 0, options_done = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
@@ -219,7 +226,8 @@ static int parse(int argc, char **argv, struct cli_options *o, char **operands)
 				return rc;
 		} else {
 			operands[n++] = argv[i];
-			options_done |= n == 1 && strcmp(arg, "history") == 0; /* its own */
+			options_done |= n == 1 && (strcmp(arg, "history") == 0 ||
+						   strcmp(arg, "status") == 0); /* their own */
 		}
 	}
 	if (n > 0) {
@@ -482,9 +490,9 @@ static int cmd_check(struct catalog *c, char **files, int n)
 
 /* The full-screen front end when the terminal can run it, else (or when
  * it cannot be set up after all) the plain one. arg is loaded first,
- * once for both; NULL: the menu. */
+ * once for both; NULL: the menu. rem: break reminders that play it. */
 static int play(const struct cli_options *o, struct catalog *c,
-		const char *arg)
+		const char *arg, bool rem)
 {
 	struct session_options so = { o->speed, o->color, o->quiet, o->no_safety,
 				      o->speak, o->speech_command, o->on_event };
@@ -496,11 +504,12 @@ static int play(const struct cli_options *o, struct catalog *c,
 	 * set up, so that ncurses reuses the memory. */
 	catalog_release_libs(c);
 	bool full = !o->plain && ui_term_usable();
-	int rc = full ? ui_run(&so, c, arg ? &p : NULL) : UI_UNUSABLE;
+	int rc = !full ? UI_UNUSABLE : rem ? ui_remind(&so, &o->remind, c, &p)
+					   : ui_run(&so, c, arg ? &p : NULL);
 	if (rc == UI_UNUSABLE) {
 		if (full)
 			diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
-		rc = plain_run(&so, c, arg ? &p : NULL);
+		rc = rem ? plain_remind(&so, &o->remind, c, &p) : plain_run(&so, c, arg ? &p : NULL);
 	}
 	if (arg) {
 		plan_free(&p);
@@ -522,6 +531,8 @@ static const struct command commands[] = {
 	{ "check", 1, INT_MAX, "FILE..." },
 	{ "safety", 0, 0, "" },
 	{ "history", 0, INT_MAX, "" },
+	{ "remind", 0, 0, "[OPTION]..." },
+	{ "status", 0, INT_MAX, "" },
 };
 
 static int check_arity(const struct cli_options *o)
@@ -544,9 +555,11 @@ static int dispatch(const struct cli_options *o, struct catalog *c)
 {
 	const char *cmd = o->command;
 	if (!cmd)
-		return play(o, c, NULL);
+		return play(o, c, NULL, false);
 	if (strcmp(cmd, "play") == 0)
-		return play(o, c, o->args[0]);
+		return play(o, c, o->args[0], false);
+	if (strcmp(cmd, "remind") == 0)
+		return play(o, c, o->remind.routine, true);
 	if (strcmp(cmd, "list") == 0)
 		return cmd_list(c);
 	if (strcmp(cmd, "show") == 0)
@@ -595,9 +608,16 @@ int cli_main(int argc, char **argv)
 	int rc = parse(argc, argv, &o, operands);
 	if (rc == CLI_OK && o.command)
 		rc = check_arity(&o);
-	bool history = rc == CLI_OK && o.command && strcmp(o.command, "history") == 0;
+	if (rc == CLI_OK && o.remind.set_by && (!o.command || strcmp(o.command, "remind") != 0))
+		rc = usage_error("this option is remind's:", o.remind.set_by);
+	if (rc == CLI_OK && o.command && strcmp(o.command, "remind") == 0 &&
+	    remind_check(&o.remind) != 0)
+		rc = CLI_USAGE;
+	bool history = rc == CLI_OK && o.command && (strcmp(o.command, "history") == 0 ||
+						    strcmp(o.command, "status") == 0);
 	if (history)                 /* needs no routines */
-		rc = history_report_run(o.n_args, o.args);
+		rc = o.command[0] == 'h' ? history_report_run(o.n_args, o.args)
+					 : remind_status_run(o.n_args, o.args);
 	else if (rc == CLI_OK)
 		rc = open_catalog(&o, &c);
 	if (rc == CLI_OK && !history) {

@@ -160,7 +160,7 @@ static enum ui_end ui_player_act(void *ctx, enum keys_action a, int code)
 
 /* A warning, said on stderr once the screen is closed (after those
  * before it; the same one once). */
-static void ui_player_warn(void *ctx, const char *msg)
+void ui_player_warn(void *ctx, const char *msg)
 {
 	struct ui *u = ctx;
 	struct diag g = { DIAG_WARNING, NULL, 0, 0, (char *)msg };
