@@ -101,6 +101,7 @@ enum remind_answer {
 	REMIND_SNOOZE,
 	REMIND_SKIP,
 	REMIND_QUIT,      /* the reminder stops (an open prompt: skipped) */
+	REMIND_GONE,      /* it is stopped (a signal): an open prompt is missed */
 };
 
 enum remind_state { REMIND_WAITING, REMIND_PROMPT, REMIND_PLAYING };
@@ -142,8 +143,8 @@ int remind_update(struct remind *r);
 /* ms to wait before the next remind_update: -1 while a routine plays;
  * countdown: until the countdown's text changes too. */
 int remind_wake(const struct remind *r, bool countdown);
-/* An answer: recorded (REMIND_QUIT only when a prompt is open) and
- * applied. */
+/* An answer: recorded (REMIND_QUIT and REMIND_GONE only when a prompt
+ * is open) and applied. */
 void remind_answer(struct remind *r, enum remind_answer a);
 /* The routine started with REMIND_START is over: the interval restarts. */
 void remind_played(struct remind *r);

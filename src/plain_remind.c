@@ -14,6 +14,7 @@
 
 #include "cue.h"
 #include "diag.h"
+#include "duration.h"
 #include "keys.h"
 #include "remind.h"
 #include "schedule.h"
@@ -111,7 +112,7 @@ static void pr_event(struct plain_remind *pr, int ev)
 	if (ev == SCHEDULE_DUE) {
 		pr_keys_text(pr, &keys_prompt, keys, sizeof keys);
 		pr_line(pr, "%s: %s (%s).%s", keys_prompt.prompt, i->routine,
-			remind_span(i->routine_ms, len, sizeof len), keys);
+			duration_format_left(i->routine_ms, len, sizeof len), keys);
 	} else if (ev == SCHEDULE_SLEPT) {
 		pr_line(pr, "Away for %s: that counts as a break. %s.",
 			remind_span(i->away_ms, span, sizeof span), pr_next(i, next, sizeof next));
@@ -221,7 +222,7 @@ static void pr_start(struct plain_remind *pr)
 	remind_info(pr->rm, &pr->info);
 	pr_keys_text(pr, &keys_remind, keys, sizeof keys);
 	pr_line(pr, "Break reminders: %s (%s), %s. %s.%s", pr->info.routine,
-		remind_span(pr->info.routine_ms, len, sizeof len), pr->info.rules,
+		duration_format_left(pr->info.routine_ms, len, sizeof len), pr->info.rules,
 		pr_next(&pr->info, next, sizeof next), keys);
 }
 
@@ -246,6 +247,7 @@ int plain_remind(const struct session_options *o, const struct remind_options *r
 		pr_wait(&pr);
 	}
 	pr_cooked(&pr);
+	remind_answer(pr.rm, REMIND_GONE);
 	remind_info(pr.rm, &pr.info);
 	pr_line(&pr, "Reminders stopped. %s.", pr.info.tally);
 	remind_close(pr.rm);

@@ -332,8 +332,9 @@ void remind_answer(struct remind *r, enum remind_answer a)
 		schedule_skip(&r->s, &r->now);
 		break;
 	case REMIND_QUIT:
+	case REMIND_GONE:
 		if (r->s.prompting)
-			remind_record(r, HISTORY_SKIPPED);
+			remind_record(r, a == REMIND_QUIT ? HISTORY_SKIPPED : HISTORY_MISSED);
 		r->s.prompting = false;
 		break;
 	}

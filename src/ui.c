@@ -130,6 +130,7 @@ int ui_remind(const struct session_options *o, const struct remind_options *ro,
 	}
 	u.summary[0] = '\0';
 	if (rm) {
+		remind_answer(rm, REMIND_GONE);
 		remind_info(rm, &info);
 		snprintf(u.summary, sizeof u.summary, "Reminders stopped. %s.", info.tally);
 	} else {
