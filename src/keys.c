@@ -151,13 +151,13 @@ KEYS_TABLE(finish, NULL, finish_rows);
 
 /* Waiting for the next break (SKIP: the next break is passed over). */
 static const struct keys_row remind_rows[] = {
-	{ KEYS_ACT_START, { ENTERS }, { "Enter" }, "Enter", NULL, "start now", NULL, 0,
+	{ KEYS_ACT_START, { ENTERS }, { "Enter" }, "Enter", NULL, "start now", NULL, 8,
 	  "take a break now (at a break: play its routine)" },
-	{ KEYS_ACT_SNOOZE, { 'z' }, { "z" }, "z", NULL, "snooze", NULL, 0,
+	{ KEYS_ACT_SNOOZE, { 'z' }, { "z" }, "z", NULL, "snooze", NULL, 7,
 	  "put the next break off by the snooze time" },
-	{ KEYS_ACT_SKIP, { 'x' }, { "x" }, "x", NULL, "skip next", NULL, 0,
+	{ KEYS_ACT_SKIP, { 'x' }, { "x" }, "x", NULL, "skip next", NULL, 6,
 	  "skip the next break (at a break: this one)" },
-	{ KEYS_ACT_QUIT, { 'q' }, { "q" }, "q", NULL, "quit", NULL, 0, "stop the reminders" },
+	{ KEYS_ACT_QUIT, { 'q' }, { "q" }, "q", NULL, "quit", NULL, 9, "stop the reminders" },
 	{ KEYS_ACT_REDRAW, { KEYS_CTRL('l') }, { "Ctrl-L" }, NULL, NULL, NULL, NULL, 0,
 	  "redraw the screen" },
 };
@@ -165,12 +165,12 @@ KEYS_TABLE(remind, NULL, remind_rows);
 
 /* A break is due. */
 static const struct keys_row prompt_rows[] = {
-	{ KEYS_ACT_START, { ENTERS }, { "Enter" }, "Enter", NULL, "start", NULL, 0,
+	{ KEYS_ACT_START, { ENTERS }, { "Enter" }, "Enter", NULL, "start", NULL, 8,
 	  "play the routine now" },
-	{ KEYS_ACT_SNOOZE, { 'z' }, { "z" }, "z", NULL, "snooze", NULL, 0,
+	{ KEYS_ACT_SNOOZE, { 'z' }, { "z" }, "z", NULL, "snooze", NULL, 7,
 	  "ask again after the snooze time" },
-	{ KEYS_ACT_SKIP, { 'x' }, { "x" }, "x", NULL, "skip", NULL, 0, "skip this break" },
-	{ KEYS_ACT_QUIT, { 'q' }, { "q" }, "q", NULL, "quit", NULL, 0,
+	{ KEYS_ACT_SKIP, { 'x' }, { "x" }, "x", NULL, "skip", NULL, 6, "skip this break" },
+	{ KEYS_ACT_QUIT, { 'q' }, { "q" }, "q", NULL, "quit", NULL, 9,
 	  "stop the reminders (this break counts as skipped)" },
 	{ KEYS_ACT_REDRAW, { KEYS_CTRL('l') }, { "Ctrl-L" }, NULL, NULL, NULL, NULL, 0,
 	  "redraw the screen" },

@@ -132,15 +132,18 @@ static int days_item(const char *s, size_t n, unsigned *mask)
 int remind_parse_days(const char *s, unsigned *mask)
 {
 	unsigned m = 0;
-	while (*s) {
+	for (s += strspn(s, " ");;) {
 		size_t n = strcspn(s, ", ");
 		if (n == 0 || days_item(s, n, &m) != 0)
 			return -1;
 		s += n;
-		s += strspn(s, ", ");
+		s += strspn(s, " ");
+		if (!*s)
+			break;
+		if (*s == ',')             /* one comma between two days */
+			s++;
+		s += strspn(s, " ");
 	}
-	if (m == 0)
-		return -1;
 	*mask = m;
 	return 0;
 }
@@ -229,7 +232,7 @@ int remind_check(const struct remind_options *o)
 	int64_t window = (int64_t)(o->hours_to - o->hours_from) * 60000;
 	if (!(o->hours_from || o->hours_to) || window > o->every_ms)
 		return 0;
-	diag_msg(DIAG_ERROR, "--hours %02d:%02d-%02d:%02d leave no room for a break every %s",
+	diag_msg(DIAG_ERROR, "--hours %02d:%02d-%02d:%02d leaves no room for a break every %s",
 		 o->hours_from / 60, o->hours_from % 60, o->hours_to / 60, o->hours_to % 60,
 		 remind_span(o->every_ms, every, sizeof every));
 	fputs("Try 'stretchtui --help' for more information.\n", stderr);

@@ -51,7 +51,7 @@ int remind_state_parse(const char *line, struct remind_state_line *s)
 		}
 	}
 	snprintf(s->routine, sizeof s->routine, "%s", line + at);
-	return 0;
+	return s->routine[0] ? 0 : -1;
 }
 
 /* ---- the line --------------------------------------------------------------- */

@@ -43,6 +43,10 @@ static void vr_footer(struct view *v, const struct view_remind_in *in, bool prom
 	struct view_hints h = { prompt ? &keys_prompt : &keys_remind, KEYS_ACT_NONE,
 				KEYS_ACT_NONE, 0, 3 };
 	int w = view_hints_width(v, &h);
+	while (w > v->cols - 2 && h.level < 10) {   /* short of room: the least kept go */
+		h.level++;
+		w = view_hints_width(v, &h);
+	}
 	view_hints(v, v->rows - 1, w < v->cols - 2 ? (v->cols - w) / 2 : 1, &h);
 	if (in->notice && *in->notice)
 		vr_centre(v, v->rows - 3, in->alert ? VIEW_ALERT : VIEW_NORMAL, in->notice);
