@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "remind.h"
+
 enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2 };
 
 #define CLI_SPEED_MIN 0.1
@@ -28,6 +30,7 @@ struct cli_options {
 	bool speak;                 /* --speak (or --speech-command) */
 	const char *speech_command; /* --speech-command CMD, or NULL */
 	const char *on_event;       /* --on-event CMD, or NULL */
+	struct remind_options remind;   /* remind's --every, --hours, ... */
 };
 
 /* Runs the program; returns the exit status. */

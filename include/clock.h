@@ -8,14 +8,19 @@
 
 /* CLOCK_MONOTONIC in milliseconds. */
 int64_t clock_now_ms(void);
+/* CLOCK_BOOTTIME in milliseconds: it runs on while the machine is
+ * suspended, where CLOCK_MONOTONIC stops (their difference is the time
+ * asleep). CLOCK_MONOTONIC where there is no such clock. */
+int64_t clock_boot_ms(void);
 
 /* ---- wall time and the calendar ----------------------------------------
  * For what the calendar decides (history, reminders), never for timing.
  * Days are counted from 1970-01-01 (day 0), in the proleptic Gregorian
  * calendar; a local day is the date a clock on the wall showed. */
 
-/* CLOCK_REALTIME in whole seconds since the epoch. */
+/* CLOCK_REALTIME in whole seconds since the epoch, and in ms. */
 int64_t clock_wall_s(void);
+int64_t clock_wall_ms(void);
 /* The local time zone's offset from UTC at t, in seconds east (+3600 for
  * 10:00+01:00), as localtime_r() sees it under $TZ; 0 when unknown. */
 int clock_utc_offset(int64_t t);

@@ -143,6 +143,10 @@ void cue_kids_say(struct cue_kids *k, const char *text);
 /* Runs the hook command with h's environment, unless CUE_HOOKS_MAX are
  * still running: then it is dropped (and counted). */
 void cue_kids_hook(struct cue_kids *k, const struct cue_hook *h);
+/* Runs argv (its first word searched in $PATH) like a hook: beside the
+ * session, counted with the hooks, ended with them. 0, or an errno
+ * (EAGAIN: CUE_HOOKS_MAX still running, dropped). */
+int cue_kids_run(struct cue_kids *k, char *const argv[]);
 void cue_kids_reap(struct cue_kids *k);
 /* Children alive (not yet reaped), hooks dropped. */
 size_t cue_kids_alive(const struct cue_kids *k);
@@ -151,6 +155,10 @@ int cue_kids_dropped(const struct cue_kids *k);
  * running, then SIGTERM to each one's process group, CUE_TERM_MS later
  * SIGKILL; reaps them all; frees k. */
 void cue_kids_close(struct cue_kids *k, int64_t speech_ms, int64_t hook_ms);
+
+/* Whether prog can be run: a path to an executable file, or a name found
+ * so in $PATH. */
+bool cue_findable(const char *prog);
 
 /* Splits a command like sh does words (blanks; '...', "...", \ quote; no
  * expansion) into a NULL-terminated vector in one allocation (free it).

@@ -72,6 +72,7 @@ enum keys_action {
 	KEYS_ACT_WORSE,       /* the check-in's answers */
 	KEYS_ACT_SAME,
 	KEYS_ACT_BETTER,
+	KEYS_ACT_SNOOZE,      /* a reminder: put the break off */
 	KEYS_N_ACTIONS
 };
 
@@ -106,7 +107,8 @@ struct keys_table {
 };
 
 extern const struct keys_table keys_player, keys_quit, keys_help,
-	keys_menu, keys_filter, keys_notice, keys_finish, keys_checkin;
+	keys_menu, keys_filter, keys_notice, keys_finish, keys_checkin, keys_remind,
+	keys_prompt;
 /* Every table, for the tests. */
 extern const struct keys_table *const keys_tables[];
 extern const size_t keys_n_tables;

@@ -13,4 +13,11 @@
 int plain_run(const struct session_options *o, struct catalog *c,
 	      const struct plan *p);
 
+/* `remind --plain` (plain_remind.c): break reminders told one line per
+ * event, the keys read when stdin is a terminal, p played by plain_run
+ * when a break is taken. Returns the exit status. */
+struct remind_options;
+int plain_remind(const struct session_options *o, const struct remind_options *ro,
+		 struct catalog *c, const struct plan *p);
+
 #endif

@@ -26,6 +26,7 @@ struct session_options {
 	const char *speech_command; /* --speech-command CMD, or NULL */
 	const char *on_event;       /* --on-event CMD, or NULL */
 	const char *menu_routine;   /* the settings' routine: the menu's first choice */
+	bool no_checkin;            /* a reminder's break: no check-in after it */
 	int64_t start_ms;           /* plan time the given routine starts at
 	                             * (--from, --resume; start.h) */
 };

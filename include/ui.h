@@ -18,4 +18,10 @@
 int ui_run(const struct session_options *o, struct catalog *c,
 	   const struct plan *p);
 
+/* Break reminders (remind.h) that play p when a break is taken, until
+ * the person quits or a signal ends it; the same statuses. */
+struct remind_options;
+int ui_remind(const struct session_options *o, const struct remind_options *ro,
+	      struct catalog *c, const struct plan *p);
+
 #endif

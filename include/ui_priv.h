@@ -66,6 +66,10 @@ enum ui_end ui_notice_run(struct ui *u);
 enum ui_end ui_player_run(struct ui *u, const struct plan *p,
 			  struct engine_summary *sum, struct history_record *rec);
 
+/* A warning said on stderr once the screen is closed (a cue_front's
+ * warn; ctx is the struct ui): ui_warn. */
+void ui_player_warn(void *ctx, const char *msg);
+
 /* The finish screen of a finished session: the figures, the streak (this
  * session counted) and the check-in; rec is saved with its answer (or
  * none: a key that skips it, a signal). UI_END_MENU, UI_END_QUIT or
@@ -83,5 +87,16 @@ void ui_menu_notice(struct ui_menu *m, const char *text, bool alert);
  * the routine owned by the menu), the person quits (UI_END_QUIT) or a
  * signal ends it. */
 enum ui_end ui_menu_run(struct ui_menu *m, struct plan *p);
+
+/* The reminder's screens (ui_remind.c): waiting, and the prompt when a
+ * break is due, until the routine is to play (UI_END_PLAY: the answer
+ * is given), the person quits (UI_END_QUIT) or a signal ends it. notice:
+ * a line to show first (the last session's summary), or NULL. */
+struct remind;
+enum ui_end ui_remind_run(struct ui *u, struct remind *rm, const char *notice);
+/* The reminder of ui_remind_run, with the bell and warnings of u. */
+struct remind_options;
+struct remind *ui_remind_open(struct ui *u, const struct remind_options *o,
+			      const struct plan *p);
 
 #endif

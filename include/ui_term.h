@@ -71,6 +71,11 @@ enum ui_end ui_term_run(struct ui_term *t, const struct ui_screen *s);
 /* The signal that ended a run (128 + it is the exit status), or 0. */
 int ui_term_signal(const struct ui_term *t);
 void ui_term_bell(struct ui_term *t);
+/* Sets the terminal's title (saved first on xterm's title stack), or
+ * with NULL puts back the one saved; only on terminals known to take
+ * it (xterm and its kind, tmux, screen). The text is made safe. A title
+ * still set when the terminal is closed is put back then. */
+void ui_term_title(struct ui_term *t, const char *title);
 /* Drops the keys typed ahead. */
 void ui_term_flush_input(struct ui_term *t);
 

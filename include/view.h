@@ -234,6 +234,23 @@ char *view_ago(int64_t today, int64_t day, char *buf, size_t size);
 /* Seconds as the menu's header tells them: "0 min", "<1 min", "12 min"
  * (to the nearest minute), "1 h 5 min". */
 char *view_minutes(int64_t seconds, char *buf, size_t size);
+/* ---- reminders ---------------------------------------------------------- */
+
+struct remind_info;
+
+struct view_remind_in {
+	const struct remind_info *info;
+	const char *notice;          /* what just happened, or NULL */
+	bool alert;                  /* ... a warning */
+};
+
+/* The reminder's screen: while waiting, the next break's time and a
+ * countdown to it (big digits when there is room: minutes while more
+ * than a minute is left, then seconds; none when the break is not today
+ * or the hours are over), the routine and today's breaks; at a prompt,
+ * "Time for a break" and the routine. The keys of keys_remind or
+ * keys_prompt at the bottom, and the notice above them. */
+void view_remind(struct view *v, const struct view_remind_in *in);
 
 /* ---- menu --------------------------------------------------------------- */
 

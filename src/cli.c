@@ -115,6 +115,8 @@ static int usage(void)
 	errno = 0;
 	fputs(usage_head, stdout);
 	fputs(history_report_usage, stdout);
+	fputs(remind_usage, stdout);
+	fputs(remind_status_usage, stdout);
 	fputs(usage_options, stdout);
 	usage_keys("Player keys:", &keys_player);
 	usage_keys("Menu keys:", &keys_menu);
@@ -122,6 +124,7 @@ static int usage(void)
 	       "terminal):\n");
 	usage_keys(NULL, &keys_checkin);
 	usage_keys(NULL, &keys_finish);
+	usage_keys("Reminder keys:", &keys_remind);
 	putchar('\n');
 	fputs(usage_tail, stdout);
 	if (fflush(stdout) == 0 && !ferror(stdout))
@@ -242,6 +245,9 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 			return usage_error("--speed needs a factor", NULL);
 		return parse_speed(v, &o->speed);
 	}
+	int k = remind_option(argc, argv, i, &o->remind);
+	if (k)
+		return k > 0 ? CLI_OK : CLI_USAGE;
 	return usage_error("unknown option", arg);
 }
 
@@ -249,6 +255,7 @@ static int parse(int argc, char **argv, struct cli_options *o, char **operands)
 {
 	*o = (struct cli_options){ .speed = 1.0, .color = true, .args = operands };
 	o->plain = !isatty(STDOUT_FILENO);
+	remind_options_init(&o->remind);
 	int n = 0, options_done = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
@@ -260,7 +267,8 @@ static int parse(int argc, char **argv, struct cli_options *o, char **operands)
 				return rc;
 		} else {
 			operands[n++] = argv[i];
-			options_done |= n == 1 && strcmp(arg, "history") == 0; /* its own */
+			options_done |= n == 1 && (strcmp(arg, "history") == 0 ||
+						   strcmp(arg, "status") == 0); /* their own */
 		}
 	}
 	if (n > 0) {
@@ -544,13 +552,13 @@ static int start_at(const struct cli_options *o, const struct plan *p,
 
 /* The full-screen front end when the terminal can run it, else (or when
  * it cannot be set up after all) the plain one. arg is loaded first,
- * once for both; NULL: the menu. */
+ * once for both; NULL: the menu. rem: break reminders that play it. */
 static int play(const struct cli_options *o, struct catalog *c,
-		const char *arg)
+		const char *arg, bool rem)
 {
 	struct session_options so = { o->speed, o->color, o->quiet, o->no_safety,
 				      o->speak, o->speech_command, o->on_event,
-				      o->menu_routine, 0 };
+				      o->menu_routine, false, 0 };
 	struct routine r;
 	struct plan p;
 	struct start_mark m;
@@ -571,13 +579,14 @@ static int play(const struct cli_options *o, struct catalog *c,
 	/* The menu lists the routines itself (catalog_scan); plain mode's
 	 * choice needs them listed first. */
 	bool full = !o->plain && ui_term_usable();
-	int rc = full ? ui_run(&so, c, arg ? &p : NULL) : UI_UNUSABLE;
+	int rc = !full ? UI_UNUSABLE : rem ? ui_remind(&so, &o->remind, c, &p)
+					   : ui_run(&so, c, arg ? &p : NULL);
 	if (rc == UI_UNUSABLE) {
 		if (full)
 			diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
-		if (!arg)
+		if (!arg && !rem)
 			catalog_scan(c);
-		rc = plain_run(&so, c, arg ? &p : NULL);
+		rc = rem ? plain_remind(&so, &o->remind, c, &p) : plain_run(&so, c, arg ? &p : NULL);
 	}
 	if (arg) {
 		plan_free(&p);
@@ -602,6 +611,8 @@ static const struct command commands[] = {
 	{ "new", 1, 1, "ID" },
 	{ "edit", 1, 1, "ROUTINE" },
 	{ "config", 0, 0, "" },
+	{ "remind", 0, 0, "[OPTION]..." },
+	{ "status", 0, INT_MAX, "" },
 };
 
 /* --from and --resume go with play (or the menu, for --resume); play
@@ -645,9 +656,11 @@ static int dispatch(const struct cli_options *o, struct catalog *c)
 {
 	const char *cmd = o->command;
 	if (!cmd)
-		return play(o, c, NULL);
+		return play(o, c, NULL, false);
 	if (strcmp(cmd, "play") == 0)
-		return play(o, c, o->args[0]);
+		return play(o, c, o->args[0], false);
+	if (strcmp(cmd, "remind") == 0)
+		return play(o, c, o->remind.routine, true);
 	if (strcmp(cmd, "list") == 0)
 		return cmd_list(c);
 	if (strcmp(cmd, "show") == 0)
@@ -753,13 +766,20 @@ int cli_main(int argc, char **argv)
 		rc = check_arity(&o);
 	if (rc == CLI_OK)
 		rc = check_start(&o);
+	if (rc == CLI_OK && o.remind.set_by && (!o.command || strcmp(o.command, "remind") != 0))
+		rc = usage_error("this option is remind's:", o.remind.set_by);
+	if (rc == CLI_OK && o.command && strcmp(o.command, "remind") == 0 &&
+	    remind_check(&o.remind) != 0)
+		rc = CLI_USAGE;
 	config_init(&cfg);
 	if (rc == CLI_OK)
 		settings(&o, &cfg, cfg_path, sizeof cfg_path);
-	bool history = rc == CLI_OK && o.command && strcmp(o.command, "history") == 0;
+	bool history = rc == CLI_OK && o.command && (strcmp(o.command, "history") == 0 ||
+						    strcmp(o.command, "status") == 0);
 	bool config = rc == CLI_OK && o.command && strcmp(o.command, "config") == 0;
 	if (history)                 /* needs no routines */
-		rc = history_report_run(o.n_args, o.args);
+		rc = o.command[0] == 'h' ? history_report_run(o.n_args, o.args)
+					 : remind_status_run(o.n_args, o.args);
 	else if (config)
 		config_print(&cfg, CLI_SETTINGS_USED, stdout);
 	else if (rc == CLI_OK)

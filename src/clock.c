@@ -12,6 +12,24 @@ int64_t clock_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + (int64_t)(ts.tv_nsec / 1000000);
 }
 
+int64_t clock_boot_ms(void)
+{
+#ifdef CLOCK_BOOTTIME
+	struct timespec ts;
+	if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
+		return (int64_t)ts.tv_sec * 1000 + (int64_t)(ts.tv_nsec / 1000000);
+#endif
+	return clock_now_ms();
+}
+
+int64_t clock_wall_ms(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
+		return (int64_t)time(NULL) * 1000;
+	return (int64_t)ts.tv_sec * 1000 + (int64_t)(ts.tv_nsec / 1000000);
+}
+
 int64_t clock_wall_s(void)
 {
 	struct timespec ts;

@@ -104,8 +104,7 @@ static bool cue_executable(const char *path)
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && access(path, X_OK) == 0;
 }
 
-/* Whether prog runs: a path, or a name found in $PATH. */
-static bool cue_findable(const char *prog)
+bool cue_findable(const char *prog)
 {
 	if (strchr(prog, '/'))
 		return cue_executable(prog);
@@ -212,8 +211,8 @@ static int cue_actions(posix_spawn_file_actions_t *fa, posix_spawnattr_t *at)
 	return rc ? rc : posix_spawnattr_setsigdefault(at, &def);
 }
 
-/* Starts argv (searched in $PATH when search) with envp, stdin and
- * output on /dev/null, in a new process group. 0 or an errno. */
+/* Starts argv (a name without a slash searched in $PATH) with envp,
+ * stdin and output on /dev/null, in a new process group. 0 or an errno. */
 static int cue_spawn(struct cue_kids *k, char *const argv[], char *const envp[],
 		     bool speech)
 {
@@ -228,8 +227,7 @@ static int cue_spawn(struct cue_kids *k, char *const argv[], char *const envp[],
 	}
 	int rc = cue_actions(&fa, &at);
 	if (rc == 0)
-		rc = speech ? posix_spawnp(&pid, argv[0], &fa, &at, argv, envp)
-			    : posix_spawn(&pid, argv[0], &fa, &at, argv, envp);
+		rc = posix_spawnp(&pid, argv[0], &fa, &at, argv, envp);
 	posix_spawnattr_destroy(&at);
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc == 0)
@@ -356,6 +354,18 @@ void cue_kids_hook(struct cue_kids *k, const struct cue_hook *h)
 			k->hook = NULL;
 		}
 	}
+}
+
+int cue_kids_run(struct cue_kids *k, char *const argv[])
+{
+	if (!k)
+		return ENOMEM;
+	cue_kids_reap(k);
+	if (cue_count(k, false) >= CUE_HOOKS_MAX) {
+		k->dropped++;
+		return EAGAIN;
+	}
+	return cue_spawn(k, argv, environ, false);
 }
 
 /* ---- reaping and ending ------------------------------------------------------- */

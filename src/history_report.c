@@ -27,6 +27,7 @@
 #define HR_WARN_MAX 10      /* skipped lines told one by one */
 #define HR_NAME_CELLS 28
 #define HR_DAYS_MAX 100000
+#define HR_WEEK 7            /* days of the breaks table */
 
 enum { HR_OK = 0, HR_INVALID = 1, HR_USAGE = 2 };
 enum hr_mode { HR_TEXT, HR_TSV, HR_JSON };
@@ -47,8 +48,15 @@ struct hr_opts {
 	char routine[HISTORY_ID_MAX + 1]; /* safe form, as the records hold it */
 };
 
+/* A day of the breaks table: its sessions, and the reminder's prompts. */
+struct hr_day {
+	int64_t sessions, done_s, breaks, taken, snoozed;
+};
+
 struct hr {
 	struct hr_opts o;
+	struct hr_day day[HR_WEEK];       /* today first */
+	bool prompts;                     /* any prompt record at all */
 	struct history_summary sum;
 	struct history_record last[HR_LAST];
 	size_t n_sessions;                /* listed or in the ring */
@@ -300,6 +308,48 @@ static void put_calendar(const struct history_summary *s, bool utf8)
 	       cell[0], cell[1], cell[2], cell[3], cell[4]);
 }
 
+/* Breaks prompted and taken a day, next to the sessions, when a
+ * reminder ever ran. A break counts once however it ended (taken,
+ * skipped, missed); its snoozes are told apart. */
+static void put_breaks(const struct hr *h)
+{
+	char time[DURATION_BUF];
+	if (!h->prompts)
+		return;
+	printf("\n%-16s %8s %10s   %s\n", "Last 7 days", "sessions", "time", "breaks taken");
+	for (int i = HR_WEEK - 1; i >= 0; i--) {
+		const struct hr_day *d = &h->day[i];
+		int64_t y;
+		int m, dd;
+		clock_civil_from_days(h->sum.today - i, &y, &m, &dd);
+		printf("  %04lld-%02d-%02d %s %8lld %10s   %lld of %lld", (long long)y, m, dd,
+		       day_abbr[clock_weekday(h->sum.today - i)], (long long)d->sessions,
+		       duration_format_s(d->done_s, time, sizeof time), (long long)d->taken,
+		       (long long)d->breaks);
+		if (d->snoozed)
+			printf(" (%lld snoozed)", (long long)d->snoozed);
+		putchar('\n');
+	}
+}
+
+static void hr_day_add(struct hr *h, const struct history_record *r)
+{
+	int64_t ago = h->sum.today - history_day(r);
+	h->prompts |= r->kind == HISTORY_PROMPT;
+	if (ago < 0 || ago >= HR_WEEK)
+		return;
+	struct hr_day *d = &h->day[ago];
+	if (r->kind == HISTORY_SESSION) {
+		d->sessions++;
+		d->done_s += r->done_s;
+	} else if (r->outcome == HISTORY_SNOOZED) {
+		d->snoozed++;
+	} else {
+		d->breaks++;
+		d->taken += r->outcome == HISTORY_TAKEN;
+	}
+}
+
 /* ---- the pass ----------------------------------------------------------------- */
 
 static int on_record(void *ctx, const struct history_record *r, long line)
@@ -316,6 +366,7 @@ static int on_record(void *ctx, const struct history_record *r, long line)
 	if (h->o.mode != HR_TEXT)
 		return ferror(stdout) != 0;
 	history_summary_add(&h->sum, r);
+	hr_day_add(h, r);
 	if (r->kind != HISTORY_SESSION || !listed)
 		return 0;
 	if (h->o.since_set)
@@ -375,6 +426,7 @@ static void put_report(struct hr *h, int rc, const char *path)
 		printf("  none\n");
 	history_summary_end(&h->sum);
 	put_totals(&h->sum);
+	put_breaks(h);
 	put_calendar(&h->sum, utf8_locale());
 }
 

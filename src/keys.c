@@ -171,9 +171,39 @@ static const struct keys_row checkin_rows[] = {
 };
 KEYS_TABLE(checkin, "How does your back feel?", checkin_rows);
 
+/* ---- reminders ------------------------------------------------------------------- */
+
+/* Waiting for the next break (SKIP: the next break is passed over). */
+static const struct keys_row remind_rows[] = {
+	{ KEYS_ACT_START, { ENTERS }, { "Enter" }, "Enter", NULL, "start now", NULL, 8,
+	  "take a break now (at a break: play its routine)" },
+	{ KEYS_ACT_SNOOZE, { 'z' }, { "z" }, "z", NULL, "snooze", NULL, 7,
+	  "put the next break off by the snooze time" },
+	{ KEYS_ACT_SKIP, { 'x' }, { "x" }, "x", NULL, "skip next", NULL, 6,
+	  "skip the next break (at a break: this one)" },
+	{ KEYS_ACT_QUIT, { 'q' }, { "q" }, "q", NULL, "quit", NULL, 9, "stop the reminders" },
+	{ KEYS_ACT_REDRAW, { KEYS_CTRL('l') }, { "Ctrl-L" }, NULL, NULL, NULL, NULL, 0,
+	  "redraw the screen" },
+};
+KEYS_TABLE(remind, NULL, remind_rows);
+
+/* A break is due. */
+static const struct keys_row prompt_rows[] = {
+	{ KEYS_ACT_START, { ENTERS }, { "Enter" }, "Enter", NULL, "start", NULL, 8,
+	  "play the routine now" },
+	{ KEYS_ACT_SNOOZE, { 'z' }, { "z" }, "z", NULL, "snooze", NULL, 7,
+	  "ask again after the snooze time" },
+	{ KEYS_ACT_SKIP, { 'x' }, { "x" }, "x", NULL, "skip", NULL, 6, "skip this break" },
+	{ KEYS_ACT_QUIT, { 'q' }, { "q" }, "q", NULL, "quit", NULL, 9,
+	  "stop the reminders (this break counts as skipped)" },
+	{ KEYS_ACT_REDRAW, { KEYS_CTRL('l') }, { "Ctrl-L" }, NULL, NULL, NULL, NULL, 0,
+	  "redraw the screen" },
+};
+KEYS_TABLE(prompt, "Time for a break", prompt_rows);
+
 const struct keys_table *const keys_tables[] = {
 	&keys_player, &keys_quit, &keys_help, &keys_menu, &keys_filter,
-	&keys_notice, &keys_finish, &keys_checkin,
+	&keys_notice, &keys_finish, &keys_checkin, &keys_remind, &keys_prompt,
 };
 const size_t keys_n_tables = sizeof keys_tables / sizeof *keys_tables;
 

@@ -586,7 +586,7 @@ static void plain_save(struct plain *pl, int64_t wall)
 	char why[HISTORY_WHY_MAX];
 	engine_summary(pl->e, session_clock_now(&pl->clk), &s);
 	session_record(&r, pl->p->routine, &s, wall, pl->fatal != 0);
-	if (s.completed && pl->keys && !pl->fatal && !pl->write_err)
+	if (s.completed && pl->keys && !pl->fatal && !pl->write_err && !pl->o->no_checkin)
 		r.feel = plain_checkin(pl);
 	if (history_append(&r, why, sizeof why) != 0)
 		diag_msg(DIAG_WARNING, "%s", why);

@@ -9,6 +9,7 @@
 
 #include "clock.h"
 #include "diag.h"
+#include "remind.h"
 #include "safety.h"
 #include "ui_priv.h"
 #include "utf8.h"
@@ -79,23 +80,33 @@ void ui_save(struct ui *u, const struct history_record *r)
 
 /* ---- the flow ----------------------------------------------------------------- */
 
-/* One routine: the notice when it is due, the player, and the finish
- * screen when it was played to the end. */
-static enum ui_end ui_play(struct ui *u, const struct plan *p)
+/* One routine: the notice when it is due, then the player; its summary
+ * line in u->summary, and in *rec the record a finished one still has to
+ * save (the finish screen's check-in does). */
+static enum ui_end ui_play_session(struct ui *u, const struct plan *p,
+				   struct engine_summary *sum,
+				   struct history_record *rec)
 {
-	struct engine_summary sum;
-	struct history_record rec;
 	ui_load_safety(u);
 	enum ui_end end = ui_notice_run(u);
 	if (end != UI_END_CLOSE)
 		return end;
-	end = ui_player_run(u, p, &sum, &rec);
+	end = ui_player_run(u, p, sum, rec);
 	if (end == UI_END_QUIT)
 		return end;
-	session_summary_line(p->routine->name, &sum, u->summary, sizeof u->summary);
+	session_summary_line(p->routine->name, sum, u->summary, sizeof u->summary);
 	size_t n = strlen(u->summary);
 	if (u->note[0] && n + 1 < sizeof u->summary)
 		snprintf(u->summary + n, sizeof u->summary - n, " %s", u->note);
+	return end;
+}
+
+/* ... and the finish screen when it was played to the end. */
+static enum ui_end ui_play(struct ui *u, const struct plan *p)
+{
+	struct engine_summary sum;
+	struct history_record rec;
+	enum ui_end end = ui_play_session(u, p, &sum, &rec);
 	return end == UI_END_MENU ? ui_finish_run(u, p->routine->name, &sum, &rec) : end;
 }
 
@@ -122,6 +133,23 @@ static enum ui_end ui_menu_loop(struct ui *u)
 	return end;
 }
 
+/* The terminal given back, the summary and the warnings said: the exit
+ * status. */
+static int ui_done(struct ui *u)
+{
+	int sig = ui_term_signal(u->t);
+	ui_term_close(u->t);
+	free(u->safety);
+	history_glance_free(&u->glance);
+	if (u->summary[0]) {         /* it holds the routine's name: made safe */
+		utf8_fput(u->summary, strlen(u->summary), utf8_out_flags(), stdout);
+		putchar('\n');
+	}
+	if (u->warning[0])
+		fprintf(stderr, "%s\n", u->warning);
+	return sig ? 128 + sig : SESSION_OK;
+}
+
 int ui_run(const struct session_options *o, struct catalog *c,
 	   const struct plan *p)
 {
@@ -136,15 +164,37 @@ int ui_run(const struct session_options *o, struct catalog *c,
 		u.summary[0] = '\0';
 		ui_menu_loop(&u);
 	}
-	int sig = ui_term_signal(u.t);
-	ui_term_close(u.t);
-	free(u.safety);
-	history_glance_free(&u.glance);
-	if (u.summary[0]) {          /* it holds the routine's name: made safe */
-		utf8_fput(u.summary, strlen(u.summary), utf8_out_flags(), stdout);
-		putchar('\n');
+	return ui_done(&u);
+}
+
+int ui_remind(const struct session_options *o, const struct remind_options *ro,
+	      struct catalog *c, const struct plan *p)
+{
+	struct ui u = { .o = o, .c = c };
+	struct engine_summary sum;
+	struct history_record rec;
+	struct remind_info info;
+	if (!(u.t = ui_term_open(o->color)))
+		return UI_UNUSABLE;
+	struct remind *rm = ui_remind_open(&u, ro, p);
+	enum ui_end end = UI_END_QUIT;
+	while (rm && (end = ui_remind_run(&u, rm, u.summary)) == UI_END_PLAY) {
+		u.summary[0] = '\0';
+		end = ui_play_session(&u, p, &sum, &rec);
+		if (end == UI_END_MENU)   /* finished: saved with no check-in */
+			ui_save(&u, &rec);
+		remind_played(rm);
+		if (end == UI_END_SIGNAL || end == UI_END_QUIT)
+			break;
 	}
-	if (u.warning[0])
-		fprintf(stderr, "%s\n", u.warning);
-	return sig ? 128 + sig : SESSION_OK;
+	u.summary[0] = '\0';
+	if (rm) {
+		remind_answer(rm, REMIND_GONE);
+		remind_info(rm, &info);
+		snprintf(u.summary, sizeof u.summary, "Reminders stopped. %s.", info.tally);
+	} else {
+		snprintf(u.warning, sizeof u.warning, "stretchtui: error: out of memory");
+	}
+	remind_close(rm);
+	return ui_done(&u);
 }

@@ -154,8 +154,9 @@ static enum ui_end ui_player_act(void *ctx, enum keys_action a, int code)
 
 /* ---- the session's outputs -------------------------------------------------------- */
 
-/* A warning, said on stderr once the screen is closed. */
-static void ui_player_warn(void *ctx, const char *msg)
+/* A warning, said on stderr once the screen is closed (after those
+ * before it; the same one once). */
+void ui_player_warn(void *ctx, const char *msg)
 {
 	ui_warn(ctx, msg);
 }

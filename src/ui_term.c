@@ -49,6 +49,7 @@ struct ui_term {
 	int fatal;            /* the signal that ends the program, or 0 */
 	unsigned long keys_read, keys_seen;  /* for telling EOF from keys */
 	int empty_wakes;
+	bool titled;          /* a title is set: put the old one back */
 };
 
 /* ---- styles ------------------------------------------------------------------- */
@@ -208,6 +209,7 @@ void ui_term_close(struct ui_term *t)
 {
 	if (!t)
 		return;
+	ui_term_title(t, NULL);
 	if (t->scr) {
 		if (t->cursor == 0)
 			curs_set(1);
@@ -231,6 +233,49 @@ void ui_term_bell(struct ui_term *t)
 {
 	(void)t;
 	beep();
+}
+
+/* Whether TERM is a terminal that takes xterm's title sequences. */
+static bool ui_title_term(void)
+{
+	static const char *const kinds[] = { "xterm", "tmux", "screen", "rxvt", "alacritty",
+					     "foot", "kitty", "st-", "vte", "gnome", "konsole",
+					     "wezterm", "putty" };
+	const char *term = getenv("TERM");
+	for (size_t i = 0; term && i < sizeof kinds / sizeof *kinds; i++)
+		if (strncmp(term, kinds[i], strlen(kinds[i])) == 0)
+			return true;
+	return false;
+}
+
+static void ui_write_all(const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(STDOUT_FILENO, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+void ui_term_title(struct ui_term *t, const char *title)
+{
+	char safe[256], seq[320];
+	if ((!title && !t->titled) || !ui_title_term())
+		return;
+	if (t->scr)
+		doupdate();           /* ncurses' buffer out first */
+	if (title) {
+		utf8_safe_cut(title, strlen(title), 80, t->utf8 ? 0 : UTF8_ASCII, safe, sizeof safe);
+		snprintf(seq, sizeof seq, "%s\033]2;%s\007", t->titled ? "" : "\033[22;0t", safe);
+	} else {
+		snprintf(seq, sizeof seq, "\033[23;0t");
+	}
+	ui_write_all(seq, strlen(seq));
+	t->titled = title != NULL;
 }
 
 void ui_term_flush_input(struct ui_term *t)

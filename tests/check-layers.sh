@@ -24,11 +24,11 @@ done
 
 front='^[[:space:]]*#[[:space:]]*include[[:space:]]*"(ui|ui_[a-z]*|plain|cli)\.h"'
 for f in src/*.c include/*.h; do
-	case $f in src/ui*.c|include/ui*.h|src/plain.c|src/cli.c|src/main.c|include/plain.h|include/cli.h) continue ;; esac
+	case $f in src/ui*.c|include/ui*.h|src/plain*.c|src/cli.c|src/main.c|include/plain.h|include/cli.h) continue ;; esac
 	grep -Eq "$front" "$f" && say "$f is below the front ends but includes one's header"
 done
 
-for f in src/ui*.c include/ui*.h src/plain.c include/plain.h; do
+for f in src/ui*.c include/ui*.h src/plain*.c include/plain.h; do
 	grep -Eq '^[[:space:]]*#[[:space:]]*include[[:space:]]*"cli\.h"' "$f" &&
 		say "$f is a front end but includes cli.h"
 done

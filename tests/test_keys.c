@@ -163,6 +163,29 @@ static void test_checkin_keys(void **state)
 	assert_true(listed);
 }
 
+/* The reminder's screens: Enter starts, z snoozes, x skips, q quits;
+ * the prompt asks its question; nothing of the player's leaks in. */
+static void test_remind_keys(void **state)
+{
+	(void)state;
+	char buf[128];
+	const struct keys_table *t[] = { &keys_remind, &keys_prompt };
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(keys_action(t[i], '\r'), KEYS_ACT_START);
+		assert_int_equal(keys_action(t[i], KEYS_ENTER), KEYS_ACT_START);
+		assert_int_equal(keys_action(t[i], 'z'), KEYS_ACT_SNOOZE);
+		assert_int_equal(keys_action(t[i], 'x'), KEYS_ACT_SKIP);
+		assert_int_equal(keys_action(t[i], 'q'), KEYS_ACT_QUIT);
+		assert_int_equal(keys_action(t[i], ' '), KEYS_ACT_NONE);
+		assert_int_equal(keys_action(t[i], 'n'), KEYS_ACT_NONE);
+	}
+	assert_string_equal(keys_prompt.prompt, "Time for a break");
+	assert_null(keys_remind.prompt);
+	assert_string_equal(keys_hint_text(&keys_remind, false, " ", ", ", false, buf,
+					   sizeof buf),
+			    "Enter start now, z snooze, x skip next, q quit");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -173,6 +196,7 @@ int main(void)
 		cmocka_unit_test(test_typing),
 		cmocka_unit_test(test_texts),
 		cmocka_unit_test(test_checkin_keys),
+		cmocka_unit_test(test_remind_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
