@@ -64,7 +64,13 @@ struct remind_options {
 	const char *notify_command;   /* words as sh splits them (--notify-command) */
 	struct strlist notify_words;  /* or the words themselves (the config) */
 	const char *set_by;           /* the first remind option given, or NULL */
+	unsigned given;               /* bits 1 << REMIND_OPT_*: given on the
+	                               * command line (they win over the config) */
 };
+
+/* The options of remind, as bits of remind_options.given. */
+enum { REMIND_OPT_EVERY, REMIND_OPT_SNOOZE, REMIND_OPT_ROUTINE, REMIND_OPT_HOURS,
+       REMIND_OPT_DAYS, REMIND_OPT_NOTIFY_COMMAND, REMIND_OPT_NO_NOTIFY };
 
 void remind_options_init(struct remind_options *o);
 

@@ -700,8 +700,47 @@ static int close_stdout(int rc)
 	return rc == CLI_OK ? CLI_INVALID : rc;
 }
 
-/* The settings nothing reads yet are told so by `stretchtui config`. */
-#define CLI_SETTINGS_USED ((1ul << CONFIG_REMIND_EVERY) - 1)
+/* The settings nothing reads yet are told so by `stretchtui config`
+ * (none now). */
+#define CLI_SETTINGS_USED ((1ul << CONFIG_N_KEYS) - 1)
+
+/* The remind: mapping under remind's options: a key of the file counts
+ * where its option was not given; an option given names itself as the
+ * origin. */
+static void settings_remind(struct remind_options *ro, struct config *cfg)
+{
+	static const struct { int opt; enum config_key key; const char *name; } map[] = {
+		{ REMIND_OPT_EVERY, CONFIG_REMIND_EVERY, "--every" },
+		{ REMIND_OPT_SNOOZE, CONFIG_REMIND_SNOOZE, "--snooze" },
+		{ REMIND_OPT_ROUTINE, CONFIG_REMIND_ROUTINE, "--routine" },
+		{ REMIND_OPT_HOURS, CONFIG_REMIND_HOURS, "--hours" },
+		{ REMIND_OPT_DAYS, CONFIG_REMIND_DAYS, "--days" },
+		{ REMIND_OPT_NOTIFY_COMMAND, CONFIG_REMIND_NOTIFY_COMMAND, "--notify-command" },
+		{ REMIND_OPT_NO_NOTIFY, CONFIG_REMIND_NOTIFY, "--no-notify" },
+	};
+	const struct config_remind *c = &cfg->remind;
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++) {
+		enum config_key k = map[i].key;
+		if (ro->given & (1u << map[i].opt)) {
+			cfg->by[k] = map[i].name;
+			continue;
+		}
+		if (!cfg->loaded || !cfg->pos[k].line)
+			continue;                 /* the default stays */
+		switch (k) {
+		case CONFIG_REMIND_EVERY: ro->every_ms = c->every_ms; break;
+		case CONFIG_REMIND_SNOOZE: ro->snooze_ms = c->snooze_ms; break;
+		case CONFIG_REMIND_ROUTINE: ro->routine = c->routine; break;
+		case CONFIG_REMIND_HOURS:
+			ro->hours_from = c->hours_from;
+			ro->hours_to = c->hours_to;
+			break;
+		case CONFIG_REMIND_DAYS: ro->days_mask = c->days_mask; break;
+		case CONFIG_REMIND_NOTIFY_COMMAND: ro->notify_words = c->notify_command; break;
+		default: ro->notify = c->notify; break;
+		}
+	}
+}
 
 /* The options given over the settings (each naming itself as the origin),
  * then the merged settings back into o. */
@@ -728,6 +767,7 @@ static void settings_merge(struct cli_options *o, struct config *cfg)
 	o->speech_command = config_command(cfg, CONFIG_SPEECH_COMMAND);
 	o->on_event = cfg->on_event && *cfg->on_event ? cfg->on_event : NULL;
 	o->menu_routine = cfg->routine;
+	settings_remind(&o->remind, cfg);
 }
 
 /* config.yaml (its problems on stderr; broken, it counts for nothing),

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "paths.h"
+#include "remind.h"
 #include "schema.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -94,7 +95,7 @@ static const char *const config_unset[CONFIG_N_KEYS] = {
 	[CONFIG_ROUTINE] = "(none: the one played last)",
 	[CONFIG_SPEECH_COMMAND] = "(espeak-ng, else spd-say)",
 	[CONFIG_ON_EVENT] = "(none)",
-	[CONFIG_REMIND_ROUTINE] = "(the routine setting, else the menu's)",
+	[CONFIG_REMIND_ROUTINE] = REMIND_ROUTINE,
 	[CONFIG_REMIND_HOURS] = "(all day)",
 	[CONFIG_REMIND_DAYS] = "(every day)",
 	[CONFIG_REMIND_NOTIFY_COMMAND] = "(notify-send -a stretchtui)",

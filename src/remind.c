@@ -203,10 +203,11 @@ static int remind_value(const char *name, const char *v, struct remind_options *
 int remind_option(int argc, char **argv, int *i, struct remind_options *o)
 {
 	static const char *const names[] = { "--every", "--snooze", "--routine", "--hours",
-					     "--days", "--notify-command" };
+					     "--days", "--notify-command" };   /* REMIND_OPT_* */
 	const char *arg = argv[*i];
 	if (strcmp(arg, "--no-notify") == 0) {
 		o->notify = false;
+		o->given |= 1u << REMIND_OPT_NO_NOTIFY;
 		o->set_by = o->set_by ? o->set_by : arg;
 		return 1;
 	}
@@ -216,6 +217,7 @@ int remind_option(int argc, char **argv, int *i, struct remind_options *o)
 			continue;
 		const char *v = arg[n] == '=' ? arg + n + 1 : *i + 1 < argc ? argv[++*i] : NULL;
 		o->set_by = o->set_by ? o->set_by : names[k];
+		o->given |= 1u << k;
 		if (!v) {
 			diag_msg(DIAG_ERROR, "%s needs a value", names[k]);
 			fputs("Try 'stretchtui --help' for more information.\n", stderr);

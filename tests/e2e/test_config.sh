@@ -21,9 +21,15 @@ line() { grep "^$1 " "$E2E_TMP/out" | tr -s ' '; }
 [ "$(line bell)" = "bell true config.yaml:3" ] || fail "$(line bell)"
 [ "$(line color)" = "color always config.yaml:4" ] || fail "$(line color)"
 [ "$(line safety_notice)" = "safety_notice false config.yaml:5" ] || fail "$(line safety_notice)"
-[ "$(line remind.every)" = "remind.every 45m config.yaml:7 (not used yet)" ] || fail "$(line remind.every)"
-[ "$(line remind.days)" = "remind.days [mon, fri] config.yaml:8 (not used yet)" ] || fail "$(line remind.days)"
-[ "$(line remind.snooze)" = "remind.snooze 5m default (not used yet)" ] || fail "$(line remind.snooze)"
+[ "$(line remind.every)" = "remind.every 45m config.yaml:7" ] || fail "$(line remind.every)"
+[ "$(line remind.days)" = "remind.days [mon, fri] config.yaml:8" ] || fail "$(line remind.days)"
+[ "$(line remind.snooze)" = "remind.snooze 5m default" ] || fail "$(line remind.snooze)"
+# the remind: mapping is remind's default; its options win
+briefly() { eval "$(e2e_env)" timeout 1 '"$STRETCHTUI_BIN"' '"$@"' </dev/null; }
+briefly remind --plain --routines "$E2E_DATA" >"$E2E_TMP/out" 2>&1
+grep -q 'every 45 min, Mon, Fri\.' "$E2E_TMP/out" || fail "remind: $(cat "$E2E_TMP/out")"
+briefly remind --plain --every 20m --routines "$E2E_DATA" >"$E2E_TMP/out" 2>&1
+grep -q 'every 20 min, Mon, Fri\.' "$E2E_TMP/out" || fail "remind --every: $(cat "$E2E_TMP/out")"
 E2E_ENV="NO_COLOR=1"
 run config >"$E2E_TMP/out" 2>&1 || fail "config: status $?"
 [ "$(line color)" = "color never NO_COLOR" ] || fail "NO_COLOR: $(line color)"
