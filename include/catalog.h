@@ -47,6 +47,11 @@ struct catalog {
 	size_t n_libs;
 };
 
+/* The built-in routines directory, as read: the installed one
+ * ($(PREFIX)/share/stretchtui/routines) when it exists, else the source
+ * tree's routines/; NULL when neither does. */
+const char *catalog_builtin_dir(void);
+
 /* Scans the directories. extra_dir is --routines (NULL when not given); it
  * is an error (diagnostic, -1) for it not to be a readable directory. */
 int catalog_open(struct catalog *c, const char *extra_dir, struct diags *d);

@@ -23,6 +23,7 @@ struct cli_options {
 	bool speak;                 /* --speak (or --speech-command) */
 	const char *speech_command; /* --speech-command CMD, or NULL */
 	const char *on_event;       /* --on-event CMD, or NULL */
+	bool ids;                   /* list --ids: only the ids */
 };
 
 /* Runs the program; returns the exit status. */

@@ -69,11 +69,22 @@ static int add_dir(struct catalog *c, const char *dir)
 	return 0;
 }
 
+const char *catalog_builtin_dir(void)
+{
+	static const char *const dirs[] = { STRETCHTUI_DATADIR "/routines",
+					    STRETCHTUI_SRCDIR "/routines" };
+	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
+		if (is_dir(dirs[i]))
+			return dirs[i];
+	return NULL;
+}
+
 static void add_builtin_dirs(struct catalog *c)
 {
 	char cfg[PATH_MAX];
-	if (add_dir(c, STRETCHTUI_DATADIR "/routines") != 0)
-		add_dir(c, STRETCHTUI_SRCDIR "/routines");
+	const char *builtin = catalog_builtin_dir();
+	if (builtin)
+		add_dir(c, builtin);
 	if (paths_config_dir(cfg, sizeof cfg) == 0 &&
 	    strlen(cfg) + sizeof "/routines" <= sizeof cfg) {
 		strcat(cfg, "/routines");

@@ -38,7 +38,9 @@ static const char usage_head[] =
 	"  (none)            pick a routine from the menu, then play it\n"
 	"  play ROUTINE      play a routine: an id from 'list' (or a unique start\n"
 	"                    of one), a routine's name, or a file path\n"
-	"  list              the routines: id, name, total time, tags, equipment\n"
+	"  list [--ids]      the routines: id, name, total time, tags, equipment\n"
+	"                    (--ids: only the ids, one a line, without reading\n"
+	"                    the files: for shell completion)\n"
 	"  show ROUTINE      the plan: every segment with its start time; the total\n"
 	"                    (ROUTINE as for play)\n"
 	"  check FILE...     validate routine (or exercises.yaml) files; errors\n"
@@ -63,7 +65,7 @@ static const char usage_options[] =
 	"  --speed FACTOR    play FACTOR times faster, 0.1 to 100 (to preview)\n"
 	"  --no-safety       skip the first-run safety notice\n"
 	"  -h, --help        this help\n"
-	"  -V, --version     the version\n";
+	"  -V, --version     the version and the built-in routines directory\n";
 
 static const char usage_tail[] =
 	"Routines are read from the built-in directory, then\n"
@@ -92,6 +94,17 @@ static void usage(void)
 	usage_keys("Menu keys:", &keys_menu);
 	putchar('\n');
 	fputs(usage_tail, stdout);
+}
+
+/* The version, and the built-in routines directory read (a path from the
+ * build, shown safe all the same). */
+static void version(void)
+{
+	const char *dir = catalog_builtin_dir();
+	const char *shown = dir ? dir : STRETCHTUI_DATADIR "/routines";
+	printf("stretchtui %s\nbuilt-in routines: ", STRETCHTUI_VERSION);
+	utf8_fput(shown, strlen(shown), utf8_out_flags(), stdout);
+	puts(dir ? "" : " (not found)");
 }
 
 static const char try_help[] = "Try 'stretchtui --help' for more information.\n";
@@ -145,6 +158,8 @@ static int flag_option(const char *arg, struct cli_options *o)
 		o->no_safety = true;
 	else if (strcmp(arg, "--speak") == 0)
 		o->speak = true;
+	else if (strcmp(arg, "--ids") == 0)
+		o->ids = true;
 	else
 		return 0;
 	return 1;
@@ -181,7 +196,7 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 		return -1;
 	}
 	if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-		puts("stretchtui " STRETCHTUI_VERSION);
+		version();
 		return -1;
 	}
 	if (flag_option(arg, o))
@@ -314,6 +329,16 @@ static int load_plan(struct catalog *c, const char *arg, struct routine *r,
 	diag_print(&d, stderr);
 	diag_free(&d);
 	return rc;
+}
+
+/* list --ids: the catalog's ids, overrides applied, no file read. */
+static int cmd_list_ids(const struct catalog *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		put_text(c->v[i].id, utf8_out_flags());
+		putchar('\n');
+	}
+	return CLI_OK;
 }
 
 static int cmd_list(struct catalog *c)
@@ -540,6 +565,14 @@ static int check_arity(const struct cli_options *o)
 	return usage_error("unknown command", o->command);
 }
 
+/* Options that belong to one command. */
+static int check_command_options(const struct cli_options *o)
+{
+	if (o->ids && !(o->command && strcmp(o->command, "list") == 0))
+		return usage_error("--ids goes with the list command only", NULL);
+	return CLI_OK;
+}
+
 static int dispatch(const struct cli_options *o, struct catalog *c)
 {
 	const char *cmd = o->command;
@@ -548,7 +581,7 @@ static int dispatch(const struct cli_options *o, struct catalog *c)
 	if (strcmp(cmd, "play") == 0)
 		return play(o, c, o->args[0]);
 	if (strcmp(cmd, "list") == 0)
-		return cmd_list(c);
+		return o->ids ? cmd_list_ids(c) : cmd_list(c);
 	if (strcmp(cmd, "show") == 0)
 		return cmd_show(c, o->args[0]);
 	if (strcmp(cmd, "check") == 0)
@@ -595,6 +628,8 @@ int cli_main(int argc, char **argv)
 	int rc = parse(argc, argv, &o, operands);
 	if (rc == CLI_OK && o.command)
 		rc = check_arity(&o);
+	if (rc == CLI_OK)
+		rc = check_command_options(&o);
 	bool history = rc == CLI_OK && o.command && strcmp(o.command, "history") == 0;
 	if (history)                 /* needs no routines */
 		rc = history_report_run(o.n_args, o.args);
