@@ -30,6 +30,9 @@ BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 BUILD   ?= build
+# The source tree, whose routines/ is read when DATADIR has none (running
+# from the build directory); a package sets it to DATADIR.
+SRCDIR  ?= $(CURDIR)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -87,7 +90,7 @@ all: $(BIN)
 $(BUILD)/config.h: FORCE
 	@mkdir -p $(BUILD)
 	@printf '#define STRETCHTUI_VERSION "%s"\n#define STRETCHTUI_DATADIR "%s"\n#define STRETCHTUI_SRCDIR "%s"\n' \
-		'$(VERSION)' '$(DATADIR)' '$(CURDIR)' > $@.tmp
+		'$(VERSION)' '$(DATADIR)' '$(SRCDIR)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/config.h
