@@ -120,8 +120,11 @@ _stretchtui()
 	local prog=${COMP_WORDS[0]}
 	COMPREPLY=()
 	((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
-	# --opt=value, split at '=' by bash or not.
-	if [[ $prev == = ]] && ((COMP_CWORD > 1)); then
+	# --opt=value, split at '=' by bash (COMP_WORDBREAKS) or not: right
+	# after the '=' the word is "=", and what is typed replaces nothing.
+	if [[ $cur == = ]] && ((COMP_CWORD > 1)); then
+		cur=
+	elif [[ $prev == = ]] && ((COMP_CWORD > 1)); then
 		prev=${COMP_WORDS[COMP_CWORD - 2]}
 	elif [[ $cur == --*=* ]]; then
 		prev=${cur%%=*}

@@ -40,12 +40,22 @@ mkdir "$tmp/bin"
 ln -s "$bin" "$tmp/bin/stretchtui"
 PATH=$tmp/bin:$PATH
 
-# The completion function called as bash calls it, for a line split at
-# blanks as bash splits it (a line that ends in a blank completes an empty
-# word); COMPREPLY sorted, one a line.
+# The completion function called as bash calls it, for a line split as
+# bash splits it: at blanks, and around each '=' (of COMP_WORDBREAKS),
+# which is a word of its own; a line that ends in a blank completes an
+# empty word. COMPREPLY sorted, one a line.
 cat >"$tmp/driver.bash" <<'EOF'
 source "$1" || exit 1
-read -ra COMP_WORDS <<<"stretchtui $2"
+read -ra blank_words <<<"stretchtui $2"
+COMP_WORDS=()
+for w in "${blank_words[@]}"; do
+	while [[ $w == *=* ]]; do
+		[[ -n ${w%%=*} ]] && COMP_WORDS+=("${w%%=*}")
+		COMP_WORDS+=("=")
+		w=${w#*=}
+	done
+	[[ -n $w ]] && COMP_WORDS+=("$w")
+done
 [[ $2 == *' ' || -z $2 ]] && COMP_WORDS+=("")
 COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
 COMP_LINE="stretchtui $2"
@@ -112,7 +122,11 @@ expect "play my" my-stretch
 expect "show up" upper-back-15
 offers "play " desk-break-5 upper-back-15 my-stretch
 expect "--routines $tmp/extra play ex" extra-one
-expect "--routines = $tmp/extra show ex" extra-one
+expect "--routines=$tmp/extra show ex" extra-one
+expect "--speed=1" 10 100
+offers "--speed=" 2 10
+expect "history --routine=my" my-stretch
+expect "--routines=$tmp/ext" "$tmp/extra"
 expect "play --routines $tmp/extra ex" extra-one
 expect "history --routine my" my-stretch
 expect "list --i" --ids
