@@ -94,6 +94,24 @@ offers() {
 
 "$bin" --help >"$tmp/help" || { fail "$bin --help"; exit 1; }
 
+# list --ids, where the ids come from: sorted, every directory's, a user
+# routine that overrides a built-in one listed once; with the line's
+# --routines too; with any other command a usage error. And --version
+# names the built-in directory read (the source tree's, not installed).
+printf '%s' "$routine" >"$XDG_CONFIG_HOME/stretchtui/routines/desk-break-5.yaml"
+{ ls "$top/routines" "$XDG_CONFIG_HOME/stretchtui/routines" "$tmp/extra"; } |
+	sed -n 's/\.yaml$//p' | grep -vx exercises | sort -u >"$tmp/ids-want"
+"$bin" --routines "$tmp/extra" list --ids >"$tmp/ids" 2>"$tmp/err" || fail "list --ids: exit $?"
+cmp -s "$tmp/ids-want" "$tmp/ids" || fail "list --ids: $(tr '\n' ' ' <"$tmp/ids")"
+[ -s "$tmp/err" ] && fail "list --ids printed on stderr: $(cat "$tmp/err")"
+"$bin" show --ids desk-break-5 >/dev/null 2>"$tmp/err"
+[ $? = 2 ] || fail "show --ids: not a usage error"
+grep -q -- "--ids goes with the list command only" "$tmp/err" || fail "show --ids: $(cat "$tmp/err")"
+"$bin" --version >"$tmp/version"
+[ "$(sed -n 2p "$tmp/version")" = "built-in routines: $top/routines" ] ||
+	case $(sed -n 2p "$tmp/version") in "built-in routines: /"*) ;; *) fail "--version: $(cat "$tmp/version")" ;; esac
+rm "$XDG_CONFIG_HOME/stretchtui/routines/desk-break-5.yaml"
+
 # Every command of --help, at the start of the line.
 commands=$(sed -n '/^Commands:/,/^$/p' "$tmp/help" | grep '^  [a-z]' | awk '{ print $1 }')
 [ -n "$commands" ] || fail "no commands in --help"
