@@ -13,14 +13,29 @@
 #                   run (tests/bench/goals.sh; BENCH_ROUTINE; not a test)
 #   make bench-player  CPU, wake-ups, bytes, memory, first frame of a routine
 #                   played in tmux (BENCH_ROUTINE, BENCH_SECONDS; not a test)
-#   make install    PREFIX=/usr/local DESTDIR=
-#   make uninstall, make clean (removes build/; a BUILD elsewhere is yours)
+#   make install    PREFIX=/usr/local DESTDIR= (see "Installed files")
+#   make uninstall  removes exactly what make install put there
+#   make dist       stretchtui-VERSION.tar.gz of the committed tree
+#   make distcheck  that archive unpacked elsewhere: make CI=1 test there
+#                   (every test again, e2e included: minutes; not a test)
+#   make deb        stretchtui_VERSION_ARCH.deb (packaging/deb/)
+#   make deb-test   the .deb through lintian, then (as root) installed
+#                   with apt-get, run from /, removed (not a test)
+#   make screenshot docs/player.png, a real capture of the player
+#   make clean (removes build/; a BUILD elsewhere is yours)
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/stretchtui
+MANDIR   = $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 BUILD   ?= build
+# The source tree, whose routines/ is read when DATADIR has none (running
+# from the build directory); a package sets it to DATADIR.
+SRCDIR  ?= $(CURDIR)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -69,7 +84,8 @@ REPLAY         = $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/replay_%)
 BIN      = $(BUILD)/stretchtui
 
 .PHONY: check-layers all run test sanitize fuzz fuzz-build fuzz-clang bench bench-player deps deps-test \
-        build-tests test-only install uninstall clean FORCE
+        build-tests test-only install uninstall dist distcheck deb deb-test screenshot \
+        lint-man clean FORCE
 
 all: $(BIN)
 
@@ -77,7 +93,7 @@ all: $(BIN)
 $(BUILD)/buildinfo.h: FORCE
 	@mkdir -p $(BUILD)
 	@printf '#define STRETCHTUI_VERSION "%s"\n#define STRETCHTUI_DATADIR "%s"\n#define STRETCHTUI_SRCDIR "%s"\n' \
-		'$(VERSION)' '$(DATADIR)' '$(CURDIR)' > $@.tmp
+		'$(VERSION)' '$(DATADIR)' '$(SRCDIR)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h
@@ -148,8 +164,9 @@ test-only: build-tests
 	@tests/check-layers.sh $(BUILD)
 	@echo "== check routines/*.yaml"
 	@$(BIN) check routines/*.yaml
+	@$(MAKE) --no-print-directory lint-man
 	@echo "== scripts"
-	@set -e; for t in tests/scripts/test_*.sh; do sh $$t; done
+	@set -e; for t in tests/scripts/test_*.sh; do STRETCHTUI_BIN=$(abspath $(BIN)) sh $$t; done
 	@echo "== fuzz replay (tests/fuzz/regress and the seed corpus)"
 	@tests/fuzz/replay.sh $(BUILD) $(FUZZ_HARNESSES) -- $(FUZZ_SEEDS)
 	@echo "== end-to-end (tmux)"
@@ -222,15 +239,47 @@ bench-player: $(BIN)
 sanitize: deps-test
 	@$(MAKE) --no-print-directory BUILD=build/san SAN=1 test-only
 
+# The man pages through mandoc's checker: a warning fails (style notes,
+# such as a page of SEE ALSO not installed here, do not).
+MAN_PAGES = man/stretchtui.1 man/stretchtui-routine.5
+lint-man:
+	@echo "== man pages (mandoc -Tlint -W warning)"
+	@mandoc -Tlint -W warning $(MAN_PAGES)
+
+# Installed files: the binary; the built-in routines and the safety notice
+# (their schema line names the installed schema); the JSON Schemas; the man
+# pages (their /usr/local/share/stretchtui is DATADIR); the completions.
+# Their list, and the directories install had to create, go to
+# DATADIR/installed.txt; uninstall removes exactly those (scripts/install.sh).
+INSTALL_ENV = DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' DATADIR='$(DATADIR)' MANDIR='$(MANDIR)' \
+	      BASHCOMPDIR='$(BASHCOMPDIR)' ZSHCOMPDIR='$(ZSHCOMPDIR)' FISHCOMPDIR='$(FISHCOMPDIR)'
+
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/routines
-	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/stretchtui
-	install -m 644 routines/*.yaml $(DESTDIR)$(DATADIR)/routines/
-	for f in routines/*.txt; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/routines/ || true; done
+	@$(INSTALL_ENV) BIN='$(abspath $(BIN))' scripts/install.sh install
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/stretchtui
-	rm -rf $(DESTDIR)$(DATADIR)
+	@$(INSTALL_ENV) scripts/install.sh uninstall
+
+# The committed tree (HEAD), as git archive makes it: what is not
+# committed is not in it.
+DIST = stretchtui-$(VERSION)
+dist:
+	@git diff --quiet HEAD -- 2>/dev/null || \
+		echo "make dist: the archive is HEAD; uncommitted changes are not in it" >&2
+	git archive --format=tar.gz --prefix=$(DIST)/ -o $(DIST).tar.gz HEAD
+	@echo "$(DIST).tar.gz: $$(wc -c <$(DIST).tar.gz) bytes"
+
+distcheck: dist
+	tests/dist-check.sh $(DIST).tar.gz
+
+deb: deps
+	packaging/deb/build-deb.sh $(VERSION)
+
+deb-test: deb
+	packaging/deb/test-deb.sh $(VERSION)
+
+screenshot: $(BIN)
+	scripts/screenshot.sh $(abspath $(BIN)) docs/player.png
 
 clean:
 	rm -rf build

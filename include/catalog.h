@@ -53,6 +53,11 @@ struct catalog {
 	char *builtin_dir;             /* the built-in routines' directory, or NULL */
 };
 
+/* The built-in routines directory, as read: the installed one
+ * ($(PREFIX)/share/stretchtui/routines) when it exists, else the source
+ * tree's routines/; NULL when neither does. */
+const char *catalog_builtin_dir(void);
+
 /* The directories and their libraries, and every routine file in them
  * (catalog_scan). extra_dir is --routines (NULL when not given); it is an
  * error (diagnostic, -1) for it not to be a readable directory. */

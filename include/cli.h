@@ -31,6 +31,7 @@ struct cli_options {
 	const char *speech_command; /* --speech-command CMD, or NULL */
 	const char *on_event;       /* --on-event CMD, or NULL */
 	struct remind_options remind;   /* remind's --every, --hours, ... */
+	bool ids;                   /* list --ids: only the ids */
 };
 
 /* Runs the program; returns the exit status. */

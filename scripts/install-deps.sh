@@ -6,8 +6,10 @@
 set -eu
 
 # procps: ps, which the end-to-end tests use to leave no process behind;
-# espeak-ng: the speech the tests play through (--speak), not a build need
-PACKAGES="build-essential pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux procps espeak-ng"
+# espeak-ng: the speech the tests play through (--speak), not a build need;
+# mandoc: the man pages' lint; python3-jsonschema, python3-yaml: the JSON
+# Schema test
+PACKAGES="build-essential pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux procps espeak-ng mandoc python3-jsonschema python3-yaml"
 CMD="apt-get install -y --no-install-recommends $PACKAGES"
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -70,12 +70,21 @@ static int add_dir(struct catalog *c, const char *dir)
 	return 0;
 }
 
+const char *catalog_builtin_dir(void)
+{
+	static const char *const dirs[] = { STRETCHTUI_DATADIR "/routines",
+					    STRETCHTUI_SRCDIR "/routines" };
+	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
+		if (is_dir(dirs[i]))
+			return dirs[i];
+	return NULL;
+}
+
 static void add_builtin_dirs(struct catalog *c)
 {
 	char cfg[PATH_MAX];
-	if (add_dir(c, STRETCHTUI_DATADIR "/routines") != 0)
-		add_dir(c, STRETCHTUI_SRCDIR "/routines");
-	if (c->n_dirs == 1)
+	const char *builtin = catalog_builtin_dir();
+	if (builtin && add_dir(c, builtin) == 0 && c->n_dirs == 1)
 		c->builtin_dir = strdup(c->dirs[0]);
 	if (paths_config_dir(cfg, sizeof cfg) == 0 &&
 	    strlen(cfg) + sizeof "/routines" <= sizeof cfg) {

@@ -44,6 +44,9 @@ static const char usage_head[] =
 	"                    of one), a routine's name, or a file path\n"
 	"  play --resume     go on with the session stopped last (see --resume)\n"
 	"  list              the routines: id, name, total time, tags, equipment\n"
+	"  list [--ids]      the routines: id, name, total time, tags, equipment\n"
+	"                    (--ids: only the ids, one a line, without reading\n"
+	"                    the files: for shell completion)\n"
 	"  show ROUTINE      the plan: every segment with its start time; the total\n"
 	"                    (ROUTINE as for play)\n"
 	"  check FILE...     validate routine files (and exercises.yaml,\n"
@@ -84,7 +87,7 @@ static const char usage_options[] =
 	"  --resume          (play) go on with the session that was quit or ended\n"
 	"                    by a signal within the last hour, where it stopped\n"
 	"  -h, --help        this help\n"
-	"  -V, --version     the version\n";
+	"  -V, --version     the version and the built-in routines directory\n";
 
 static const char usage_tail[] =
 	"Routines are read from the built-in directory, then\n"
@@ -132,6 +135,17 @@ static int usage(void)
 	diag_msg(DIAG_ERROR, "write error: %s", strerror(errno ? errno : EIO));
 	clearerr(stdout);
 	return CLI_INVALID;
+}
+
+/* The version, and the built-in routines directory read (a path from the
+ * build, shown safe all the same). */
+static void version(void)
+{
+	const char *dir = catalog_builtin_dir();
+	const char *shown = dir ? dir : STRETCHTUI_DATADIR "/routines";
+	printf("stretchtui %s\nbuilt-in routines: ", STRETCHTUI_VERSION);
+	utf8_fput(shown, strlen(shown), utf8_out_flags(), stdout);
+	puts(dir ? "" : " (not found)");
 }
 
 static const char try_help[] = "Try 'stretchtui --help' for more information.\n";
@@ -187,6 +201,8 @@ static int flag_option(const char *arg, struct cli_options *o)
 		o->speak = true;
 	else if (strcmp(arg, "--resume") == 0)
 		o->resume = true;
+	else if (strcmp(arg, "--ids") == 0)
+		o->ids = true;
 	else
 		return 0;
 	return 1;
@@ -222,7 +238,7 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 		return usage();
 	}
 	if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-		puts("stretchtui " STRETCHTUI_VERSION);
+		version();
 		return -1;
 	}
 	if (flag_option(arg, o))
@@ -390,6 +406,16 @@ static int list_row_load(struct catalog *c, size_t i, struct list_row *w)
 	free(w->gear);
 	diag_msg(DIAG_ERROR, "out of memory");
 	return -1;
+}
+
+/* list --ids: the catalog's ids, overrides applied, no file read. */
+static int cmd_list_ids(const struct catalog *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		put_text(c->v[i].id, utf8_out_flags());
+		putchar('\n');
+	}
+	return CLI_OK;
 }
 
 static int cmd_list(struct catalog *c)
@@ -652,6 +678,14 @@ static int check_arity(const struct cli_options *o)
 	return usage_error("unknown command", o->command);
 }
 
+/* Options that belong to one command. */
+static int check_command_options(const struct cli_options *o)
+{
+	if (o->ids && !(o->command && strcmp(o->command, "list") == 0))
+		return usage_error("--ids goes with the list command only", NULL);
+	return CLI_OK;
+}
+
 static int dispatch(const struct cli_options *o, struct catalog *c)
 {
 	const char *cmd = o->command;
@@ -662,7 +696,7 @@ static int dispatch(const struct cli_options *o, struct catalog *c)
 	if (strcmp(cmd, "remind") == 0)
 		return play(o, c, o->remind.routine, true);
 	if (strcmp(cmd, "list") == 0)
-		return cmd_list(c);
+		return o->ids ? cmd_list_ids(c) : cmd_list(c);
 	if (strcmp(cmd, "show") == 0)
 		return cmd_show(c, o->args[0]);
 	if (strcmp(cmd, "check") == 0)
@@ -817,6 +851,8 @@ int cli_main(int argc, char **argv)
 	bool history = rc == CLI_OK && o.command && (strcmp(o.command, "history") == 0 ||
 						    strcmp(o.command, "status") == 0);
 	bool config = rc == CLI_OK && o.command && strcmp(o.command, "config") == 0;
+	if (rc == CLI_OK)
+		rc = check_command_options(&o);
 	if (history)                 /* needs no routines */
 		rc = o.command[0] == 'h' ? history_report_run(o.n_args, o.args)
 					 : remind_status_run(o.n_args, o.args);

@@ -10,7 +10,10 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/stretchtui-deps.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 sh=$(command -v sh)
-pkgs="build-essential pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux procps espeak-ng"
+pkgs="build-essential pkg-config libncurses-dev libyaml-dev libcmocka-dev tmux procps espeak-ng mandoc python3-jsonschema python3-yaml"
+# have-deps asks only the stub python3 (never the machine's /usr/bin/python3)
+STRETCHTUI_PYTHON=python3
+export STRETCHTUI_PYTHON
 install="apt-get install -y --no-install-recommends $pkgs"
 failed=0
 
@@ -80,23 +83,29 @@ fresh 1000
 run install-deps.sh && fail "exit status 0"
 grep -qF "no apt-get here; install the equivalents of: $pkgs" "$tmp/out" || fail "message"
 
+# The tools that only the tests need: each one missing fails "test" only.
+test_tools="tmux ps espeak-ng mandoc python3"
+
 name="have-deps, everything present"
 fresh 1000
-for c in cc pkg-config tmux ps espeak-ng; do stub "$c"; done
+for c in cc pkg-config $test_tools; do stub "$c"; done
 run have-deps.sh test || fail "exit status $?: make test would install"
 run have-deps.sh || fail "exit status $?"
+grep -qx "python3 -c import jsonschema, yaml" "$tmp/log" || fail "python3's modules not asked for"
 
-name="have-deps, no tmux"
-fresh 1000
-for c in cc pkg-config ps espeak-ng; do stub "$c"; done
-run have-deps.sh test && fail "exit status 0 without tmux"
-run have-deps.sh || fail "exit status $? (tmux is for tests only)"
+for missing in $test_tools; do
+	name="have-deps, no $missing"
+	fresh 1000
+	for c in cc pkg-config $test_tools; do [ "$c" = "$missing" ] || stub "$c"; done
+	run have-deps.sh test && fail "exit status 0 without $missing"
+	run have-deps.sh || fail "exit status $? ($missing is for tests only)"
+done
 
-name="have-deps, no espeak-ng"
+name="have-deps, python3 without jsonschema or yaml"
 fresh 1000
-for c in cc pkg-config tmux ps; do stub "$c"; done
-run have-deps.sh test && fail "exit status 0 without espeak-ng"
-run have-deps.sh || fail "exit status $? (espeak-ng is for tests only)"
+for c in cc pkg-config $test_tools; do stub "$c"; done
+stub python3 1
+run have-deps.sh test && fail "exit status 0 without the python modules"
 
 [ "$failed" = 0 ] && echo "scripts: deps ok"
 exit "$failed"
