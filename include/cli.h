@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "session.h"
+
 #include "remind.h"
 
 enum { CLI_OK = 0, CLI_INVALID = 1, CLI_USAGE = 2 };
@@ -18,18 +20,12 @@ struct cli_options {
 	char **args;                /* operands after the command */
 	int n_args;
 	const char *routines_dir;   /* --routines DIR, or NULL */
-	double speed;               /* --speed, 1.0 by default */
+	struct session_options s;   /* what the front ends are told (--speed,
+	                             * --quiet, ..., merged with the settings) */
 	bool plain;                 /* --plain (or stdout not a terminal) */
-	bool color;                 /* false with --no-color or NO_COLOR */
-	bool quiet;                 /* --quiet: no bell */
-	bool no_safety;             /* --no-safety: skip the first-run notice */
-	const char *menu_routine;   /* the settings' routine: the menu's first choice */
 	const char *from;           /* --from STEP (play), or NULL */
 	bool resume;                /* --resume (play) */
 	int64_t resume_ms;          /* the plan time --resume goes on from */
-	bool speak;                 /* --speak (or --speech-command) */
-	const char *speech_command; /* --speech-command CMD, or NULL */
-	const char *on_event;       /* --on-event CMD, or NULL */
 	struct remind_options remind;   /* remind's --every, --hours, ... */
 	bool ids;                   /* list --ids: only the ids */
 };

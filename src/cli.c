@@ -192,13 +192,13 @@ static int flag_option(const char *arg, struct cli_options *o)
 	if (strcmp(arg, "--plain") == 0)
 		o->plain = true;
 	else if (strcmp(arg, "--no-color") == 0 || strcmp(arg, "--no-colour") == 0)
-		o->color = false;
+		o->s.color = false;
 	else if (strcmp(arg, "--quiet") == 0)
-		o->quiet = true;
+		o->s.quiet = true;
 	else if (strcmp(arg, "--no-safety") == 0)
-		o->no_safety = true;
+		o->s.no_safety = true;
 	else if (strcmp(arg, "--speak") == 0)
-		o->speak = true;
+		o->s.speak = true;
 	else if (strcmp(arg, "--resume") == 0)
 		o->resume = true;
 	else if (strcmp(arg, "--ids") == 0)
@@ -222,10 +222,10 @@ static int command_option(int argc, char **argv, int *i, struct cli_options *o)
 	if (!v || !v[strspn(v, " \t\n")])
 		return usage_error("--on-event needs a command, not", v ? v : "");
 	if (speech) {
-		o->speech_command = v;
-		o->speak = true;
+		o->s.speech_command = v;
+		o->s.speak = true;
 	} else {
-		o->on_event = v;
+		o->s.on_event = v;
 	}
 	return CLI_OK;
 }
@@ -259,7 +259,7 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 	if (is_option(arg, "--speed")) {
 		if (!(v = option_value(argc, argv, i, strlen("--speed"))))
 			return usage_error("--speed needs a factor", NULL);
-		return parse_speed(v, &o->speed);
+		return parse_speed(v, &o->s.speed);
 	}
 	int k = remind_option(argc, argv, i, &o->remind);
 	if (k)
@@ -269,7 +269,7 @@ static int parse_option(int argc, char **argv, int *i, struct cli_options *o)
 
 static int parse(int argc, char **argv, struct cli_options *o, char **operands)
 {
-	*o = (struct cli_options){ .speed = 1.0, .color = true, .args = operands };
+	*o = (struct cli_options){ .s = { .speed = 1.0, .color = true }, .args = operands };
 	o->plain = !isatty(STDOUT_FILENO);
 	remind_options_init(&o->remind);
 	int n = 0, options_done = 0;
@@ -582,9 +582,7 @@ static int start_at(const struct cli_options *o, const struct plan *p,
 static int play(const struct cli_options *o, struct catalog *c,
 		const char *arg, bool rem)
 {
-	struct session_options so = { o->speed, o->color, o->quiet, o->no_safety,
-				      o->speak, o->speech_command, o->on_event,
-				      o->menu_routine, false, 0 };
+	struct session_options so = o->s;
 	struct routine r;
 	struct plan p;
 	struct start_mark m;
@@ -780,27 +778,27 @@ static void settings_remind(struct remind_options *ro, struct config *cfg)
  * then the merged settings back into o. */
 static void settings_merge(struct cli_options *o, struct config *cfg)
 {
-	if (o->quiet)
+	if (o->s.quiet)
 		config_set_bool(cfg, CONFIG_BELL, false, "--quiet");
-	if (!o->color)
+	if (!o->s.color)
 		config_set_color(cfg, CONFIG_COLOR_NEVER, "--no-color");
-	if (o->no_safety)
+	if (o->s.no_safety)
 		config_set_bool(cfg, CONFIG_SAFETY_NOTICE, false, "--no-safety");
-	if (o->speak)
+	if (o->s.speak)
 		config_set_bool(cfg, CONFIG_SPEECH, true,
-				o->speech_command ? "--speech-command" : "--speak");
-	if (o->speech_command)
-		config_set_command(cfg, CONFIG_SPEECH_COMMAND, o->speech_command,
+				o->s.speech_command ? "--speech-command" : "--speak");
+	if (o->s.speech_command)
+		config_set_command(cfg, CONFIG_SPEECH_COMMAND, o->s.speech_command,
 				   "--speech-command");
-	if (o->on_event)
-		config_set_string(cfg, CONFIG_ON_EVENT, o->on_event, "--on-event");
-	o->quiet = !cfg->bell;
-	o->color = cfg->color != CONFIG_COLOR_NEVER;
-	o->no_safety = !cfg->safety_notice;
-	o->speak = cfg->speech;
-	o->speech_command = config_command(cfg, CONFIG_SPEECH_COMMAND);
-	o->on_event = cfg->on_event && *cfg->on_event ? cfg->on_event : NULL;
-	o->menu_routine = cfg->routine;
+	if (o->s.on_event)
+		config_set_string(cfg, CONFIG_ON_EVENT, o->s.on_event, "--on-event");
+	o->s.quiet = !cfg->bell;
+	o->s.color = cfg->color != CONFIG_COLOR_NEVER;
+	o->s.no_safety = !cfg->safety_notice;
+	o->s.speak = cfg->speech;
+	o->s.speech_command = config_command(cfg, CONFIG_SPEECH_COMMAND);
+	o->s.on_event = cfg->on_event && *cfg->on_event ? cfg->on_event : NULL;
+	o->s.menu_routine = cfg->routine;
 	settings_remind(&o->remind, cfg);
 }
 
