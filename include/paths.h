@@ -12,6 +12,8 @@ int paths_config_dir(char *buf, size_t size);
 int paths_state_dir(char *buf, size_t size);
 /* mkdir -p with mode 0700 for the parts it creates. 0 or -1 (errno set). */
 int paths_mkdir_p(const char *dir);
+/* "DIR/NAME" in a new allocation (free it), or NULL. */
+char *paths_join(const char *dir, const char *name);
 
 /* Opens a file for reading without ever blocking on it: a FIFO, a device
  * or a directory is refused (PATHS_NOT_REGULAR) before anything is read.

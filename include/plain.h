@@ -3,6 +3,9 @@
 #ifndef STRETCHTUI_PLAIN_H
 #define STRETCHTUI_PLAIN_H
 
+#include <stdbool.h>
+#include <termios.h>
+
 #include "catalog.h"
 #include "plan.h"
 #include "session.h"
@@ -12,6 +15,15 @@
  * it. Returns the exit status (see session.h). */
 int plain_run(const struct session_options *o, struct catalog *c,
 	      const struct plan *p);
+
+/* Standard input a key at a time, without echo, and back as it was (both
+ * plain front ends; nothing when it is not a terminal). */
+struct plain_tty {
+	bool raw;                    /* its modes are changed (saved) */
+	struct termios saved;
+};
+void plain_tty_raw(struct plain_tty *t);
+void plain_tty_cooked(struct plain_tty *t);
 
 /* `remind --plain` (plain_remind.c): break reminders told one line per
  * event, the keys read when stdin is a terminal, p played by plain_run

@@ -105,15 +105,6 @@ static int author_create(const char *path, const char *s, size_t n,
 	return -1;
 }
 
-static char *author_join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-	if (p)
-		snprintf(p, n, "%s/%s", dir, name);
-	return p;
-}
-
 /* The user's routines directory (not created). 0 or -1. */
 static int author_user_dir(char *buf, size_t size)
 {
@@ -460,7 +451,7 @@ static int author_refuse(const char *id, const char *why, const char *path)
 static int author_publish_new(const char *dir, const char *path,
 			      const char *text, size_t len)
 {
-	char *tmp = author_join(dir, ".stretchtui-new.XXXXXX");
+	char *tmp = paths_join(dir, ".stretchtui-new.XXXXXX");
 	int fd = tmp ? mkstemp(tmp) : -1;
 	if (fd < 0) {
 		free(tmp);

@@ -35,15 +35,6 @@ static bool is_routine_name(const char *name)
 	       (has_suffix(name, ".yaml") || has_suffix(name, ".yml"));
 }
 
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-	if (p)
-		snprintf(p, n, "%s/%s", dir, name);
-	return p;
-}
-
 /* Appends dir (canonical) unless absent; a repeated dir moves to the end,
  * where its priority is highest. */
 static int add_dir(struct catalog *c, const char *dir)
@@ -133,7 +124,7 @@ static int add_lib(struct catalog *c, char *path)
 static bool dir_has(const char *dir, const char *name, char **path)
 {
 	struct stat st;
-	*path = join(dir, name);
+	*path = paths_join(dir, name);
 	if (*path && lstat(*path, &st) == 0)
 		return true;
 	free(*path);
@@ -351,7 +342,7 @@ static void add_sibling_lib(struct catalog *c, const char *path)
 		real[0] = '\0';
 	const char *names[] = { "exercises.yaml", "exercises.yml" };
 	for (size_t i = 0; i < 2; i++) {
-		char *lib = join(*real ? real : "/", names[i]);
+		char *lib = paths_join(*real ? real : "/", names[i]);
 		struct stat st;
 		if (!lib || stat(lib, &st) != 0) {
 			free(lib);

@@ -182,3 +182,12 @@ int paths_state_write(const char *name, const char *line)
 	errno = err;
 	return -1;
 }
+
+char *paths_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}

@@ -36,8 +36,7 @@ struct plain {
 	struct engine_state st;
 	int sig_fd;
 	bool keys;                   /* stdin is a terminal: keys work */
-	bool raw;                    /* its modes are changed (saved in tio) */
-	struct termios tio;
+	struct plain_tty tty;        /* stdin's modes, changed while keys are read */
 	bool bell;
 	const char *ell;             /* "…" or "..." */
 	struct session_ask ask;
@@ -56,23 +55,34 @@ enum { PLAIN_GO_ON, PLAIN_QUIT };
 
 /* ---- the terminal ---------------------------------------------------------------- */
 
-static void plain_raw(struct plain *pl)
+void plain_tty_raw(struct plain_tty *tty)
 {
 	struct termios t;
-	if (!pl->keys || pl->raw || tcgetattr(STDIN_FILENO, &pl->tio) != 0)
+	if (tty->raw || tcgetattr(STDIN_FILENO, &tty->saved) != 0)
 		return;
-	t = pl->tio;
+	t = tty->saved;
 	t.c_lflag &= (tcflag_t)~(ICANON | ECHO);
 	t.c_cc[VMIN] = 1;
 	t.c_cc[VTIME] = 0;
-	pl->raw = tcsetattr(STDIN_FILENO, TCSAFLUSH, &t) == 0;
+	tty->raw = tcsetattr(STDIN_FILENO, TCSAFLUSH, &t) == 0;
+}
+
+void plain_tty_cooked(struct plain_tty *tty)
+{
+	if (tty->raw)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &tty->saved);
+	tty->raw = false;
+}
+
+static void plain_raw(struct plain *pl)
+{
+	if (pl->keys)
+		plain_tty_raw(&pl->tty);
 }
 
 static void plain_cooked(struct plain *pl)
 {
-	if (pl->raw)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &pl->tio);
-	pl->raw = false;
+	plain_tty_cooked(&pl->tty);
 }
 
 /* ---- lines -------------------------------------------------------------------------- */

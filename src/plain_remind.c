@@ -31,8 +31,7 @@ struct plain_remind {
 	struct remind_info info;
 	int sig_fd;
 	bool keys;                   /* stdin is a terminal */
-	bool raw;
-	struct termios tio;
+	struct plain_tty tty;
 	int status;                  /* 128 + a signal, when one ended it */
 	bool quit;
 	unsigned fl;
@@ -56,21 +55,13 @@ static void pr_line(struct plain_remind *pr, const char *fmt, ...)
 
 static void pr_raw(struct plain_remind *pr)
 {
-	struct termios t;
-	if (!pr->keys || pr->raw || tcgetattr(STDIN_FILENO, &pr->tio) != 0)
-		return;
-	t = pr->tio;
-	t.c_lflag &= (tcflag_t)~(ICANON | ECHO);
-	t.c_cc[VMIN] = 1;
-	t.c_cc[VTIME] = 0;
-	pr->raw = tcsetattr(STDIN_FILENO, TCSAFLUSH, &t) == 0;
+	if (pr->keys)
+		plain_tty_raw(&pr->tty);
 }
 
 static void pr_cooked(struct plain_remind *pr)
 {
-	if (pr->raw)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &pr->tio);
-	pr->raw = false;
+	plain_tty_cooked(&pr->tty);
 }
 
 static void pr_leave(void *ctx)
