@@ -359,8 +359,10 @@ static void plain_help(struct plain *pl)
 static void plain_acted(struct plain *pl, enum keys_action a, int64_t now)
 {
 	char t[24], answers[32];
-	if (a == KEYS_ACT_HELP)
+	if (a == KEYS_ACT_HELP) {     /* the session waits while it is read */
+		session_hold(pl->e, now);
 		plain_help(pl);
+	}
 	else if (a == KEYS_ACT_ASK_QUIT && pl->ask.open)
 		plain_line(pl, "%s (%s)", keys_quit.prompt,
 			   keys_hint_text(&keys_quit, false, NULL, "/", false, answers,

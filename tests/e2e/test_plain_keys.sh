@@ -13,6 +13,17 @@ e2e_keys +
 e2e_wait "Plus 10 seconds:"
 e2e_keys n
 e2e_wait "Step 2/2: Shoulder shrug, 00:30"
+# ? prints the keys and the session waits while they are read
+e2e_keys '?'
+e2e_wait "Keys:"
+n=0
+until e2e_screen | grep -v '^ *$' | tail -1 | grep -qxF "Paused. Press space to go on."; do
+	n=$((n + 1))
+	[ "$n" -lt 40 ] || fail "? did not pause: $(e2e_screen | grep -v '^ *$' | tail -2)"
+	sleep 0.05
+done
+e2e_keys Space
+e2e_wait "Resuming in 3"
 e2e_keys q
 e2e_wait "Quit this session? (y/n)"
 e2e_keys y
