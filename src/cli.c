@@ -409,8 +409,9 @@ static int list_row_load(struct catalog *c, size_t i, struct list_row *w)
 }
 
 /* list --ids: the catalog's ids, overrides applied, no file read. */
-static int cmd_list_ids(const struct catalog *c)
+static int cmd_list_ids(struct catalog *c)
 {
+	catalog_scan(c);   /* the names in the directories, no file opened */
 	for (size_t i = 0; i < c->n; i++) {
 		put_text(c->v[i].id, utf8_out_flags());
 		putchar('\n');
