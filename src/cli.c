@@ -43,7 +43,6 @@ static const char usage_head[] =
 	"  play ROUTINE      play a routine: an id from 'list' (or a unique start\n"
 	"                    of one), a routine's name, or a file path\n"
 	"  play --resume     go on with the session stopped last (see --resume)\n"
-	"  list              the routines: id, name, total time, tags, equipment\n"
 	"  list [--ids]      the routines: id, name, total time, tags, equipment\n"
 	"                    (--ids: only the ids, one a line, without reading\n"
 	"                    the files: for shell completion)\n"
