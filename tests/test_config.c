@@ -97,7 +97,7 @@ static void test_defaults(void **state)
 	static const char *const want[CONFIG_N_KEYS] = {
 		"(none: the one played last)", "true", "auto",
 		"true", "false", "(espeak-ng, else spd-say)", "(none)", "30m",
-		"(the routine setting, else the menu's)", "(all day)", "(every day)",
+		"desk-break-5", "(all day)", "(every day)",
 		"5m", "true", "(notify-send -a stretchtui)",
 	};
 	for (int k = 0; k < CONFIG_N_KEYS; k++) {
@@ -381,7 +381,7 @@ static void test_print(void **state)
 	fclose(f);
 	assert_non_null(strstr(text, "# /h\\x1b/config.yaml\n"));
 	char want[256];   /* values in a column as wide as the widest */
-	int w = (int)strlen("(the routine setting, else the menu's)");
+	int w = (int)strlen("(notify-send -a stretchtui)");
 	snprintf(want, sizeof want, "\n%-22s %-*s  %s\n", "bell", w, "true",
 		 "default  (not used yet)");
 	assert_non_null(strstr(text, want));
