@@ -9,31 +9,42 @@
 # what its operands are to _stretchtui_operands, and any option that takes
 # a value to _stretchtui_value.
 
-_stretchtui_commands='play list show check safety history'
+_stretchtui_commands='play list show check new edit config safety history
+	remind status'
 
 # Options of every command (before or after it).
 _stretchtui_options='--routines --plain --no-color --quiet --speak
-	--speech-command --on-event --speed --no-safety --help --version'
+	--speech-command --on-event --speed --no-safety --from --resume --help
+	--version'
 
 # A command's own options; they come after it.
 _stretchtui_command_options()
 {
 	case $1 in
+	play) echo --from --resume ;;
 	list) echo --ids ;;
 	history) echo --since --days --routine --tsv --json ;;
+	remind) echo --every --routine --hours --days --snooze --notify-command \
+		--no-notify ;;
+	status) echo --format ;;
 	esac
 }
 
-# What an option's value is (nothing: the option takes none).
+# What an option's value is (nothing: the option takes none; step and
+# format are values that are not completed).
 _stretchtui_value()
 {
 	case $1 in
 	--routines) echo directory ;;
-	--speech-command | --on-event) echo command ;;
+	--speech-command | --on-event | --notify-command) echo command ;;
 	--speed) echo speed ;;
 	--routine) echo routine ;;
 	--since) echo date ;;
 	--days) echo days ;;
+	--every | --snooze) echo duration ;;
+	--hours) echo hours ;;
+	--format) echo format ;;
+	--from) echo step ;;
 	esac
 }
 
@@ -42,6 +53,7 @@ _stretchtui_operands()
 {
 	case $1 in
 	play | show) echo routine ;;
+	edit) echo editable ;;
 	check) echo file ;;
 	esac
 }
@@ -66,7 +78,8 @@ _stretchtui_ids()
 	"$prog" "${extra[@]}" list --ids 2>/dev/null
 }
 
-# COMPREPLY for the value of option $2 (of program $1), $3 typed so far.
+# COMPREPLY for the value of option $2 (of program $1), $3 typed so far,
+# $4 the command (remind's --days are weekdays, history's a number).
 _stretchtui_complete_value()
 {
 	local cur=$3
@@ -83,7 +96,16 @@ _stretchtui_complete_value()
 	date)
 		mapfile -t COMPREPLY < <(compgen -W "$(date +%Y-%m-%d 2>/dev/null)" -- "$cur") ;;
 	days)
-		mapfile -t COMPREPLY < <(compgen -W '1 7 30 365' -- "$cur") ;;
+		if [[ $4 == remind ]]; then
+			mapfile -t COMPREPLY < <(compgen -W 'mon-fri weekdays weekend
+				mon tue wed thu fri sat sun' -- "$cur")
+		else
+			mapfile -t COMPREPLY < <(compgen -W '1 7 30 365' -- "$cur")
+		fi ;;
+	duration)
+		mapfile -t COMPREPLY < <(compgen -W '5m 10m 20m 30m 45m 1h' -- "$cur") ;;
+	hours)
+		mapfile -t COMPREPLY < <(compgen -W '09:00-17:00 09:00-17:30' -- "$cur") ;;
 	esac
 }
 
@@ -108,6 +130,12 @@ _stretchtui_complete_operand()
 			_stretchtui_files "$cur"
 		else
 			mapfile -t COMPREPLY < <(compgen -W "$(_stretchtui_ids "$1")" -- "$cur")
+		fi ;;
+	editable)
+		if [[ $cur == */* || $cur == .* || $cur == ~* ]]; then
+			_stretchtui_files "$cur"
+		else
+			mapfile -t COMPREPLY < <(compgen -W "exercises config $(_stretchtui_ids "$1")" -- "$cur")
 		fi ;;
 	file)
 		_stretchtui_files "$cur" ;;
@@ -151,11 +179,15 @@ _stretchtui()
 	done
 	[[ $prog == */* || $prog == ~* ]] && prog=${prog/#\~/$HOME}
 	if [[ -n $prev && -z $only_operands && -n $(_stretchtui_value "$prev") ]]; then
-		_stretchtui_complete_value "$prog" "$prev" "$cur"
+		_stretchtui_complete_value "$prog" "$prev" "$cur" "$cmd"
 	elif [[ $cur == -* && -z $only_operands ]]; then
 		local words=$_stretchtui_options
 		[[ -n $cmd ]] && words="$(_stretchtui_command_options "$cmd") $words"
-		[[ $cmd == history ]] && words=$(_stretchtui_command_options history)
+		[[ $cmd == history || $cmd == status ]] &&
+			words=$(_stretchtui_command_options "$cmd")
+		# play's own options are also in every command's: once each
+		# shellcheck disable=SC2086 # split on purpose
+		words=$(printf '%s\n' $words | sort -u)
 		mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")
 	elif [[ -z $cmd ]]; then
 		mapfile -t COMPREPLY < <(compgen -W "$_stretchtui_commands" -- "$cur")

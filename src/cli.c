@@ -43,7 +43,6 @@ static const char usage_head[] =
 	"  play ROUTINE      play a routine: an id from 'list' (or a unique start\n"
 	"                    of one), a routine's name, or a file path\n"
 	"  play --resume     go on with the session stopped last (see --resume)\n"
-	"  list              the routines: id, name, total time, tags, equipment\n"
 	"  list [--ids]      the routines: id, name, total time, tags, equipment\n"
 	"                    (--ids: only the ids, one a line, without reading\n"
 	"                    the files: for shell completion)\n"
@@ -409,8 +408,9 @@ static int list_row_load(struct catalog *c, size_t i, struct list_row *w)
 }
 
 /* list --ids: the catalog's ids, overrides applied, no file read. */
-static int cmd_list_ids(const struct catalog *c)
+static int cmd_list_ids(struct catalog *c)
 {
+	catalog_scan(c);   /* the names in the directories, no file opened */
 	for (size_t i = 0; i < c->n; i++) {
 		put_text(c->v[i].id, utf8_out_flags());
 		putchar('\n');
