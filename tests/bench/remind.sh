@@ -4,10 +4,12 @@
 #
 #   tests/bench/remind.sh [WAIT_SECONDS]          (600: ten minutes)
 #
-# Starts `remind --every WAIT+65s` twice at once, full-screen in a detached
-# tmux at 80x24 and --plain in another pane, with private XDG dirs,
-# C.UTF-8, --quiet --no-notify, each under strace (execve, poll, ppoll,
-# write, writev). Then, for each:
+# Starts `remind --every WAIT+65s` four times at once, full-screen in a
+# detached tmux at 80x24 and --plain, each once under strace (execve,
+# poll, ppoll, write, writev) for the wake-ups and bytes and once without
+# for the CPU (strace stops the program at each traced call, which costs
+# CPU of its own), with private XDG dirs, C.UTF-8, --quiet --no-notify.
+# Then, for each:
 #   waiting      WAIT seconds from 2 s after the start, while the countdown
 #                shows minutes: wake-ups (poll/ppoll calls with a timeout
 #                that returned; ncurses' own poll with none is no wake),
@@ -49,23 +51,30 @@ sleep_until() {
 	sleep "$(awk -v t="$1" -v n="$(now)" 'BEGIN { d = t - n; printf "%.3f", (d > 0 ? d : 0) }')"
 }
 
-# start NAME ARGS...: remind ARGS in a tmux window, traced into $TMP/NAME.trace
+# start NAME TRACE ARGS...: remind ARGS in a tmux window, traced into
+# $TMP/NAME.trace when TRACE is 1 (else its pid is written to $TMP/NAME.pid)
 start() {
-	local name=$1 i p t
-	shift
+	local name=$1 trace=$2 i p t
+	shift 2
 	mkdir -p "$TMP/$name/config" "$TMP/$name/state"
 	{
-		printf 'env -u STRETCHTUI_PATH -u NO_COLOR TERM=xterm-256color LC_ALL=C.UTF-8 '
+		printf 'echo $$ >"%s"\n' "$TMP/$name.pid"
+		printf 'exec env -u STRETCHTUI_PATH -u NO_COLOR TERM=xterm-256color LC_ALL=C.UTF-8 '
 		printf 'XDG_CONFIG_HOME=%s XDG_STATE_HOME=%s ' "$TMP/$name/config" "$TMP/$name/state"
-		printf 'strace -f --seccomp-bpf -ttt -T -s 16 -e trace=execve,poll,ppoll,write,writev '
-		printf -- '-o "%s" -- "%s" --quiet --no-safety remind --no-notify --every %ss %s 2>"%s"\n' \
-			"$TMP/$name.trace" "$BIN" "$EVERY" "$*" "$TMP/$name.err"
-		printf 'exec sleep 3600\n'
+		[ "$trace" = 1 ] &&
+			printf 'strace -f --seccomp-bpf -ttt -T -s 16 -e trace=execve,poll,ppoll,write,writev -o "%s" -- ' \
+				"$TMP/$name.trace"
+		printf -- '"%s" --quiet --no-safety remind --no-notify --every %ss %s 2>"%s"\n' \
+			"$BIN" "$EVERY" "$*" "$TMP/$name.err"
 	} >"$TMP/$name.sh"
 	btmux new-window -d -n "$name" "sh $TMP/$name.sh" || die "tmux would not start"
 	for ((i = 0; i < 200; i++)); do
-		read -r p t < <(awk '$3 ~ /^execve\(/ && / = 0 </ { print $1, $2; exit }' \
-			"$TMP/$name.trace" 2>/dev/null)
+		if [ "$trace" = 1 ]; then
+			read -r p t < <(awk '$3 ~ /^execve\(/ && / = 0 </ { print $1, $2; exit }' \
+				"$TMP/$name.trace" 2>/dev/null)
+		else
+			p=$(cat "$TMP/$name.pid" 2>/dev/null) t=$(now)
+		fi
 		[ -n "${p:-}" ] && break
 		sleep 0.05
 	done
@@ -89,8 +98,10 @@ tally() {
 
 echo "stretchtui bench: remind, waiting ${WAIT} s with minutes shown, then the last minute ($BIN)"
 btmux new-session -d -s bench -x 80 -y 24 "sleep 3600" || die "tmux would not start"
-start screen
-start plain --plain
+start screen 1
+start plain 1 --plain
+start screen_cpu 0
+start plain_cpu 0 --plain
 t0=$(awk -v t="${T_EXEC[screen]}" 'BEGIN { printf "%.6f", t + 2 }')
 t1=$(awk -v t="$t0" -v w="$WAIT" 'BEGIN { printf "%.6f", t + w }')
 t2=$(awk -v t="${T_EXEC[screen]}" -v e="$EVERY" 'BEGIN { printf "%.6f", t + e - 60 }')
@@ -98,15 +109,16 @@ t3=$(awk -v t="${T_EXEC[screen]}" -v e="$EVERY" 'BEGIN { printf "%.6f", t + e - 
 declare -A NS
 for mark in 0 1 2 3; do
 	eval "sleep_until \$t$mark"
-	for name in screen plain; do NS[$name$mark]=$(cpu_ns "${PID[$name]}"); done
+	for name in screen_cpu plain_cpu; do NS[$name$mark]=$(cpu_ns "${PID[$name]}"); done
 done
 for name in screen plain; do
-	[ -n "${NS[${name}3]}" ] || die "$name: ended early: $(cat "$TMP/$name.err")"
+	c=${name}_cpu
+	[ -n "${NS[${c}3]}" ] || die "$name: ended early: $(cat "$TMP/$c.err")"
 	read -r w1 b1 < <(tally "$TMP/$name.trace" "$t0" "$t1")
 	read -r w2 b2 < <(tally "$TMP/$name.trace" "$t2" "$t3")
 	printf '  %-8s waiting %4d s: %3d wake-ups, %6.2f ms CPU, %6d bytes\n' "$name" "$WAIT" "$w1" \
-		"$(awk -v a="${NS[${name}0]}" -v b="${NS[${name}1]}" 'BEGIN { print (b - a) / 1e6 }')" "$b1"
+		"$(awk -v a="${NS[${c}0]}" -v b="${NS[${c}1]}" 'BEGIN { print (b - a) / 1e6 }')" "$b1"
 	printf '  %-8s last minute: %3d wake-ups, %6.2f ms CPU, %6d bytes\n' "$name" "$w2" \
-		"$(awk -v a="${NS[${name}2]}" -v b="${NS[${name}3]}" 'BEGIN { print (b - a) / 1e6 }')" "$b2"
+		"$(awk -v a="${NS[${c}2]}" -v b="${NS[${c}3]}" 'BEGIN { print (b - a) / 1e6 }')" "$b2"
 done
 exit 0
