@@ -578,6 +578,8 @@ static void lstep_tempo(struct schema *c, const struct ynode *s,
 	const struct ynode *tempo = ynode_find(s, "tempo");
 	const struct ynode *paced = ynode_find(s, "self_paced");
 	if (st->kind == STEP_HOLD) {
+		if (schema_misspelled(c, s, "reps"))
+			return;   /* the unknown key says it; the kind is a guess */
 		if (paced && st->self_paced)
 			schema_error(c, paced, "self_paced is only for reps steps");
 		if (tempo)
