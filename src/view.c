@@ -501,13 +501,14 @@ int view_help(struct view *v, const char *safety, int scroll)
 	}
 	bool small = v->cols < 60 || v->rows < 20;
 	int w = small ? v->cols : v->cols - 4 < 72 ? v->cols - 4 : 72;
-	int h = small ? v->rows - 1 : v->rows - 2;
+	int h = small ? v->rows - 1 : v->rows - 4;   /* the header, the bar and
+	                                              * the keys stay in sight */
 	struct view_area a = { .width = w - 4, .draw = false };
 	view_help_content(v, &a, safety);
 	int total = a.line;
 	if (total + 2 < h)
 		h = total + 2;
-	int top = small ? 1 : (v->rows - h) / 2, left = (v->cols - w) / 2;
+	int top = small ? 1 : 2 + (v->rows - 4 - h) / 2, left = (v->cols - w) / 2;
 	view_frame(v, top, left, h, w, "Help");
 	a = (struct view_area){ top + 1, h - 2, left + 2, w - 4, 0, 0, true };
 	a.scroll = view_clamp_scroll(scroll, total, a.height);
