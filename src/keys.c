@@ -84,7 +84,7 @@ static const struct keys_row menu_rows[] = {
 	  "scroll the details down" },
 	{ KEYS_ACT_START, { ENTERS }, { "Enter" }, "Enter", NULL, "start", NULL, 0,
 	  "play the selected routine (from its marked step)" },
-	{ KEYS_ACT_STEP_NEXT, { ']' }, { "]" }, NULL, NULL, NULL, NULL, 0,
+	{ KEYS_ACT_STEP_NEXT, { ']' }, { "]" }, "[ ]", NULL, "step", NULL, 0,
 	  "mark the next step of the selected routine: Enter starts there" },
 	{ KEYS_ACT_STEP_PREV, { '[' }, { "[" }, NULL, NULL, NULL, NULL, 0,
 	  "mark the step before (before the first: from the start)" },
