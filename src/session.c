@@ -84,7 +84,9 @@ void session_summary_line(const char *name, const struct engine_summary *s,
 			  char *buf, size_t size)
 {
 	char done[24], planned[24], ext[24];
-	duration_format_round(s->done_ms, done, sizeof done);
+	/* started later in the plan (--from, --resume): where it stopped */
+	bool later = s->began_ms > 0 && !s->completed;
+	duration_format_round(later ? s->stopped_ms : s->done_ms, done, sizeof done);
 	duration_format_left(s->planned_ms, planned, sizeof planned);
 	int n = snprintf(buf, size, "%s: %s %s of %s; %d of %d exercises done, %d skipped",
 			 name, s->completed ? "finished," : "stopped at", done, planned,

@@ -115,6 +115,13 @@ static void test_summary(void **state)
 	session_summary_line("Upper back", &s, buf, sizeof buf);
 	assert_string_equal(buf, "Upper back: stopped at 03:12 of 15:00; "
 				 "2 of 9 exercises done, 1 skipped.");
+	/* started at 00:29 (--from, --resume): where in the plan it stopped */
+	s.began_ms = 29000;
+	s.stopped_ms = 46000;
+	s.done_ms = 17000;
+	session_summary_line("Upper back", &s, buf, sizeof buf);
+	assert_string_equal(buf, "Upper back: stopped at 00:46 of 15:00; "
+				 "2 of 9 exercises done, 1 skipped.");
 }
 
 /* The record a front end saves, and the check-in's answers as feels. */
