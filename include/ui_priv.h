@@ -40,6 +40,8 @@ struct ui {
 
 /* A warning for stderr at exit (the same one once). */
 void ui_warn(struct ui *u, const char *msg);
+/* The same for a line already formatted (diag_format). */
+void ui_warn_line(struct ui *u, const char *line);
 
 /* The history's glance, read when it is first wanted, with the last days
  * of the n routines of ids (the menu's; n 0: none wanted), and kept up to

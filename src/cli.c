@@ -769,7 +769,10 @@ static void settings_remind(struct remind_options *ro, struct config *cfg)
 			break;
 		case CONFIG_REMIND_DAYS: ro->days_mask = c->days_mask; break;
 		case CONFIG_REMIND_NOTIFY_COMMAND: ro->notify_words = c->notify_command; break;
-		default: ro->notify = c->notify; break;
+		default:                  /* --notify-command asks for one */
+			if (!(ro->given & (1u << REMIND_OPT_NOTIFY_COMMAND)))
+				ro->notify = c->notify;
+			break;
 		}
 	}
 }
@@ -840,12 +843,13 @@ int cli_main(int argc, char **argv)
 		rc = check_start(&o);
 	if (rc == CLI_OK && o.remind.set_by && (!o.command || strcmp(o.command, "remind") != 0))
 		rc = usage_error("this option is remind's:", o.remind.set_by);
-	if (rc == CLI_OK && o.command && strcmp(o.command, "remind") == 0 &&
-	    remind_check(&o.remind) != 0)
-		rc = CLI_USAGE;
 	config_init(&cfg);
 	if (rc == CLI_OK)
 		settings(&o, &cfg, cfg_path, sizeof cfg_path);
+	/* remind's options with the settings' remind: under them */
+	if (rc == CLI_OK && o.command && strcmp(o.command, "remind") == 0 &&
+	    remind_check(&o.remind) != 0)
+		rc = CLI_USAGE;
 	bool history = rc == CLI_OK && o.command && (strcmp(o.command, "history") == 0 ||
 						    strcmp(o.command, "status") == 0);
 	bool config = rc == CLI_OK && o.command && strcmp(o.command, "config") == 0;

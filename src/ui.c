@@ -35,6 +35,11 @@ void ui_warn(struct ui *u, const char *msg)
 	struct diag g = { DIAG_WARNING, NULL, 0, 0, (char *)msg };
 	char line[sizeof u->warning];
 	diag_format(&g, line, sizeof line);
+	ui_warn_line(u, line);
+}
+
+void ui_warn_line(struct ui *u, const char *line)
+{
 	size_t n = strlen(u->warning), m = strlen(line);
 	if (strstr(u->warning, line) || n + m + 2 > sizeof u->warning)
 		return;

@@ -26,6 +26,7 @@ struct ui_menu {
 	size_t n;
 	size_t n_loaded, next;       /* next: the first maybe not loaded */
 	bool drawn;                  /* the first frame is out: load */
+	bool loaded_told;            /* every row in: ui_menu_loaded has run */
 	bool offer_only;             /* the notice is the resume offer alone */
 	size_t *shown, n_shown;
 	size_t sel, top;
@@ -126,6 +127,8 @@ static void ui_menu_filter(struct ui_menu *m)
 			m->sel = m->n_shown;
 		m->shown[m->n_shown++] = i;
 	}
+	if (!m->n_shown || m->shown[m->sel] != keep)
+		m->step = 0;          /* a marked step is the routine's it was marked in */
 }
 
 /* The history, read once: today's time, the streak and each routine's
@@ -257,16 +260,21 @@ static void ui_menu_loaded(struct ui_menu *m)
 static enum ui_end ui_menu_update(void *ctx)
 {
 	struct ui_menu *m = ctx;
-	if (!m->drawn || m->n_loaded == m->n)
+	if (!m->drawn)
 		return UI_STAY;
-	int64_t end = clock_now_ms() + UI_MENU_SLICE_MS;
-	do
-		ui_menu_load(m, ui_menu_next(m));
-	while (m->n_loaded < m->n && clock_now_ms() < end);
-	if (m->filter[0])
-		ui_menu_refilter(m);
-	if (m->n_loaded == m->n)
+	if (m->n_loaded < m->n) {
+		int64_t end = clock_now_ms() + UI_MENU_SLICE_MS;
+		do
+			ui_menu_load(m, ui_menu_next(m));
+		while (m->n_loaded < m->n && clock_now_ms() < end);
+		if (m->filter[0])
+			ui_menu_refilter(m);
+	}
+	/* once, however the last row came in (a slice, Enter, ], r) */
+	if (m->n_loaded == m->n && !m->loaded_told) {
+		m->loaded_told = true;
 		ui_menu_loaded(m);
+	}
 	return UI_STAY;
 }
 

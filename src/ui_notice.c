@@ -31,9 +31,13 @@ static enum ui_end ui_notice_act(void *ctx, enum keys_action a, int code)
 	case KEYS_ACT_PAGE_UP: n->scroll -= UI_NOTICE_PAGE; break;
 	case KEYS_ACT_PAGE_DOWN: n->scroll += UI_NOTICE_PAGE; break;
 	case KEYS_ACT_OK:
+	{
+		char line[sizeof u->warning];
 		u->safety_read = true;
-		safety_mark_seen_or_say(u->warning, sizeof u->warning);
+		if (safety_mark_seen_or_say(line, sizeof line) != 0)
+			ui_warn_line(u, line);   /* after what is there already */
 		return UI_END_CLOSE;
+	}
 	case KEYS_ACT_QUIT: return UI_END_STOPPED;
 	default: break;
 	}

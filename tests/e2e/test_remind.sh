@@ -16,6 +16,9 @@ status() {
 title() { e2e_tmux display-message -p -t "$E2E_PANE" '#{pane_title}'; }
 
 [ "$(status)" = "" ] || fail "status before anything: '$(status)'"
+# the settings say no notification; --notify-command on the line wins
+mkdir -p "$E2E_TMP/config/stretchtui"
+printf 'remind:\n  notify: false\n' >"$E2E_TMP/config/stretchtui/config.yaml"
 e2e_start 80 24 remind --every 2s --snooze 10m --routine quick --routines "$E2E_DATA" \
 	--no-safety --speed 5 --notify-command "$E2E_TMP/notify"
 e2e_wait "Next break at"
