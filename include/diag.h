@@ -87,4 +87,11 @@ void diag_msg(enum diag_level level, const char *fmt, ...) DIAG_PRINTF(2, 3);
  * the same in any locale. Returns buf (DIAG_QUOTE_BUF bytes do). */
 const char *diag_quote(const char *s, size_t len, char *buf, size_t size);
 
+/* A usage error on stderr: "stretchtui: error: [WHAT: ]MSG 'ARG'" (what
+ * and arg NULL for none; arg quoted and made safe), then the hint to
+ * --help (diag_try_help). */
+void diag_usage(const char *what, const char *msg, const char *arg);
+/* "Try 'stretchtui --help' for more information." on stderr. */
+void diag_try_help(void);
+
 #endif

@@ -147,17 +147,12 @@ static void version(void)
 	puts(dir ? "" : " (not found)");
 }
 
-static const char try_help[] = "Try 'stretchtui --help' for more information.\n";
 
 /* "stretchtui: error: MSG 'ARG'": arg (outside text, NULL for none) is
  * quoted and made safe. */
 static int usage_error(const char *msg, const char *arg)
 {
-	char q[DIAG_QUOTE_BUF] = "";
-	if (arg)
-		diag_quote(arg, strlen(arg), q, sizeof q);
-	diag_msg(DIAG_ERROR, "%s%s%s", msg, arg ? " " : "", q);
-	fputs(try_help, stderr);
+	diag_usage(NULL, msg, arg);
 	return CLI_USAGE;
 }
 
@@ -654,7 +649,7 @@ static int check_start(const struct cli_options *o)
 				   "--from STEP", NULL);
 	if (o->command && play && o->n_args == 0 && !o->resume) {
 		diag_msg(DIAG_ERROR, "usage: stretchtui play ROUTINE");
-		fputs(try_help, stderr);
+		diag_try_help();
 		return CLI_USAGE;
 	}
 	return CLI_OK;
@@ -670,7 +665,7 @@ static int check_arity(const struct cli_options *o)
 			return CLI_OK;
 		diag_msg(DIAG_ERROR, "usage: stretchtui %s%s%s", k->name,
 			 *k->operand ? " " : "", k->operand);
-		fputs(try_help, stderr);
+		diag_try_help();
 		return CLI_USAGE;
 	}
 	return usage_error("unknown command", o->command);

@@ -203,3 +203,18 @@ void diag_free(struct diags *d)
 	d->v = NULL;
 	d->cap = 0;
 }
+
+void diag_try_help(void)
+{
+	fputs("Try 'stretchtui --help' for more information.\n", stderr);
+}
+
+void diag_usage(const char *what, const char *msg, const char *arg)
+{
+	char q[DIAG_QUOTE_BUF] = "";
+	if (arg)
+		diag_quote(arg, strlen(arg), q, sizeof q);
+	diag_msg(DIAG_ERROR, "%s%s%s%s%s", what ? what : "", what ? ": " : "", msg,
+		 arg ? " " : "", q);
+	diag_try_help();
+}

@@ -70,11 +70,7 @@ struct hr {
 
 static int hr_usage(const char *msg, const char *arg)
 {
-	char q[DIAG_QUOTE_BUF] = "";
-	if (arg)
-		diag_quote(arg, strlen(arg), q, sizeof q);
-	diag_msg(DIAG_ERROR, "history: %s%s%s", msg, arg ? " " : "", q);
-	fputs("Try 'stretchtui --help' for more information.\n", stderr);
+	diag_usage("history", msg, arg);
 	return HR_USAGE;
 }
 

@@ -152,9 +152,7 @@ int remind_parse_days(const char *s, unsigned *mask)
 
 static int remind_bad(const char *msg, const char *arg)
 {
-	char q[DIAG_QUOTE_BUF];
-	diag_msg(DIAG_ERROR, "%s %s", msg, diag_quote(arg, strlen(arg), q, sizeof q));
-	fputs("Try 'stretchtui --help' for more information.\n", stderr);
+	diag_usage(NULL, msg, arg);
 	return -1;
 }
 
@@ -220,7 +218,7 @@ int remind_option(int argc, char **argv, int *i, struct remind_options *o)
 		o->given |= 1u << k;
 		if (!v) {
 			diag_msg(DIAG_ERROR, "%s needs a value", names[k]);
-			fputs("Try 'stretchtui --help' for more information.\n", stderr);
+			diag_try_help();
 			return -1;
 		}
 		return remind_value(names[k], v, o);
@@ -237,7 +235,7 @@ int remind_check(const struct remind_options *o)
 	diag_msg(DIAG_ERROR, "--hours %02d:%02d-%02d:%02d leaves no room for a break every %s",
 		 o->hours_from / 60, o->hours_from % 60, o->hours_to / 60, o->hours_to % 60,
 		 remind_span(o->every_ms, every, sizeof every));
-	fputs("Try 'stretchtui --help' for more information.\n", stderr);
+	diag_try_help();
 	return -1;
 }
 

@@ -185,11 +185,7 @@ static void rs_history(struct remind_status *s, int64_t now_s)
 
 static int rs_usage(const char *msg, const char *arg)
 {
-	char q[DIAG_QUOTE_BUF] = "";
-	if (arg)
-		diag_quote(arg, strlen(arg), q, sizeof q);
-	diag_msg(DIAG_ERROR, "status: %s%s%s", msg, arg ? " " : "", q);
-	fputs("Try 'stretchtui --help' for more information.\n", stderr);
+	diag_usage("status", msg, arg);
 	return 2;
 }
 
