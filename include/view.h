@@ -238,6 +238,21 @@ char *view_minutes(int64_t seconds, char *buf, size_t size);
 
 struct remind_info;
 
+/* ---- pieces the screens share ------------------------------------------- */
+
+/* " · " between parts of a line (" - " without UTF-8). */
+const char *view_sep(const struct view *v);
+/* Text centred on row. */
+void view_centre(struct view *v, int row, enum view_style style, const char *text);
+/* The most rows of the block font on a screen of rows rows: 2/5 of the
+ * height past 9 rows, and at least 5. */
+int view_digits_cap(int rows);
+/* The block font's scale for text centred in room rows, up to that cap
+ * and the width less 4; 0 when none fits (finish and reminder screens). */
+int view_big_scale(const struct view *v, int room, const char *text);
+/* text in the block font at scale, centred from row down. */
+void view_big_digits(struct view *v, int row, int scale, const char *text);
+
 struct view_remind_in {
 	const struct remind_info *info;
 	const char *notice;          /* what just happened, or NULL */

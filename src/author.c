@@ -636,9 +636,7 @@ static int author_target_config(struct author_edit *ed)
 	if (access(path, F_OK) == 0)
 		return author_take_existing(ed, path);
 	size_t len = sizeof author_config_starter - 1;
-	char *text = malloc(len + 1);
-	if (text)
-		memcpy(text, author_config_starter, len + 1);
+	char *text = strdup(author_config_starter);
 	*strrchr(path, '/') = '\0';
 	return author_take_new(ed, path, "config.yaml", text, len);
 }
@@ -658,9 +656,7 @@ static int author_target_library(struct author_edit *ed)
 			return author_take_existing(ed, path);
 	}
 	size_t len = sizeof author_lib_starter - 1;
-	char *text = malloc(len + 1);
-	if (text)
-		memcpy(text, author_lib_starter, len + 1);
+	char *text = strdup(author_lib_starter);
 	return author_take_new(ed, dir, names[0], text, len);
 }
 

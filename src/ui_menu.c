@@ -303,10 +303,10 @@ static void ui_menu_move(struct ui_menu *m, long d)
 		sel = (long)m->n_shown - 1;
 	if (sel < 0)
 		sel = 0;
-	if ((size_t)sel != m->sel)
+	if ((size_t)sel != m->sel) {
 		m->detail = 0;
-	if ((size_t)sel != m->sel)
 		m->step = 0;
+	}
 	m->sel = (size_t)sel;
 }
 

@@ -578,28 +578,32 @@ static int view_finish_lines(const struct view_finish_in *in,
 	return n;
 }
 
-/* Text centred on row. */
-static void view_centre(struct view *v, int row, enum view_style style,
-			const char *text)
+const char *view_sep(const struct view *v)
+{
+	return v->utf8 ? " \xc2\xb7 " : " - ";
+}
+
+int view_digits_cap(int rows)
+{
+	int cap = (rows - 9) * 2 / 5;
+	return cap > 5 ? cap : 5;
+}
+
+void view_centre(struct view *v, int row, enum view_style style, const char *text)
 {
 	int w = view_cells(v, text);
 	int col = w < v->cols - 2 ? (v->cols - w) / 2 : 1;
 	view_put(v, row, col, v->cols - 2, style, text);
 }
 
-/* The scale of the time done in the block font: as large as room rows
- * and the width allow, up to the player's share (LARGE at 80x24); 0 when
- * none fits. */
-static int view_finish_scale(const struct view *v, int room, const char *text)
+int view_big_scale(const struct view *v, int room, const char *text)
 {
-	int cap = (v->rows - 9) * 2 / 5;
-	cap = cap > 5 ? cap : 5;
+	int cap = view_digits_cap(v->rows);
 	return room >= 3 ? bigdigits_fit(text, room < cap ? room : cap,
 					 v->cols - 4, v->utf8) : 0;
 }
 
-static void view_finish_digits(struct view *v, int row, int scale,
-			       const char *text)
+void view_big_digits(struct view *v, int row, int scale, const char *text)
 {
 	char buf[4096];
 	int w = bigdigits_width(text, scale);
@@ -690,11 +694,13 @@ static void view_checkin_answers(struct view *v, const struct view_checkin *c, i
 	}
 }
 
-static void view_checkin(struct view *v, int row, const struct view_finish_in *in)
+/* The check-in in its rows (view_checkin_rows, from the layout). */
+static void view_checkin(struct view *v, int row, const struct view_finish_in *in,
+			 int rows)
 {
 	struct view_checkin c;
 	char buf[64];
-	int rows = view_checkin_rows(v, in), cells;
+	int cells;
 	if (!in->asking) {
 		snprintf(buf, sizeof buf, "Check-in: %s", in->feel ? in->feel : "");
 		if (rows)
@@ -753,24 +759,23 @@ void view_finish(struct view *v, const struct view_finish_in *in)
 	int parts = 1 + 1 + n + c + 1, gaps = 3 + (c > 0);
 	int gap = parts + gaps <= v->rows - 2 ? 1 : 0;
 	int fixed = parts + gap * gaps, room = v->rows - fixed - 3;
-	int scale = view_finish_scale(v, room, done);
+	int scale = view_big_scale(v, room, done);
 	int digits = scale ? bigdigits_rows(scale) + gap : 0;
 	int row = (v->rows - fixed - digits) / 2;
 	char title[64] = " Session stopped ";
 	if (s->completed)
-		snprintf(title, sizeof title, " Session complete%swell done ",
-			 v->utf8 ? " \xc2\xb7 " : " - ");
+		snprintf(title, sizeof title, " Session complete%swell done ", view_sep(v));
 	view_centre(v, row, s->completed ? VIEW_BADGE_WORK : VIEW_BADGE_PAUSED, title);
 	row += 1 + gap;
 	view_centre(v, row, VIEW_BOLD, in->routine_name);
 	row += 1 + gap;
 	if (scale)
-		view_finish_digits(v, row, scale, done);
+		view_big_digits(v, row, scale, done);
 	row += digits;
 	view_finish_table(v, row, lines, n);
 	row += n + gap;
 	if (c) {
-		view_checkin(v, row, in);
+		view_checkin(v, row, in, c);
 		row += c + gap;
 	}
 	view_finish_keys(v, row, in->can_menu);

@@ -210,7 +210,7 @@ static void view_menu_row(struct view *v, int row, const struct view_cols *c,
 static void view_menu_glance(const struct view *v, const struct view_menu_history *h,
 			     char *buf, size_t size)
 {
-	const char *sep = v->utf8 ? " \xc2\xb7 " : " - ";
+	const char *sep = view_sep(v);
 	char min[32], streak[48];
 	snprintf(buf, size, "%stoday %s%s%s", sep, view_minutes(h->today_s, min, sizeof min),
 		 sep, view_streak(h->streak, streak, sizeof streak));
@@ -224,7 +224,7 @@ static void view_menu_title(struct view *v, const struct view_menu_in *in)
 	if (in->filter[0])
 		snprintf(count, sizeof count, "%zu of ", in->n_shown);
 	col += view_putf(v, 0, col, v->cols - 1 - col, VIEW_DIM, "%s%s%zu routine%s",
-			 v->utf8 ? " \xc2\xb7 " : " - ", count, in->n_items,
+			 view_sep(v), count, in->n_items,
 			 in->n_items == 1 ? "" : "s");
 	if (in->filter[0] && !in->editing) {
 		char buf[160];

@@ -7,11 +7,6 @@
 #include "figure.h"
 #include "view.h"
 
-static const char *view_sep(const struct view *v)
-{
-	return v->utf8 ? " \xc2\xb7 " : " - ";
-}
-
 static enum view_style view_kind_style(enum segment_kind k, bool badge)
 {
 	static const enum view_style plain[] = { VIEW_PREPARE, VIEW_WORK,
@@ -47,8 +42,7 @@ static int view_layout_scale(int rows, int cols, bool utf8,
 			     const struct view_player_need *n, int body)
 {
 	int room = rows - 4 - 1 - n->reps - body;
-	int cap = (rows - 9) * 2 / 5;
-	cap = cap > 5 ? cap : 5;
+	int cap = view_digits_cap(rows);
 	return bigdigits_fit(n->widest, room < cap ? room : cap, cols - 2, utf8);
 }
 

@@ -18,18 +18,6 @@ struct vr_line {
 	bool digits;                 /* the countdown in the block font */
 };
 
-static void vr_centre(struct view *v, int row, enum view_style style, const char *text)
-{
-	int w = view_cells(v, text);
-	int col = w < v->cols - 2 ? (v->cols - w) / 2 : 1;
-	view_put(v, row, col, v->cols - 2, style, text);
-}
-
-static const char *vr_sep(const struct view *v)
-{
-	return v->utf8 ? " \xc2\xb7 " : " - ";
-}
-
 static void vr_header(struct view *v, const struct remind_info *i)
 {
 	int w = view_put(v, 0, 1, v->cols - 2, VIEW_BOLD, "Break reminders");
@@ -49,7 +37,7 @@ static void vr_footer(struct view *v, const struct view_remind_in *in, bool prom
 	}
 	view_hints(v, v->rows - 1, w < v->cols - 2 ? (v->cols - w) / 2 : 1, &h);
 	if (in->notice && *in->notice)
-		vr_centre(v, v->rows - 3, in->alert ? VIEW_ALERT : VIEW_NORMAL, in->notice);
+		view_centre(v, v->rows - 3, in->alert ? VIEW_ALERT : VIEW_NORMAL, in->notice);
 }
 
 static int vr_add(struct vr_line *l, int n, enum view_style style, const char *text)
@@ -91,7 +79,7 @@ static int vr_waiting(const struct view *v, const struct remind_info *i, struct 
 		n = vr_add(l, n, VIEW_DIM, buf);
 	}
 	n = vr_add(l, n, VIEW_NORMAL, "");
-	snprintf(buf, sizeof buf, "%s%s%s", i->routine, vr_sep(v),
+	snprintf(buf, sizeof buf, "%s%s%s", i->routine, view_sep(v),
 		 duration_format_left(i->routine_ms, len, sizeof len));
 	n = vr_add(l, n, VIEW_NORMAL, buf);
 	return vr_add(l, n, VIEW_DIM, i->tally);
@@ -102,7 +90,7 @@ static int vr_prompt(const struct view *v, const struct remind_info *i, struct v
 	char buf[160], a[32], b[32], len[DURATION_BUF];
 	int n = vr_add(l, 0, VIEW_BADGE_WORK, " Time for a break ");
 	n = vr_add(l, n, VIEW_NORMAL, "");
-	snprintf(buf, sizeof buf, "%s%s%s", i->routine, vr_sep(v),
+	snprintf(buf, sizeof buf, "%s%s%s", i->routine, view_sep(v),
 		 duration_format_left(i->routine_ms, len, sizeof len));
 	n = vr_add(l, n, VIEW_BOLD, buf);
 	n = vr_add(l, n, VIEW_NORMAL, "");
@@ -111,24 +99,6 @@ static int vr_prompt(const struct view *v, const struct remind_info *i, struct v
 		 remind_span(i->missed_in_ms > 0 ? i->missed_in_ms : 0, b, sizeof b));
 	n = vr_add(l, n, VIEW_DIM, buf);
 	return vr_add(l, n, VIEW_DIM, i->tally);
-}
-
-/* The block font's scale for the countdown: what room rows leave. */
-static int vr_scale(const struct view *v, int room, const char *text)
-{
-	int cap = (v->rows - 9) * 2 / 5;
-	cap = cap > 5 ? cap : 5;
-	return room >= 3 ? bigdigits_fit(text, room < cap ? room : cap, v->cols - 4, v->utf8)
-			 : 0;
-}
-
-static void vr_digits(struct view *v, int row, int scale, const char *text)
-{
-	char buf[4096];
-	int w = bigdigits_width(text, scale);
-	for (int r = 0; r < bigdigits_rows(scale); r++)
-		view_put(v, row + r, (v->cols - w) / 2, w, VIEW_BAR_DONE,
-			 bigdigits_row(text, scale, v->utf8, r, buf, sizeof buf));
 }
 
 void view_remind(struct view *v, const struct view_remind_in *in)
@@ -147,16 +117,16 @@ void view_remind(struct view *v, const struct view_remind_in *in)
 	int scale = 0, height = 0;
 	for (int k = 0; k < n; k++)
 		if (l[k].digits)
-			scale = vr_scale(v, bottom - top - n, l[k].text);
+			scale = view_big_scale(v, bottom - top - n, l[k].text);
 	for (int k = 0; k < n; k++)
 		height += !l[k].digits ? 1 : scale ? bigdigits_rows(scale) : 0;
 	int row = top + (bottom - top - height) / 2;
 	for (int k = 0; k < n; k++) {
 		if (l[k].digits && scale) {
-			vr_digits(v, row, scale, l[k].text);
+			view_big_digits(v, row, scale, l[k].text);
 			row += bigdigits_rows(scale);
 		} else if (!l[k].digits) {
-			vr_centre(v, row++, l[k].style, l[k].text);
+			view_centre(v, row++, l[k].style, l[k].text);
 		}
 	}
 	vr_footer(v, in, prompt);
