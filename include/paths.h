@@ -2,7 +2,15 @@
 #ifndef STRETCHTUI_PATHS_H
 #define STRETCHTUI_PATHS_H
 
+#include <limits.h>
 #include <stddef.h>
+
+/* A path's buffer: PATH_MAX where the system has one. */
+#ifdef PATH_MAX
+#define PATHS_MAX PATH_MAX
+#else
+#define PATHS_MAX 4096
+#endif
 
 /* $XDG_CONFIG_HOME/stretchtui (default ~/.config/stretchtui) into buf.
  * 0 on success, -1 when neither variable gives an absolute path or buf is

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
+#include "duration.h"
 #include "utf8.h"
 
 struct cue {
@@ -37,11 +39,6 @@ static bool cue_counts_down(const struct segment *g)
 	return (cue_is_hold(g) || g->kind == SEG_REST) && g->len_ms >= CUE_TICK_MIN_MS;
 }
 
-static bool cue_step_first(const struct plan *p, size_t i)
-{
-	return i == 0 || p->seg[i - 1].step != p->seg[i].step;
-}
-
 bool cue_rings(const struct plan *p, const struct engine_event *ev, bool quit)
 {
 	if (ev->kind == ENGINE_FINISHED)
@@ -53,27 +50,14 @@ bool cue_rings(const struct plan *p, const struct engine_event *ev, bool quit)
 		return cue_counts_down(g);
 	if (ev->kind != ENGINE_SEGMENT_START)
 		return false;
-	if (g->kind == SEG_SWITCH || (g->exercise && cue_step_first(p, ev->seg)))
+	if (g->kind == SEG_SWITCH || (g->exercise && plan_step_start(p, ev->seg) == ev->seg))
 		return true;
 	return ev->seg > 0 && p->seg[ev->seg - 1].kind != SEG_WORK;
 }
 
 /* ---- spoken text -------------------------------------------------------------- */
 
-/* The first WORK segment of i's step from i on (i itself when none). */
-static const struct segment *cue_next_work(const struct plan *p, size_t i)
-{
-	for (size_t j = i; j < p->n && p->seg[j].step == p->seg[i].step; j++)
-		if (p->seg[j].kind == SEG_WORK)
-			return &p->seg[j];
-	return &p->seg[i];
-}
-
-static void cue_cat(char *buf, size_t size, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
-#endif
-	;
+static void cue_cat(char *buf, size_t size, const char *fmt, ...) DIAG_PRINTF(3, 4);
 
 /* Appends to the text in buf (cut at size). */
 static void cue_cat(char *buf, size_t size, const char *fmt, ...)
@@ -126,7 +110,7 @@ static void cue_duration(int64_t ms, char *buf, size_t size)
 /* "Open book, left side, 8 reps": the work of the step segment i is in. */
 static void cue_what(const struct plan *p, size_t i, char *buf, size_t size)
 {
-	const struct segment *w = cue_next_work(p, i);
+	const struct segment *w = plan_next_work(p, i);
 	cue_cat(buf, size, "%s", w->exercise ? w->exercise->name : "");
 	cue_where(w, buf, size);
 	if (w->rep_n > 0) {
@@ -146,7 +130,7 @@ static void cue_rest_text(const struct plan *p, size_t i, char *buf, size_t size
 	cue_cat(buf, size, "Rest, ");
 	cue_duration(g->len_ms, buf, size);
 	if (g->exercise) {
-		const struct segment *w = cue_next_work(p, i);
+		const struct segment *w = plan_next_work(p, i);
 		cue_cat(buf, size, ". Next: %s", g->exercise->name);
 		cue_where(w, buf, size);
 		return;
@@ -287,7 +271,7 @@ static void cue_hook_fill(const struct cue *c, struct cue_hook *h, size_t seg,
 	if (g && g->rep_n)
 		snprintf(h->rep, sizeof h->rep, "%d/%d", g->rep_i, g->rep_n);
 	int64_t left = g ? st->remaining_ms + st->elapsed_ms - at : 0;
-	h->remaining_s = left > 0 ? (left + 999) / 1000 : 0;
+	h->remaining_s = duration_ceil_seconds(left);
 	h->elapsed_s = at > 0 ? at / 1000 : 0;
 }
 

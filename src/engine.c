@@ -624,7 +624,7 @@ void engine_unextend(struct engine *e, int64_t now_ms)
 	 * go, in whole seconds. */
 	int64_t t = engine_time(e, e->now_ms);
 	int64_t need = t + ENGINE_UNEXTEND_LEFT_MS - e->seg_t0 - engine_seg_len(e, e->seg);
-	need = need > 0 ? (need + 999) / 1000 * 1000 : 0;
+	need = engine_ceil_s(need) * 1000;
 	int64_t ext = e->seg_ext - ENGINE_EXTEND_MS;
 	if (ext < need)
 		ext = need;

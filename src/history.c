@@ -19,11 +19,6 @@
 #include "paths.h"
 #include "utf8.h"
 
-#ifdef PATH_MAX
-#define HISTORY_PATH_MAX PATH_MAX
-#else
-#define HISTORY_PATH_MAX 4096
-#endif
 
 #define HISTORY_MAX_FIELDS 64        /* more are not looked at */
 #define HISTORY_COUNT_MAX 9999999    /* exercises_done, exercises_total */
@@ -545,7 +540,7 @@ int history_parse(const char *line, size_t n, const struct history_cols *cols,
 /* "cannot save the session in the history (PATH: REASON)", path made safe. */
 static int fail(char *why, size_t size, const char *path, int err)
 {
-	char safe[HISTORY_PATH_MAX];
+	char safe[PATHS_MAX];
 	utf8_safe(path, safe, sizeof safe);
 	snprintf(why, size, "cannot save the session in the history (%s: %s)", safe,
 		 strerror(err));
@@ -606,7 +601,7 @@ static size_t lead(int fd, char *buf, bool *fresh)
 /* A new file's directory entry, flushed too (best effort). */
 static void sync_dir(const char *path)
 {
-	char dir[HISTORY_PATH_MAX];
+	char dir[PATHS_MAX];
 	const char *slash = strrchr(path, '/');
 	size_t n = slash ? (size_t)(slash - path) : 0;
 	if (n == 0 || n >= sizeof dir)
@@ -656,7 +651,7 @@ int history_append_file(const char *path, const struct history_record *r,
 
 int history_append(const struct history_record *r, char *why, size_t size)
 {
-	char dir[HISTORY_PATH_MAX], path[HISTORY_PATH_MAX];
+	char dir[PATHS_MAX], path[PATHS_MAX];
 	if (history_path(dir, path, sizeof path, why, size) != 0)
 		return -1;
 	if (paths_mkdir_p(dir) != 0)
@@ -785,7 +780,7 @@ int history_read_fd(int fd, const struct history_reader *rd, char *why, size_t s
 int history_read_file(const char *path, const struct history_reader *rd,
 		      char *why, size_t size)
 {
-	char safe[HISTORY_PATH_MAX], err[HISTORY_WHY_MAX];
+	char safe[PATHS_MAX], err[HISTORY_WHY_MAX];
 	utf8_safe(path, safe, sizeof safe);
 	int fd = paths_open_regular(path);
 	if (fd < 0 && errno == ENOENT)

@@ -15,13 +15,9 @@
 #include "diag.h"
 #include "duration.h"
 #include "history.h"
+#include "paths.h"
 #include "utf8.h"
 
-#ifdef PATH_MAX
-#define HR_PATH_MAX PATH_MAX
-#else
-#define HR_PATH_MAX 4096
-#endif
 
 #define HR_LAST 10          /* sessions listed without --since or --days */
 #define HR_WARN_MAX 10      /* skipped lines told one by one */
@@ -411,7 +407,7 @@ static int hr_read(struct hr *h, const char *path)
 static void put_report(struct hr *h, int rc, const char *path)
 {
 	if (rc == HISTORY_NONE) {
-		char safe[HR_PATH_MAX];
+		char safe[PATHS_MAX];
 		utf8_safe_cut(path, strlen(path), -1, h->fl, safe, sizeof safe);
 		printf("No sessions recorded yet (they are kept in %s).\n", safe);
 		return;
@@ -428,7 +424,7 @@ static void put_report(struct hr *h, int rc, const char *path)
 
 int history_report_run(int n, char **args)
 {
-	char dir[HR_PATH_MAX], path[HR_PATH_MAX], why[HISTORY_WHY_MAX];
+	char dir[PATHS_MAX], path[PATHS_MAX], why[HISTORY_WHY_MAX];
 	int64_t now = clock_wall_s();
 	int64_t today = clock_local_day(now, clock_utc_offset(now));
 	struct hr *h = calloc(1, sizeof *h);

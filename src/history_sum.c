@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "paths.h"
 
 const int64_t history_cal_from[HISTORY_CAL_LEVELS] = { 0, 1, 5 * 60, 15 * 60, 30 * 60 };
 
@@ -260,15 +261,10 @@ static int glance_record(void *ctx, const struct history_record *r, long line)
 	return 0;
 }
 
-#ifdef PATH_MAX
-#define GLANCE_PATH_MAX PATH_MAX
-#else
-#define GLANCE_PATH_MAX 4096
-#endif
 
 int history_glance_read(struct history_glance *g, char *why, size_t size)
 {
-	char dir[GLANCE_PATH_MAX], path[GLANCE_PATH_MAX];
+	char dir[PATHS_MAX], path[PATHS_MAX];
 	struct history_reader rd = { glance_record, NULL, g };
 	if (history_path(dir, path, sizeof path, why, size) != 0)
 		return -1;

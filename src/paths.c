@@ -13,11 +13,6 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#ifdef PATH_MAX
-#define PATHS_MAX PATH_MAX
-#else
-#define PATHS_MAX 4096
-#endif
 
 static int absolute(const char *s)
 {

@@ -120,7 +120,7 @@ static int remind_on_record(void *ctx, const struct history_record *rec, long li
 /* Today's prompts so far (a reminder started again goes on counting). */
 static void remind_load_counts(struct remind *r)
 {
-	char dir[PATH_MAX], path[PATH_MAX], why[HISTORY_WHY_MAX];
+	char dir[PATHS_MAX], path[PATHS_MAX], why[HISTORY_WHY_MAX];
 	struct history_reader rd = { remind_on_record, NULL, r };
 	if (history_path(dir, path, sizeof path, why, sizeof why) == 0)
 		history_read_file(path, &rd, why, sizeof why);
@@ -162,7 +162,7 @@ static void remind_save_state(struct remind *r)
 /* Removed when it is this reminder's own. */
 static void remind_drop_state(void)
 {
-	char dir[PATH_MAX], path[PATH_MAX], line[REMIND_STATE_MAX];
+	char dir[PATHS_MAX], path[PATHS_MAX], line[REMIND_STATE_MAX];
 	struct remind_state_line st;
 	if (paths_state_read(REMIND_STATE_FILE, line, sizeof line) == 0 &&
 	    remind_state_parse(line, &st) == 0 && st.pid == (long)getpid() &&

@@ -18,11 +18,6 @@
 #include "paths.h"
 #include "utf8.h"
 
-#ifdef PATH_MAX
-#define RS_PATH_MAX PATH_MAX
-#else
-#define RS_PATH_MAX 4096
-#endif
 
 const char remind_status_usage[] =
 	"  status [--format FMT]\n"
@@ -167,7 +162,7 @@ static int rs_on_record(void *ctx, const struct history_record *r, long line)
 
 static void rs_history(struct remind_status *s, int64_t now_s)
 {
-	char dir[RS_PATH_MAX], path[RS_PATH_MAX], why[HISTORY_WHY_MAX];
+	char dir[PATHS_MAX], path[PATHS_MAX], why[HISTORY_WHY_MAX];
 	int64_t today = clock_local_day(now_s, clock_utc_offset(now_s));
 	struct rs_hist h = { .records = 0 };
 	struct history_reader rd = { rs_on_record, NULL, &h };
