@@ -28,6 +28,9 @@ char *paths_join(const char *dir, const char *name);
  * The descriptor (blocking again, close-on-exec), or -1 with errno set. */
 #define PATHS_NOT_REGULAR (-2)
 int paths_open_regular(const char *path);
+/* The same with open's flags and mode (O_NONBLOCK and O_CLOEXEC added):
+ * for writing, say (the history appends this way). */
+int paths_open_regular_as(const char *path, int flags, unsigned mode);
 
 /* $XDG_STATE_HOME/stretchtui/NAME into buf, and the directory into dir
  * (both size bytes). 0, or -1 with errno set (ENOENT: no usable HOME). */

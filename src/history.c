@@ -556,28 +556,6 @@ int history_path(char *dir, char *path, size_t size, char *why, size_t why_size)
 	return -1;
 }
 
-/* A descriptor to append to, on a regular file only (a FIFO would block):
- * opened read-write, so that the last byte can be looked at. */
-static int open_append(const char *path)
-{
-	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0600);
-	if (fd < 0)
-		return -1;
-	struct stat st;
-	int fl = fcntl(fd, F_GETFL), err = 0;
-	if (fstat(fd, &st) != 0 || fl < 0)
-		err = errno;
-	else if (!S_ISREG(st.st_mode))
-		err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-	else if (fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0)
-		err = errno;
-	if (err == 0)
-		return fd;
-	close(fd);
-	errno = err;
-	return -1;
-}
-
 /* The header for an empty file; a newline when a torn line ends it. */
 static size_t lead(int fd, char *buf, bool *fresh)
 {
@@ -630,7 +608,9 @@ int history_append_file(const char *path, const struct history_record *r,
 			char *why, size_t size)
 {
 	char buf[sizeof header_text + HISTORY_LINE_MAX + 1];
-	int fd = open_append(path);
+	/* a regular file only (a FIFO would block), opened read-write so
+	 * that the last byte can be looked at */
+	int fd = paths_open_regular_as(path, O_RDWR | O_APPEND | O_CREAT, 0600);
 	if (fd < 0)
 		return fail(why, size, path, errno);
 	bool fresh;

@@ -99,7 +99,12 @@ int paths_mkdir_p(const char *dir)
 
 int paths_open_regular(const char *path)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	return paths_open_regular_as(path, O_RDONLY, 0);
+}
+
+int paths_open_regular_as(const char *path, int flags, unsigned mode)
+{
+	int fd = open(path, flags | O_NONBLOCK | O_CLOEXEC, (mode_t)mode);
 	if (fd < 0)
 		return -1;
 	struct stat st;
