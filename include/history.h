@@ -161,6 +161,8 @@ int history_read_fd(int fd, const struct history_reader *rd, char *why,
 /* Opens path (without blocking on a FIFO) and reads it. 0; HISTORY_NONE
  * when there is no such file; -1 with why ("PATH: REASON"). */
 #define HISTORY_NONE 1
+/* The same for the history of history_path. */
+int history_read(const struct history_reader *rd, char *why, size_t size);
 int history_read_file(const char *path, const struct history_reader *rd,
 		      char *why, size_t size);
 

@@ -776,3 +776,11 @@ int history_read_file(const char *path, const struct history_reader *rd,
 		snprintf(why, size, "%s: %s", safe, err);
 	return rc;
 }
+
+int history_read(const struct history_reader *rd, char *why, size_t size)
+{
+	char dir[PATHS_MAX], path[PATHS_MAX];
+	if (history_path(dir, path, sizeof path, why, size) != 0)
+		return -1;
+	return history_read_file(path, rd, why, size);
+}

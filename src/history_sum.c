@@ -264,11 +264,8 @@ static int glance_record(void *ctx, const struct history_record *r, long line)
 
 int history_glance_read(struct history_glance *g, char *why, size_t size)
 {
-	char dir[PATHS_MAX], path[PATHS_MAX];
 	struct history_reader rd = { glance_record, NULL, g };
-	if (history_path(dir, path, sizeof path, why, size) != 0)
-		return -1;
-	int rc = history_read_file(path, &rd, why, size);
+	int rc = history_read(&rd, why, size);
 	glance_end(g);
 	return rc == HISTORY_NONE ? 0 : rc;
 }

@@ -120,10 +120,9 @@ static int remind_on_record(void *ctx, const struct history_record *rec, long li
 /* Today's prompts so far (a reminder started again goes on counting). */
 static void remind_load_counts(struct remind *r)
 {
-	char dir[PATHS_MAX], path[PATHS_MAX], why[HISTORY_WHY_MAX];
+	char why[HISTORY_WHY_MAX];
 	struct history_reader rd = { remind_on_record, NULL, r };
-	if (history_path(dir, path, sizeof path, why, sizeof why) == 0)
-		history_read_file(path, &rd, why, sizeof why);
+	history_read(&rd, why, sizeof why);
 }
 
 static void remind_new_day(struct remind *r)

@@ -162,14 +162,12 @@ static int rs_on_record(void *ctx, const struct history_record *r, long line)
 
 static void rs_history(struct remind_status *s, int64_t now_s)
 {
-	char dir[PATHS_MAX], path[PATHS_MAX], why[HISTORY_WHY_MAX];
+	char why[HISTORY_WHY_MAX];
 	int64_t today = clock_local_day(now_s, clock_utc_offset(now_s));
 	struct rs_hist h = { .records = 0 };
 	struct history_reader rd = { rs_on_record, NULL, &h };
-	if (history_path(dir, path, sizeof path, why, sizeof why) != 0)
-		return;
 	history_summary_init(&h.sum, today);
-	if (history_read_file(path, &rd, why, sizeof why) == 0 && h.records > 0) {
+	if (history_read(&rd, why, sizeof why) == 0 && h.records > 0) {
 		history_summary_end(&h.sum);
 		s->history = true;
 		s->streak = h.sum.streak;
