@@ -20,10 +20,18 @@ int plain_run(const struct session_options *o, struct catalog *c,
  * plain front ends; nothing when it is not a terminal). */
 struct plain_tty {
 	bool raw;                    /* its modes are changed (saved) */
+	bool resume;                 /* raw when a suspend took it back */
 	struct termios saved;
 };
 void plain_tty_raw(struct plain_tty *t);
 void plain_tty_cooked(struct plain_tty *t);
+/* sig_suspend's leave and back for a struct plain_tty: the modes as they
+ * were before the stop, and again after it. */
+void plain_tty_leave(void *tty);
+void plain_tty_back(void *tty);
+
+/* A cue_front's warn for both plain front ends: at once, on stderr. */
+void plain_warn(void *ctx, const char *msg);
 
 /* `remind --plain` (plain_remind.c): break reminders told one line per
  * event, the keys read when stdin is a terminal, p played by plain_run

@@ -74,6 +74,20 @@ void plain_tty_cooked(struct plain_tty *tty)
 	tty->raw = false;
 }
 
+void plain_tty_leave(void *t)
+{
+	struct plain_tty *tty = t;
+	tty->resume = tty->raw;
+	plain_tty_cooked(tty);
+}
+
+void plain_tty_back(void *t)
+{
+	struct plain_tty *tty = t;
+	if (tty->resume)
+		plain_tty_raw(tty);
+}
+
 static void plain_raw(struct plain *pl)
 {
 	if (pl->keys)
@@ -418,21 +432,11 @@ static int plain_keys(struct plain *pl)
 
 /* ---- the loop ----------------------------------------------------------------------------- */
 
-static void plain_leave(void *pl)
-{
-	plain_cooked(pl);
-}
-
-static void plain_back(void *pl)
-{
-	plain_raw(pl);
-}
-
 static void plain_suspend(struct plain *pl)
 {
 	session_hold(pl->e, session_clock_now(&pl->clk));
 	fflush(stdout);
-	sig_suspend(STDIN_FILENO, plain_leave, plain_back, pl);
+	sig_suspend(STDIN_FILENO, plain_tty_leave, plain_tty_back, &pl->tty);
 }
 
 /* Without a keyboard nobody can end a self-paced rep: it is counted
@@ -513,7 +517,7 @@ static void plain_bell(void *ctx)
 	putchar('\a');
 }
 
-static void plain_warn(void *ctx, const char *msg)
+void plain_warn(void *ctx, const char *msg)
 {
 	(void)ctx;
 	fflush(stdout);
@@ -546,7 +550,7 @@ static int plain_checkin_key(struct plain *pl)
 		if ((pl->fatal = seen.fatal) != 0)
 			return 0;
 		if (seen.tstp)
-			sig_suspend(STDIN_FILENO, plain_leave, plain_back, pl);
+			sig_suspend(STDIN_FILENO, plain_tty_leave, plain_tty_back, &pl->tty);
 		if (n <= 0 || !(fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
 			continue;
 		ssize_t got = read(STDIN_FILENO, buf, sizeof buf), i = 0;

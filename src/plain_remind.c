@@ -64,16 +64,6 @@ static void pr_cooked(struct plain_remind *pr)
 	plain_tty_cooked(&pr->tty);
 }
 
-static void pr_leave(void *ctx)
-{
-	pr_cooked(ctx);
-}
-
-static void pr_back(void *ctx)
-{
-	pr_raw(ctx);
-}
-
 /* "Next break at 10:30", "Next break tomorrow 09:30". */
 static const char *pr_next(const struct remind_info *i, char *buf, size_t size)
 {
@@ -188,7 +178,7 @@ static void pr_wait(struct plain_remind *pr)
 		return;
 	}
 	if (seen.tstp)
-		sig_suspend(STDIN_FILENO, pr_leave, pr_back, pr);
+		sig_suspend(STDIN_FILENO, plain_tty_leave, plain_tty_back, &pr->tty);
 	if (n > 0 && (fds[1].revents & (POLLHUP | POLLERR)) && !(fds[1].revents & POLLIN))
 		pr->keys = false;
 	if (n > 0 && (fds[1].revents & POLLIN))
@@ -200,13 +190,6 @@ static void pr_bell(void *ctx)
 	(void)ctx;
 	if (isatty(STDOUT_FILENO))
 		putchar('\a');
-}
-
-static void pr_warn(void *ctx, const char *msg)
-{
-	(void)ctx;
-	fflush(stdout);
-	diag_msg(DIAG_WARNING, "%s", msg);
 }
 
 static void pr_start(struct plain_remind *pr)
@@ -223,7 +206,7 @@ int plain_remind(const struct session_options *o, const struct remind_options *r
 		 struct catalog *c, const struct plan *p)
 {
 	struct plain_remind pr = { .o = o, .c = c, .p = p, .fl = utf8_out_flags() };
-	struct cue_front front = { &pr, pr_bell, pr_warn };
+	struct cue_front front = { &pr, pr_bell, plain_warn };
 	pr.keys = isatty(STDIN_FILENO);
 	pr.sig_fd = sig_install(PR_SIGNALS | (pr.keys ? SIG_SET_TSTP : 0));
 	if (pr.sig_fd < 0 || !(pr.rm = remind_open(ro, o, p, &front))) {
