@@ -4,6 +4,7 @@
 #ifndef STRETCHTUI_CLOCK_H
 #define STRETCHTUI_CLOCK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* CLOCK_MONOTONIC in milliseconds. */
@@ -31,5 +32,7 @@ void clock_civil_from_days(int64_t day, int64_t *y, int *m, int *d);
 int64_t clock_local_day(int64_t t, int offset_s);
 /* Day of the week, 0 Monday to 6 Sunday. */
 int clock_weekday(int64_t day);
+/* The name of weekday wd (0 Monday): "Mon", or "Monday" when full. */
+const char *clock_weekday_name(int wd, bool full);
 
 #endif

@@ -90,3 +90,11 @@ int clock_weekday(int64_t day)
 {
 	return (int)((day % 7 + 7 + 3) % 7);
 }
+
+const char *clock_weekday_name(int wd, bool full)
+{
+	static const char *const names[] = { "Monday", "Tuesday", "Wednesday", "Thursday",
+					     "Friday", "Saturday", "Sunday" };
+	static const char *const abbr[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	return full ? names[wd] : abbr[wd];
+}

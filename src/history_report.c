@@ -253,7 +253,6 @@ static const char *const month_abbr[] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
-static const char *const day_abbr[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 
 #define HR_CAL_INDENT 6      /* "  Mon " */
 
@@ -287,7 +286,7 @@ static void put_calendar(const struct history_summary *s, bool utf8)
 	printf("\nLast %d weeks (time done a day)\n", HISTORY_CAL_WEEKS);
 	put_months(s);
 	for (int wd = 0; wd < 7; wd++) {
-		printf("  %s", day_abbr[wd]);
+		printf("  %s", clock_weekday_name(wd, false));
 		for (int w = 0; w < HISTORY_CAL_WEEKS; w++) {
 			int i = w * 7 + wd;
 			if (s->cal_first + i > s->today)
@@ -315,7 +314,7 @@ static void put_breaks(const struct hr *h)
 		int m, dd;
 		clock_civil_from_days(h->sum.today - i, &y, &m, &dd);
 		printf("  %04lld-%02d-%02d %s %8lld %10s   %lld of %lld", (long long)y, m, dd,
-		       day_abbr[clock_weekday(h->sum.today - i)], (long long)d->sessions,
+		       clock_weekday_name(clock_weekday(h->sum.today - i), false), (long long)d->sessions,
 		       duration_format_s(d->done_s, time, sizeof time), (long long)d->taken,
 		       (long long)d->breaks);
 		if (d->snoozed)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "cue.h"
 #include "diag.h"
 #include "duration.h"
@@ -259,7 +260,6 @@ char *remind_span(int64_t ms, char *buf, size_t size)
 
 char *remind_days_text(unsigned mask, char *buf, size_t size)
 {
-	static const char *const cap[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 	size_t used = 0;
 	buf[0] = '\0';
 	if ((mask & 0x7f) == 0x7f) {
@@ -273,7 +273,8 @@ char *remind_days_text(unsigned mask, char *buf, size_t size)
 		while (e < 6 && ((mask >> (e + 1)) & 1u))
 			e++;
 		int n = snprintf(buf + used, used < size ? size - used : 0, "%s%s%s%s",
-				 used ? ", " : "", cap[d], e > d ? "-" : "", e > d ? cap[e] : "");
+				 used ? ", " : "", clock_weekday_name(d, false), e > d ? "-" : "",
+				 e > d ? clock_weekday_name(e, false) : "");
 		used += n > 0 ? (size_t)n : 0;
 		if (used >= size)
 			break;

@@ -353,8 +353,6 @@ void remind_played(struct remind *r)
 /* "10:30", "tomorrow 09:30", "Monday 09:30" for the due time. */
 static void remind_when(const struct remind *r, char *buf, size_t size)
 {
-	static const char *const days[] = { "Monday", "Tuesday", "Wednesday", "Thursday",
-					    "Friday", "Saturday", "Sunday" };
 	int64_t due = r->s.due_ms;
 	if (due == SCHEDULE_NEVER) {
 		buf[0] = '\0';
@@ -370,7 +368,7 @@ static void remind_when(const struct remind *r, char *buf, size_t size)
 	else if (ahead == 1)
 		snprintf(buf, size, "tomorrow %s", hm);
 	else
-		snprintf(buf, size, "%s %s", days[clock_weekday(day)], hm);
+		snprintf(buf, size, "%s %s", clock_weekday_name(clock_weekday(day), true), hm);
 }
 
 static void remind_rules_text(const struct remind *r, char *buf, size_t size)
