@@ -71,11 +71,6 @@ bool ynode_is_null(const struct ynode *n);
  * NULL when absent or when map is not a mapping. */
 const struct ynode *ynode_find(const struct ynode *map, const char *key);
 
-#define YDOC_QUOTE_BUF DIAG_QUOTE_BUF
-
-/* s (len bytes) in single quotes for a message: diag_quote (made safe,
- * shortened with "..." past DIAG_QUOTE_CHARS characters). Returns buf. */
-const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size);
 
 /* True when n, or a node under it (keys included), is bad: something in
  * it was refused while parsing. Recursion is bounded by LOADER_MAX_DEPTH. */

@@ -121,11 +121,11 @@ static bool config_check_days(struct schema *s, const struct ynode *seq,
 			else
 				suggest_offer(&g, config_day_names[i]);
 		}
-		char q[YDOC_QUOTE_BUF];
+		char q[DIAG_QUOTE_BUF];
 		if (day < 0)
 			schema_error(s, it, "%s is not a day: use mon, tue, wed, thu, "
 				     "fri, sat or sun%s%s%s",
-				     ydoc_quote(it->str, it->len, q, sizeof q),
+				     diag_quote(it->str, it->len, q, sizeof q),
 				     g.best ? "; did you mean '" : "",
 				     g.best ? g.best : "", g.best ? "'?" : "");
 		else if (seen & (1u << day))
@@ -165,16 +165,16 @@ static bool config_check_hours(struct schema *s, const struct ynode *v,
 {
 	const char *str = *(const char *const *)candidate;
 	int from, to;
-	char q[YDOC_QUOTE_BUF];
+	char q[DIAG_QUOTE_BUF];
 	if (config_parse_hours(str, &from, &to) != 0) {
 		schema_error(s, v, "hours must be a time range such as "
 			     "\"09:00-17:30\" (HH:MM-HH:MM), not %s",
-			     ydoc_quote(v->str, v->len, q, sizeof q));
+			     diag_quote(v->str, v->len, q, sizeof q));
 		return false;
 	}
 	if (from >= to) {
 		schema_error(s, v, "hours must end after they start, not %s",
-			     ydoc_quote(v->str, v->len, q, sizeof q));
+			     diag_quote(v->str, v->len, q, sizeof q));
 		return false;
 	}
 	return true;

@@ -239,8 +239,8 @@ static bool lsides_distinct(struct schema *s, const struct ynode *seq,
 		}
 		for (const struct ynode *b = seq->head; b != a; b = b->next) {
 			if (strcmp(a->str, b->str) == 0) {
-				char q[YDOC_QUOTE_BUF];
-				ydoc_quote(a->str, a->len, q, sizeof q);
+				char q[DIAG_QUOTE_BUF];
+				diag_quote(a->str, a->len, q, sizeof q);
 				schema_error(s, a, "side %s is listed twice", q);
 				return false;
 			}
@@ -277,10 +277,10 @@ static bool lrep_word(struct schema *s, const struct ynode *key,
 	size_t used = one + (two ? 1 + many : 0);
 	if (one == 0 || one > ROUTINE_MAX_REP_WORD || (two && many == 0) ||
 	    many > ROUTINE_MAX_REP_WORD || used != v->len) {
-		char q[YDOC_QUOTE_BUF];
+		char q[DIAG_QUOTE_BUF];
 		schema_error(s, v, "rep_word must be %s, at most %d letters "
 			     "each, not %s", f->what, ROUTINE_MAX_REP_WORD,
-			     ydoc_quote(v->str, v->len, q, sizeof q));
+			     diag_quote(v->str, v->len, q, sizeof q));
 		return false;
 	}
 	struct rep_word *w = field;
@@ -314,7 +314,7 @@ static bool lexercise(struct schema *s, const struct ynode *def,
 	if (def->bad)
 		return false;
 	if (def->kind != YNODE_MAP) {
-		char desc[YDOC_QUOTE_BUF];
+		char desc[DIAG_QUOTE_BUF];
 		schema_error(s, def, "%s must be a mapping, not %s", what,
 			     ynode_describe(def, desc, sizeof desc));
 		return false;
@@ -345,9 +345,9 @@ static size_t lexercise_ids(struct schema *s, const struct ynode *key,
 	for (const struct ynode *k = v->head; k; k = k->next) {
 		if (k->bad)
 			continue;
-		char name[YDOC_QUOTE_BUF + 16], q[YDOC_QUOTE_BUF];
+		char name[DIAG_QUOTE_BUF + 16], q[DIAG_QUOTE_BUF];
 		snprintf(name, sizeof name, "exercise %s",
-			 ydoc_quote(k->str, k->len, q, sizeof q));
+			 diag_quote(k->str, k->len, q, sizeof q));
 		o[n].id = schema_strdup(s, k);
 		o[n].pos = (struct srcpos){ k->line, k->col };
 		o[n].ex = lexercise(s, k->value, o[n].id, name, &exs[n])
@@ -428,10 +428,10 @@ static bool lbroken_id(struct lroutine *lr, const struct library *lib,
 	for (size_t i = 0; lib && i < lib->n_broken; i++) {
 		if (strcmp(lib->broken[i].id, id->str) != 0)
 			continue;
-		char q[YDOC_QUOTE_BUF];
+		char q[DIAG_QUOTE_BUF];
 		schema_error(&lr->c, id, "exercise %s has errors in %s:%d:%d; "
 			     "fix them there",
-			     ydoc_quote(id->str, id->len, q, sizeof q), lib->path,
+			     diag_quote(id->str, id->len, q, sizeof q), lib->path,
 			     lib->broken[i].pos.line, lib->broken[i].pos.col);
 		return true;
 	}
@@ -448,11 +448,11 @@ static void lsuggest_id(struct lroutine *lr, const struct ynode *id)
 			for (size_t i = 0; lr->libs[l] && i < lr->libs[l]->n; i++)
 				suggest_offer(&s, lr->libs[l]->v[i].id);
 	}
-	char q[YDOC_QUOTE_BUF], b[YDOC_QUOTE_BUF];
-	ydoc_quote(id->str, id->len, q, sizeof q);
+	char q[DIAG_QUOTE_BUF], b[DIAG_QUOTE_BUF];
+	diag_quote(id->str, id->len, q, sizeof q);
 	if (s.best)
 		schema_error(&lr->c, id, "unknown exercise %s; did you mean %s?",
-			     q, ydoc_quote(s.best, strlen(s.best), b, sizeof b));
+			     q, diag_quote(s.best, strlen(s.best), b, sizeof b));
 	else
 		schema_error(&lr->c, id, "unknown exercise %s", q);
 }
@@ -548,9 +548,9 @@ static void lstep_kind(struct schema *c, const struct ynode *s,
 	}
 	if (schema_misspelled(c, s, "hold") || schema_misspelled(c, s, "reps"))
 		return;   /* the unknown key says it */
-	char q[YDOC_QUOTE_BUF];
+	char q[DIAG_QUOTE_BUF];
 	const char *label = lex_label(ex);
-	ydoc_quote(label, strlen(label), q, sizeof q);
+	diag_quote(label, strlen(label), q, sizeof q);
 	if (ex->hold_ms && ex->reps) {
 		schema_error(c, s, "a step needs hold or reps; exercise %s "
 			     "has defaults for both", q);

@@ -41,7 +41,7 @@ static const struct ynode *sat(const struct ynode *key)
 /* A scalar's text as written, shortened, without quotes. */
 static const char *stext(const struct ynode *n, char *buf, size_t size)
 {
-	ydoc_quote(n->str, n->len, buf, size);
+	diag_quote(n->str, n->len, buf, size);
 	size_t len = strlen(buf);
 	if (len >= 2) {
 		memmove(buf, buf + 1, len - 2);
@@ -61,7 +61,7 @@ static const char *shint(const struct ynode *n)
 static void swrong(struct schema *s, const struct ynode *key,
 		   const char *what, const char *hint)
 {
-	char desc[YDOC_QUOTE_BUF];
+	char desc[DIAG_QUOTE_BUF];
 	schema_error(s, sat(key), "%s must be %s, not %s%s", key->str, what,
 		     ynode_describe(key->value, desc, sizeof desc), hint);
 }
@@ -229,7 +229,7 @@ static bool srange(struct schema *s, const struct ynode *key,
 {
 	if ((v >= f->min && v <= f->max) || (v == 0 && (f->flags & SCHEMA_ZERO)))
 		return true;
-	char rule[256], t[YDOC_QUOTE_BUF];
+	char rule[256], t[DIAG_QUOTE_BUF];
 	schema_error(s, key->value, "%s %s, not %s", key->str,
 		     srule(f, false, rule, sizeof rule),
 		     stext(key->value, t, sizeof t));
@@ -337,9 +337,9 @@ static bool senum(struct schema *s, const struct ynode *key,
 		}
 		suggest_offer(&g, f->names[i]);
 	}
-	char q[YDOC_QUOTE_BUF];
+	char q[DIAG_QUOTE_BUF];
 	schema_error(s, v, "%s must be %s, not %s%s%s%s", key->str, w,
-		     ydoc_quote(v->str, v->len, q, sizeof q),
+		     diag_quote(v->str, v->len, q, sizeof q),
 		     g.best ? "; did you mean '" : "", g.best ? g.best : "",
 		     g.best ? "'?" : "");
 	return false;
@@ -382,14 +382,14 @@ static bool sduration(struct schema *s, const struct ynode *key,
 		return false;
 	}
 	int64_t ms = 0;
-	char q[YDOC_QUOTE_BUF];
+	char q[DIAG_QUOTE_BUF];
 	switch (duration_parse(v->str, &ms)) {
 	case DURATION_OK:
 		break;
 	case DURATION_SYNTAX:
 		schema_error(s, v, "invalid duration %s; use e.g. 45s, 1m30s, 2m, "
 			     "1.5s or a number of seconds",
-			     ydoc_quote(v->str, v->len, q, sizeof q));
+			     diag_quote(v->str, v->len, q, sizeof q));
 		return false;
 	case DURATION_PRECISION:
 		schema_error(s, v, "%s must be whole milliseconds, not %s",
@@ -421,7 +421,7 @@ static bool sstrlist(struct schema *s, const struct ynode *key,
 	bool ok = true;
 	size_t n = 0;
 	for (const struct ynode *it = v->head; it; it = it->next) {
-		char desc[YDOC_QUOTE_BUF];
+		char desc[DIAG_QUOTE_BUF];
 		if (!it->bad && !schema_is_text(it))
 			schema_error(s, it, "each item of %s must be a string, not "
 				     "%s%s", key->str,
@@ -561,8 +561,8 @@ void schema_check_keys(struct schema *s, const struct ynode *map,
 		struct suggest g = suggest_start(k->str, k->len);
 		for (const struct schema_field *f = m->fields; f->key; f++)
 			suggest_offer(&g, f->key);
-		char q[YDOC_QUOTE_BUF];
-		ydoc_quote(k->str, k->len, q, sizeof q);
+		char q[DIAG_QUOTE_BUF];
+		diag_quote(k->str, k->len, q, sizeof q);
 		if (g.best) {
 			schema_error(s, k, "unknown key %s in %s; did you mean '%s'?",
 				     q, m->place, g.best);
@@ -603,7 +603,7 @@ bool schema_read(struct schema *s, const struct ynode *node,
 	if (node->bad)
 		return false;
 	if (node->kind != YNODE_MAP) {
-		char desc[YDOC_QUOTE_BUF];
+		char desc[DIAG_QUOTE_BUF];
 		schema_error(s, node, "%s, not %s", m->must,
 			     ynode_describe(node, desc, sizeof desc));
 		return false;

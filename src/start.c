@@ -229,11 +229,9 @@ static int start_read(struct start_mark *m)
 
 static void start_clear(void)
 {
-	char dir[PATH_MAX], path[PATH_MAX + 16];
-	if (paths_state_dir(dir, sizeof dir) != 0)
-		return;
-	snprintf(path, sizeof path, "%s/%s", dir, START_STATE);
-	unlink(path);
+	char dir[PATHS_MAX], path[PATHS_MAX];
+	if (paths_state_file(START_STATE, dir, path, sizeof path) == 0)
+		unlink(path);
 }
 
 void start_session_ended(const char *path, const struct engine_summary *s,

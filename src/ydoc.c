@@ -45,11 +45,6 @@ static int ydoc_pos(size_t v)
 
 /* ---- the pre-scan of the raw bytes --------------------------------------- */
 
-static size_t ydoc_utf8(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	return utf8_decode((const char *)s, n, cp);
-}
-
 /* C0 (but tab and line breaks), DEL and C1: what could drive a terminal. */
 static bool ydoc_is_control(uint32_t c)
 {
@@ -62,7 +57,7 @@ static const char *ydoc_char_problem(const unsigned char *s, size_t n,
 				     size_t *len, char *buf, size_t size)
 {
 	uint32_t c;
-	*len = ydoc_utf8(s, n, &c);
+	*len = utf8_decode((const char *)s, n, &c);
 	if (*len == 0) {
 		*len = 1;
 		snprintf(buf, size, "invalid UTF-8 byte 0x%02x", s[0]);
@@ -222,7 +217,7 @@ static long ydoc_value_control(const unsigned char *s, size_t n)
 			continue;
 		}
 		uint32_t c;
-		size_t len = ydoc_utf8(s + i, n - i, &c);
+		size_t len = utf8_decode((const char *)s + i, n - i, &c);
 		if (len == 0)
 			return 0xfffd;
 		if (c == '\r' || ydoc_is_control(c))
@@ -323,10 +318,10 @@ static enum ybuild_step ybuild_check_duplicates(struct ybuild *b,
 			first = i;
 			continue;
 		}
-		char q[YDOC_QUOTE_BUF];
+		char q[DIAG_QUOTE_BUF];
 		diag_error(b->d, b->path, keys[i]->line, keys[i]->col,
 			   "duplicate key %s (first at line %d)",
-			   ydoc_quote(keys[i]->str, keys[i]->len, q, sizeof q),
+			   diag_quote(keys[i]->str, keys[i]->len, q, sizeof q),
 			   keys[first]->line);
 		keys[i]->bad = true;
 	}
@@ -685,13 +680,8 @@ const char *ynode_describe(const struct ynode *n, char *buf, size_t size)
 	else if (n->kind == YNODE_MAP)
 		snprintf(buf, size, "a mapping");
 	else
-		ydoc_quote(n->str, n->len, buf, size);
+		diag_quote(n->str, n->len, buf, size);
 	return buf;
-}
-
-const char *ydoc_quote(const char *s, size_t len, char *buf, size_t size)
-{
-	return diag_quote(s, len, buf, size);
 }
 
 /* ---- libyaml's code out of memory ----------------------------------------- */
