@@ -27,11 +27,14 @@ struct catalog_entry {
 
 enum catalog_lib_status {
 	CATALOG_LIB_UNLOADED,
+	CATALOG_LIB_OPEN,     /* opened for a routine: entries read as used */
 	CATALOG_LIB_OK,
 	CATALOG_LIB_BROKEN,   /* had errors: its valid exercises still serve */
 };
 
-/* A library's own problems stay with it (diags): they are reported once,
+/* A library is opened (loader_open_library) for the routines that may use
+ * it, so each costs the entries it uses; catalog_lib_warnings loads it
+ * whole. Its own problems stay with it (diags): they are reported once,
  * under its name (catalog_lib_warnings), and fail only the routines that
  * use one of its broken exercises. */
 struct catalog_lib {
@@ -109,8 +112,9 @@ int catalog_load_plan(struct catalog *c, const char *arg, struct routine *r,
 int catalog_load_entry(struct catalog *c, size_t i, struct routine *r,
 		       struct plan *p, struct diags *d);
 
-/* Loads every library not loaded yet and adds one warning to d for each
- * that has errors, naming it and how to see them. Returns their count. */
+/* Loads every library not loaded whole yet and adds one warning to d for
+ * each that has errors, naming it and how to see them. Returns their
+ * count. */
 size_t catalog_lib_warnings(struct catalog *c, struct diags *d);
 
 /* The same for a file path, whatever it looks like (`check` takes paths

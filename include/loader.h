@@ -28,6 +28,11 @@ struct library_broken {
 	struct srcpos pos;
 };
 
+struct library_lazy;   /* loader.c's: the entries of an opened library */
+
+/* Loaded (loader_load_library), v and broken hold every entry; opened
+ * (loader_open_library), an entry is read when first looked up, and v and
+ * broken stay empty. */
 struct library {
 	struct arena arena;
 	const char *path;
@@ -35,6 +40,7 @@ struct library {
 	size_t n;
 	struct library_broken *broken;
 	size_t n_broken;
+	struct library_lazy *lazy;   /* opened: NULL once loaded after all */
 };
 
 /* 0 when the file loaded without errors; -1 otherwise (diagnostics in d,
@@ -46,9 +52,27 @@ int loader_load_library(const char *path, struct library *lib,
  * path only names them in diagnostics and is lib->path. */
 int loader_parse_library(const char *path, const char *buf, size_t len,
 			 struct library *lib, struct diags *d);
+
+/* Opens a library for lookups, for a routine that uses some of it: a scan
+ * of its lines finds each entry (an id at the mapping's indentation and
+ * the lines under it) without parsing any, and library_find parses one
+ * when it is first asked for. So a routine costs the entries it uses, and
+ * an entry it does not use is neither parsed nor checked (`check` does
+ * that). A file the scan cannot vouch for (not `exercises:` then block
+ * entries with plain ids, each once; no CR, no tab in an entry's
+ * indentation), and an entry that YAML does not parse on its own, fall
+ * back to loader_load_library's whole parse. -1 (diagnostics in d) when
+ * the file cannot be read, or when loading it whole found errors. */
+int loader_open_library(const char *path, struct library *lib,
+			struct diags *d);
+int loader_open_library_text(const char *path, const char *buf, size_t len,
+			     struct library *lib, struct diags *d);
 void library_free(struct library *lib);
-const struct exercise *library_find(const struct library *lib,
-				    const char *id);
+/* The valid exercise id, or NULL (absent, or its definition had errors). */
+const struct exercise *library_find(struct library *lib, const char *id);
+/* Where id's definition is when it had errors; NULL when it had none or
+ * lib has no such id. */
+const struct srcpos *library_broken_at(struct library *lib, const char *id);
 
 /* Loads a routine. A `use:` id is looked up in the routine's own
  * `exercises:` first, then in libs from the last to the first (so later
@@ -56,13 +80,13 @@ const struct exercise *library_find(const struct library *lib,
  * arena: the routine does not point into libs. r->id is the file's base name
  * without .yaml / .yml. 0 on success, -1 with diagnostics in d. Free with
  * routine_free either way. */
-int loader_load_routine(const char *path, const struct library *const *libs,
+int loader_load_routine(const char *path, struct library *const *libs,
 			size_t n_libs, struct routine *r, struct diags *d);
 
 /* loader_load_routine on bytes in memory (for tests and the fuzz harness);
  * path only names them in diagnostics and gives r->id. */
 int loader_parse_routine(const char *path, const char *buf, size_t len,
-			 const struct library *const *libs, size_t n_libs,
+			 struct library *const *libs, size_t n_libs,
 			 struct routine *r, struct diags *d);
 
 /* True for a path whose base name is exercises.yaml / exercises.yml. */

@@ -53,9 +53,11 @@ int ydoc_load_file(struct ydoc *doc, const char *path, struct diags *d);
  * which looks at a routine's text before it is parsed. */
 char *ydoc_read_file(const char *path, size_t *len, struct diags *d);
 
-/* The same for bytes in memory (len need not be NUL-terminated). */
+/* The same for bytes in memory (len need not be NUL-terminated) that
+ * stand in their file after line0 other lines: every line number, of a
+ * node or a diagnostic, counts those too. */
 int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
-	       size_t len, struct diags *d);
+	       size_t len, int line0, struct diags *d);
 
 void ydoc_free(struct ydoc *doc);
 

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -166,6 +167,7 @@ static int entry_make(struct catalog_entry *e, const char *dir, const char *name
 struct scanned {
 	struct catalog_entry e;
 	size_t rank;
+	uint64_t head;   /* the id's first 8 bytes, big-endian: sorts as strcmp */
 };
 
 struct scan {
@@ -187,6 +189,10 @@ static void scan_add(struct scan *s, const char *dir, size_t k, const char *name
 	if (entry_make(&x->e, dir, name) != 0)
 		return;
 	x->rank = k * 2 + has_suffix(name, ".yaml");
+	x->head = 0;
+	const char *id = x->e.id;   /* a short id is padded with 0s */
+	for (int i = 0; i < 8; i++, id += *id != '\0')
+		x->head = x->head << 8 | (unsigned char)*id;
 	s->n++;
 }
 
@@ -205,7 +211,10 @@ static void scan_dir(const struct catalog *c, size_t k, struct scan *s)
 /* By id, then the one that wins (the highest rank) first. */
 static int by_id_rank(const void *pa, const void *pb)
 {
-	const struct scanned *a = pa, *b = pb;
+	const struct scanned *a = *(const struct scanned *const *)pa;
+	const struct scanned *b = *(const struct scanned *const *)pb;
+	if (a->head != b->head)
+		return a->head < b->head ? -1 : 1;
 	int cmp = strcmp(a->e.id, b->e.id);
 	if (cmp)
 		return cmp;
@@ -220,16 +229,22 @@ void catalog_scan(struct catalog *c)
 	struct scan s = { NULL, 0, 0 };
 	for (size_t k = 0; k < c->n_dirs; k++)
 		scan_dir(c, k, &s);
-	if (s.n > 1)
-		qsort(s.v, s.n, sizeof *s.v, by_id_rank);
-	c->v = malloc((s.n ? s.n : 1) * sizeof *c->v);
+	/* Pointers sorted, not the entries: qsort moves a word, not four. */
+	struct scanned **by = malloc((s.n ? s.n : 1) * sizeof *by);
+	c->v = by ? malloc((s.n ? s.n : 1) * sizeof *c->v) : NULL;
+	for (size_t i = 0; by && i < s.n; i++)
+		by[i] = &s.v[i];
+	if (c->v && s.n > 1)
+		qsort(by, s.n, sizeof *by, by_id_rank);
 	for (size_t i = 0; i < s.n; i++) {
+		const struct catalog_entry *e = c->v ? &by[i]->e : &s.v[i].e;
 		/* the first of an id wins; the others are freed */
-		if (c->v && (c->n == 0 || strcmp(s.v[i].e.id, c->v[c->n - 1].id) != 0))
-			c->v[c->n++] = s.v[i].e;
+		if (c->v && (c->n == 0 || strcmp(e->id, c->v[c->n - 1].id) != 0))
+			c->v[c->n++] = *e;
 		else
-			free(s.v[i].e.path);
+			free(e->path);
 	}
+	free(by);
 	free(s.v);
 }
 
@@ -464,22 +479,29 @@ bool catalog_is_builtin(const struct catalog *c, const char *path)
 	       !strchr(path + n + 1, '/');
 }
 
-static void load_libs(struct catalog *c)
+/* Every library opened (whole: each checked) that is not yet. */
+static void load_libs(struct catalog *c, bool whole)
 {
 	for (size_t i = 0; i < c->n_libs; i++) {
 		struct catalog_lib *l = &c->libs[i];
-		if (l->status != CATALOG_LIB_UNLOADED)
+		if (l->status == CATALOG_LIB_OPEN && whole) {
+			library_free(&l->lib);
+			diag_free(&l->diags);
+		} else if (l->status != CATALOG_LIB_UNLOADED) {
 			continue;
-		l->status = loader_load_library(l->path, &l->lib, &l->diags) == 0
-				    ? CATALOG_LIB_OK
-				    : CATALOG_LIB_BROKEN;
+		}
+		int rc = whole ? loader_load_library(l->path, &l->lib, &l->diags)
+			       : loader_open_library(l->path, &l->lib, &l->diags);
+		l->status = rc != 0 ? CATALOG_LIB_BROKEN
+			    : whole ? CATALOG_LIB_OK
+				    : CATALOG_LIB_OPEN;
 	}
 }
 
 size_t catalog_lib_warnings(struct catalog *c, struct diags *d)
 {
 	size_t n = 0;
-	load_libs(c);
+	load_libs(c, true);
 	for (size_t i = 0; i < c->n_libs; i++) {
 		const struct catalog_lib *l = &c->libs[i];
 		if (l->status != CATALOG_LIB_BROKEN)
@@ -519,7 +541,7 @@ static int load_with_libs(struct catalog *c, const char *path,
 	if (!buf)   /* the loader says why, as it always has */
 		return loader_load_routine(path, NULL, 0, r, d);
 	size_t n = may_use_library(buf, len) ? c->n_libs : 0;
-	const struct library **libs = malloc((n + 1) * sizeof *libs);
+	struct library **libs = malloc((n + 1) * sizeof *libs);
 	if (!libs) {
 		free(buf);
 		routine_init(r);
@@ -527,7 +549,7 @@ static int load_with_libs(struct catalog *c, const char *path,
 		return -1;
 	}
 	if (n)
-		load_libs(c);
+		load_libs(c, false);
 	for (size_t i = 0; i < n; i++)
 		libs[i] = &c->libs[i].lib;
 	int rc = loader_parse_routine(path, buf, len, libs, n, r, d);

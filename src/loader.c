@@ -36,6 +36,7 @@
 #include "loader.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "schema.h"
@@ -62,7 +63,7 @@ struct lcopy {
 struct lroutine {
 	struct schema c;
 	struct routine *r;
-	const struct library *const *libs;
+	struct library *const *libs;
 	size_t n_libs;
 	struct lowned *own;
 	size_t n_own;
@@ -422,21 +423,20 @@ static struct exercise *lexercise_copy(struct schema *c,
 
 /* Library lib has the id, but its definition had errors: reported, as
  * it overrides whatever a lower library defines. */
-static bool lbroken_id(struct lroutine *lr, const struct library *lib,
+static bool lbroken_id(struct lroutine *lr, struct library *lib,
 		       const struct ynode *id)
 {
-	for (size_t i = 0; lib && i < lib->n_broken; i++) {
-		if (strcmp(lib->broken[i].id, id->str) != 0)
-			continue;
-		char q[DIAG_QUOTE_BUF];
-		schema_error(&lr->c, id, "exercise %s has errors in %s:%d:%d; "
-			     "fix them there",
-			     diag_quote(id->str, id->len, q, sizeof q), lib->path,
-			     lib->broken[i].pos.line, lib->broken[i].pos.col);
-		return true;
-	}
-	return false;
+	const struct srcpos *at = lib ? library_broken_at(lib, id->str) : NULL;
+	if (!at)
+		return false;
+	char q[DIAG_QUOTE_BUF];
+	schema_error(&lr->c, id, "exercise %s has errors in %s:%d:%d; fix them there",
+		     diag_quote(id->str, id->len, q, sizeof q), lib->path, at->line,
+		     at->col);
+	return true;
 }
+
+static void lsuggest_lib(struct suggest *s, const struct library *lib);
 
 static void lsuggest_id(struct lroutine *lr, const struct ynode *id)
 {
@@ -445,8 +445,8 @@ static void lsuggest_id(struct lroutine *lr, const struct ynode *id)
 		for (size_t i = 0; i < lr->n_own; i++)
 			suggest_offer(&s, lr->own[i].id);
 		for (size_t l = lr->n_libs; l-- > 0;)
-			for (size_t i = 0; lr->libs[l] && i < lr->libs[l]->n; i++)
-				suggest_offer(&s, lr->libs[l]->v[i].id);
+			if (lr->libs[l])
+				lsuggest_lib(&s, lr->libs[l]);
 	}
 	char q[DIAG_QUOTE_BUF], b[DIAG_QUOTE_BUF];
 	diag_quote(id->str, id->len, q, sizeof q);
@@ -701,7 +701,7 @@ static const char *lroutine_id(struct arena *a, const char *path)
 
 /* buf NULL: read the file at path. */
 static int lload_routine(const char *path, const char *buf, size_t len,
-			 const struct library *const *libs, size_t n_libs,
+			 struct library *const *libs, size_t n_libs,
 			 struct routine *r, struct diags *d)
 {
 	routine_init(r);
@@ -715,14 +715,14 @@ static int lload_routine(const char *path, const char *buf, size_t len,
 	return schema_load(&lr.c, buf, len, lroutine, d);
 }
 
-int loader_load_routine(const char *path, const struct library *const *libs,
+int loader_load_routine(const char *path, struct library *const *libs,
 			size_t n_libs, struct routine *r, struct diags *d)
 {
 	return lload_routine(path, NULL, 0, libs, n_libs, r, d);
 }
 
 int loader_parse_routine(const char *path, const char *buf, size_t len,
-			 const struct library *const *libs, size_t n_libs,
+			 struct library *const *libs, size_t n_libs,
 			 struct routine *r, struct diags *d)
 {
 	return lload_routine(path, buf ? buf : "", buf ? len : 0, libs, n_libs,
@@ -782,19 +782,292 @@ int loader_parse_library(const char *path, const char *buf, size_t len,
 	return lload_library(path, buf ? buf : "", buf ? len : 0, lib, d);
 }
 
-void library_free(struct library *lib)
+/* ---- opened libraries ------------------------------------------------------ */
+
+/* One id of an opened library: where its lines are, and once read, what
+ * they hold. */
+struct lentry {
+	const char *id;
+	size_t from, to;           /* its bytes in the text */
+	int line;                  /* of its first line */
+	bool read;
+	struct library *one;       /* read: the library of this entry alone */
+};
+
+struct library_lazy {
+	char *text;                /* the file, malloc'd */
+	size_t len;
+	struct lentry *v;          /* sorted by id */
+	size_t n;
+};
+
+#define LLAZY_HEAD "exercises:\n"
+
+/* The indentation of the line at p (spaces), its end in *eol. */
+static size_t lscan_line(const char *p, const char *end, const char **eol)
 {
-	arena_free(&lib->arena);
-	memset(lib, 0, sizeof *lib);
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	*eol = nl ? nl : end;
+	size_t n = 0;
+	while (p + n < *eol && p[n] == ' ')
+		n++;
+	return n;
 }
 
-const struct exercise *library_find(const struct library *lib,
-				    const char *id)
+/* "id:" then the end of the line or a space: the id's length, else 0. */
+static size_t lscan_id(const char *p, const char *eol)
 {
-	for (size_t i = 0; i < lib->n; i++)
-		if (lib->v[i].id && strcmp(lib->v[i].id, id) == 0)
-			return &lib->v[i];
+	size_t n = 0;
+	while (p + n < eol && (p[n] == '-' || p[n] == '_' ||
+			       (p[n] >= '0' && p[n] <= '9') ||
+			       (p[n] >= 'a' && p[n] <= 'z') ||
+			       (p[n] >= 'A' && p[n] <= 'Z')))
+		n++;
+	if (n == 0 || p + n == eol || p[n] != ':' ||
+	    (p + n + 1 < eol && p[n + 1] != ' '))
+		return 0;
+	return n;
+}
+
+/* "exercises:", then nothing but spaces and a comment. */
+static bool lscan_head(const char *p, const char *eol)
+{
+	size_t n = sizeof LLAZY_HEAD - 2;
+	if ((size_t)(eol - p) < n || memcmp(p, LLAZY_HEAD, n) != 0)
+		return false;
+	for (p += n; p < eol && *p == ' '; p++)
+		;
+	return p == eol || *p == '#';
+}
+
+static int lentry_cmp(const void *pa, const void *pb)
+{
+	return strcmp(((const struct lentry *)pa)->id,
+		      ((const struct lentry *)pb)->id);
+}
+
+/* An entry whose first line starts at p (line), its id the n bytes at
+ * id. */
+static bool lscan_add(struct library *lib, struct library_lazy *z,
+		      size_t *cap, const char *p, const char *id, size_t n,
+		      int line)
+{
+	if (z->n == *cap) {
+		size_t c = *cap ? 2 * *cap : 64;
+		struct lentry *v = arena_alloc(&lib->arena, c * sizeof *v);
+		if (!v)
+			return false;
+		if (z->n)
+			memcpy(v, z->v, z->n * sizeof *v);
+		z->v = v, *cap = c;
+	}
+	if (z->n)
+		z->v[z->n - 1].to = (size_t)(p - z->text);
+	struct lentry *e = &z->v[z->n];
+	*e = (struct lentry){ .id = arena_strndup(&lib->arena, id, n),
+			      .line = line, .from = (size_t)(p - z->text) };
+	z->n += e->id != NULL;
+	return e->id != NULL;
+}
+
+/* Finds the entries of z->text: true when the file has the plain shape
+ * loader_open_library describes and no id twice. */
+static bool lscan(struct library *lib, struct library_lazy *z)
+{
+	const char *p = z->text, *end = z->text + z->len;
+	if (memchr(p, '\r', z->len))
+		return false;
+	size_t indent = 0, cap = 0;
+	bool head = false;
+	for (int line = 1; p < end; line++) {
+		const char *eol;
+		size_t in = lscan_line(p, end, &eol);
+		const char *c = p + in;
+		bool text = c < eol && *c != '#';
+		if (text && *c == '\t' && (!indent || in <= indent))
+			return false;
+		if (!text || (indent && in > indent)) {
+			/* a blank line, a comment, or the entry's own lines */
+		} else if (!head) {
+			if (in || !lscan_head(p, eol))
+				return false;
+			head = true;
+		} else {
+			size_t n = in ? lscan_id(c, eol) : 0;
+			if (!n || (indent && in != indent))
+				return false;
+			indent = in;
+			if (!lscan_add(lib, z, &cap, p, c, n, line))
+				return false;
+		}
+		p = eol < end ? eol + 1 : end;
+	}
+	if (!z->n)
+		return false;
+	z->v[z->n - 1].to = z->len;
+	qsort(z->v, z->n, sizeof *z->v, lentry_cmp);
+	for (size_t i = 1; i < z->n; i++)
+		if (strcmp(z->v[i - 1].id, z->v[i].id) == 0)
+			return false;
+	return true;
+}
+/* Parses entry e alone, as the library "exercises:" + its lines: false
+ * when YAML has anything to say of it (then only the whole file tells
+ * what it means). */
+static bool lread_entry(struct library *lib, struct lentry *e)
+{
+	struct library_lazy *z = lib->lazy;
+	size_t head = sizeof LLAZY_HEAD - 1, n = e->to - e->from;
+	char *buf = malloc(head + n);
+	struct library *one = arena_alloc(&lib->arena, sizeof *one);
+	struct diags yd = { 0 };
+	struct ydoc doc = { 0 };
+	bool clean = buf && one;
+	if (clean) {
+		memcpy(buf, LLAZY_HEAD, head);
+		memcpy(buf + head, z->text + e->from, n);
+		clean = ydoc_parse(&doc, lib->path, buf, head + n, e->line - 2, &yd) == 0 &&
+			yd.n == 0;
+	}
+	if (clean) {
+		*one = (struct library){ .path = lib->path };
+		struct schema sc = { .path = lib->path, .a = &one->arena, .user = one };
+		llibrary(&sc, doc.root);
+		struct diags quiet = { 0 };
+		schema_finish(&sc, &quiet);
+		diag_free(&quiet);
+		e->one = one;
+		e->read = true;
+	}
+	ydoc_free(&doc);
+	diag_free(&yd);
+	free(buf);
+	return clean;
+}
+
+static void llazy_free(struct library *lib)
+{
+	struct library_lazy *z = lib->lazy;
+	for (size_t i = 0; z && i < z->n; i++)
+		if (z->v[i].one)
+			arena_free(&z->v[i].one->arena);
+	if (z)
+		free(z->text);
+	lib->lazy = NULL;
+}
+
+/* The whole file parsed after all (its diagnostics dropped: the routine
+ * that asked is told where the definition is, and `check` tells all). */
+static void llazy_load_all(struct library *lib)
+{
+	struct library_lazy *z = lib->lazy;
+	char *text = z->text, *path = strdup(lib->path);
+	size_t len = z->len;
+	z->text = NULL;
+	llazy_free(lib);
+	arena_free(&lib->arena);
+	struct diags quiet = { 0 };
+	if (path)
+		loader_parse_library(path, text, len, lib, &quiet);
+	else
+		memset(lib, 0, sizeof *lib);
+	diag_free(&quiet);
+	free(path);
+	free(text);
+}
+
+/* The library of id's entry alone, once read; NULL when lib has no id. */
+static const struct library *llazy_entry(struct library *lib, const char *id)
+{
+	struct library_lazy *z = lib->lazy;
+	struct lentry key = { .id = id };
+	struct lentry *e = bsearch(&key, z->v, z->n, sizeof *z->v, lentry_cmp);
+	if (!e)
+		return NULL;
+	if (!e->read && !lread_entry(lib, e)) {
+		llazy_load_all(lib);
+		return lib;
+	}
+	return e->one;
+}
+
+const struct exercise *library_find(struct library *lib, const char *id)
+{
+	const struct library *l = lib->lazy ? llazy_entry(lib, id) : lib;
+	for (size_t i = 0; l && i < l->n; i++)
+		if (l->v[i].id && strcmp(l->v[i].id, id) == 0)
+			return &l->v[i];
 	return NULL;
+}
+
+const struct srcpos *library_broken_at(struct library *lib, const char *id)
+{
+	const struct library *l = lib->lazy ? llazy_entry(lib, id) : lib;
+	for (size_t i = 0; l && i < l->n_broken; i++)
+		if (strcmp(l->broken[i].id, id) == 0)
+			return &l->broken[i].pos;
+	return NULL;
+}
+
+/* Every id of lib, as a suggestion for an unknown one. */
+static void lsuggest_lib(struct suggest *s, const struct library *lib)
+{
+	for (size_t i = 0; lib->lazy && i < lib->lazy->n; i++)
+		suggest_offer(s, lib->lazy->v[i].id);
+	for (size_t i = 0; i < lib->n; i++)
+		suggest_offer(s, lib->v[i].id);
+}
+
+/* loader_open_library on text, which it takes. */
+static int lopen(const char *path, char *text, size_t len, struct library *lib,
+		 struct diags *d)
+{
+	memset(lib, 0, sizeof *lib);
+	struct library_lazy *z = arena_alloc(&lib->arena, sizeof *z);
+	lib->path = arena_strdup(&lib->arena, path);
+	if (z && lib->path) {
+		*z = (struct library_lazy){ .text = text, .len = len };
+		lib->lazy = z;
+		if (lscan(lib, z))
+			return 0;
+		z->text = NULL;
+	}
+	library_free(lib);
+	int rc = loader_parse_library(path, text, len, lib, d);
+	free(text);
+	return rc;
+}
+
+int loader_open_library_text(const char *path, const char *buf, size_t len,
+			     struct library *lib, struct diags *d)
+{
+	char *text = malloc(len ? len : 1);
+	if (!text) {
+		memset(lib, 0, sizeof *lib);
+		diag_error(d, path, 0, 0, "out of memory");
+		return -1;
+	}
+	memcpy(text, buf, len);
+	return lopen(path, text, len, lib, d);
+}
+
+int loader_open_library(const char *path, struct library *lib,
+			struct diags *d)
+{
+	size_t len = 0;
+	char *text = ydoc_read_file(path, &len, d);
+	if (text)
+		return lopen(path, text, len, lib, d);
+	memset(lib, 0, sizeof *lib);
+	lib->path = arena_strdup(&lib->arena, path);
+	return -1;
+}
+
+void library_free(struct library *lib)
+{
+	llazy_free(lib);
+	arena_free(&lib->arena);
+	memset(lib, 0, sizeof *lib);
 }
 
 bool loader_is_library_path(const char *path)

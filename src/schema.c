@@ -140,7 +140,7 @@ int schema_load(struct schema *s, const char *buf, size_t len,
 		struct diags *d)
 {
 	struct ydoc doc;
-	int rc = buf ? ydoc_parse(&doc, s->path, buf, len, &s->diags)
+	int rc = buf ? ydoc_parse(&doc, s->path, buf, len, 0, &s->diags)
 		     : ydoc_load_file(&doc, s->path, &s->diags);
 	if (rc == 0)
 		read(s, doc.root);

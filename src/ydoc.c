@@ -30,6 +30,7 @@ struct ybuild {
 	const char *buf;            /* the bytes parsed, for syntax errors */
 	size_t len;
 	struct diags *d;
+	int line0;                  /* lines before buf's first */
 	struct ynode *stack[LOADER_MAX_DEPTH];
 	int depth;
 	int documents;
@@ -41,6 +42,13 @@ enum ybuild_step { YB_GO, YB_DONE, YB_FAIL };
 static int ydoc_pos(size_t v)
 {
 	return v >= INT_MAX ? INT_MAX : (int)v + 1;
+}
+
+/* The line of a mark in the file: after the line0 lines before buf. */
+static int ybuild_line(const struct ybuild *b, size_t v)
+{
+	int line = ydoc_pos(v);
+	return line > INT_MAX - b->line0 ? INT_MAX : line + b->line0;
 }
 
 /* ---- the pre-scan of the raw bytes --------------------------------------- */
@@ -77,9 +85,9 @@ static const char *ydoc_char_problem(const unsigned char *s, size_t n,
  * at most one per line. Columns count characters, as libyaml's do.
  * Returns the number of errors. */
 static size_t ydoc_prescan(const char *path, const unsigned char *s, size_t n,
-			   struct diags *d)
+			   int line0, struct diags *d)
 {
-	int line = 1, col = 1, tab_col = 0, skip_line = 0, skip_col = 0;
+	int line = line0 + 1, col = 1, tab_col = 0, skip_line = 0, skip_col = 0;
 	bool indent = true, reported = false;
 	size_t errors = 0;
 	for (size_t i = 0; i < n;) {
@@ -135,7 +143,7 @@ static void ybuild_error(struct ybuild *b, yaml_mark_t m, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_verror(b->d, b->path, ydoc_pos(m.line), ydoc_pos(m.column), fmt,
+	diag_verror(b->d, b->path, ybuild_line(b, m.line), ydoc_pos(m.column), fmt,
 		    ap);
 	va_end(ap);
 }
@@ -155,7 +163,7 @@ static struct ynode *ybuild_node(struct ybuild *b, enum ynode_kind kind,
 		return NULL;
 	}
 	n->kind = kind;
-	n->line = ydoc_pos(m.line);
+	n->line = ybuild_line(b, m.line);
 	n->col = ydoc_pos(m.column);
 	n->str = "";
 	return n;
@@ -496,7 +504,7 @@ static void ydoc_syntax_error(struct ybuild *b, const yaml_parser_t *p)
 			continue;
 		if (h->opened_at && p->context)
 			ybuild_error(b, m, "%s (opened at line %d)", h->message,
-				     ydoc_pos(cm.line));
+				     ybuild_line(b, cm.line));
 		else
 			ybuild_error(b, h->at_context && p->context ? cm : m,
 				     "%s", h->message);
@@ -504,7 +512,7 @@ static void ydoc_syntax_error(struct ybuild *b, const yaml_parser_t *p)
 	}
 	if (p->context)
 		ybuild_error(b, m, "syntax error: %s (%s at line %d)", problem,
-			     context, ydoc_pos(cm.line));
+			     context, ybuild_line(b, cm.line));
 	else
 		ybuild_error(b, m, "syntax error: %s", problem);
 }
@@ -538,7 +546,7 @@ static int ydoc_run_parser(struct ybuild *b, const char *buf, size_t len)
 }
 
 int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
-	       size_t len, struct diags *d)
+	       size_t len, int line0, struct diags *d)
 {
 	memset(doc, 0, sizeof *doc);
 	if (len > LOADER_MAX_FILE) {
@@ -546,10 +554,10 @@ int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
 			   "file is larger than 1 MiB (%zu bytes)", len);
 		return -1;
 	}
-	if (ydoc_prescan(path, (const unsigned char *)buf, len, d))
+	if (ydoc_prescan(path, (const unsigned char *)buf, len, line0, d))
 		return -1;
 	struct ybuild b = { .doc = doc, .path = path, .d = d, .buf = buf,
-			    .len = len };
+			    .len = len, .line0 = line0 };
 	if (ydoc_run_parser(&b, buf, len) == 0)
 		return 0;
 	doc->root = NULL;
@@ -628,7 +636,7 @@ int ydoc_load_file(struct ydoc *doc, const char *path, struct diags *d)
 	char *buf = ydoc_read_file(path, &len, d);
 	if (!buf)
 		return -1;
-	int rc = ydoc_parse(doc, path, buf, len, d);
+	int rc = ydoc_parse(doc, path, buf, len, 0, d);
 	free(buf);
 	return rc;
 }

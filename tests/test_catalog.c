@@ -253,10 +253,11 @@ static void test_release_libs(void **state)
 	catalog_release_libs(&c);                /* nothing loaded: no-op */
 	assert_int_equal(catalog_load(&c, "reach", &r, &d), 0);
 	struct catalog_lib *lib = &c.libs[c.n_libs - 1];
-	assert_int_equal(lib->status, CATALOG_LIB_OK);
-	assert_int_equal(lib->lib.n, 1);
+	assert_int_equal(lib->status, CATALOG_LIB_OPEN);   /* read as used */
+	assert_non_null(lib->lib.lazy);
 	catalog_release_libs(&c);
 	assert_int_equal(lib->status, CATALOG_LIB_UNLOADED);
+	assert_null(lib->lib.lazy);
 	assert_int_equal(lib->lib.n, 0);
 	assert_null(lib->lib.v);
 	assert_non_null(lib->path);              /* still known, not loaded */
@@ -264,7 +265,7 @@ static void test_release_libs(void **state)
 	assert_string_equal(r.steps[0].exercise->name, "Overhead reach");
 	assert_string_equal(r.steps[0].exercise->how.v[0], "Reach up.");
 	assert_int_equal(catalog_load(&c, "reach", &again, &d), 0);
-	assert_int_equal(lib->status, CATALOG_LIB_OK);        /* read again when needed */
+	assert_int_equal(lib->status, CATALOG_LIB_OPEN);        /* read again when needed */
 	assert_string_equal(again.steps[0].exercise->name, "Overhead reach");
 	assert_int_equal(d.n, 0);
 	routine_free(&again);
@@ -585,7 +586,7 @@ static void test_library_read_only_when_used(void **state)
 	for (size_t i = 0; i < c.n_libs; i++)
 		assert_int_equal(c.libs[i].status, CATALOG_LIB_UNLOADED);
 	assert_int_equal(catalog_load(&c, "escaped", &r, &d), 0);
-	assert_int_equal(lib->status, CATALOG_LIB_OK);
+	assert_int_equal(lib->status, CATALOG_LIB_OPEN);
 	assert_string_equal(r.steps[0].exercise->name, "Overhead reach");
 	routine_free(&r);
 	assert_int_equal(d.n, 0);

@@ -575,7 +575,7 @@ static void load_plan(const char *path, const char *library, struct routine *r,
 {
 	struct diags d = { 0 };
 	int rc = loader_load_library(library, lib, &d);
-	const struct library *libs[] = { lib };
+	struct library *libs[] = { lib };
 	rc |= loader_load_routine(path, libs, 1, r, &d);
 	if (rc)
 		diag_print(&d, stderr);

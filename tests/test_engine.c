@@ -1914,7 +1914,7 @@ static void play_file(const char *path, const char *library, uint64_t seed)
 	struct library lib;
 	struct diags d = { 0 };
 	int rc = loader_load_library(library, &lib, &d);
-	const struct library *libs[] = { &lib };
+	struct library *libs[] = { &lib };
 	struct routine r;
 	rc |= loader_load_routine(path, libs, 1, &r, &d);
 	if (rc)

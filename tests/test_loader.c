@@ -108,7 +108,7 @@ static char *load_diags(const char *path)
 	} else {
 		struct library lib;
 		load_lib(&lib);
-		const struct library *libs[] = { &lib };
+		struct library *libs[] = { &lib };
 		struct routine r;
 		rc = loader_load_routine(path, libs, 1, &r, &d);
 		routine_free(&r);
@@ -127,7 +127,7 @@ static void test_blueprint_example(void **state)
 	(void)state;
 	struct library lib;
 	load_lib(&lib);
-	const struct library *libs[] = { &lib };
+	struct library *libs[] = { &lib };
 	struct routine r;
 	struct diags d = { 0 };
 	assert_int_equal(loader_load_routine("tests/data/good/upper-back.yaml",
@@ -218,7 +218,7 @@ static void test_features(void **state)
 	(void)state;
 	struct library lib;
 	load_lib(&lib);
-	const struct library *libs[] = { &lib };
+	struct library *libs[] = { &lib };
 	struct routine r;
 	struct diags d = { 0 };
 	int rc = loader_load_routine("tests/data/good/features.yml", libs, 1,
@@ -451,6 +451,141 @@ static void test_library_refused_value(void **state)
 	diag_free(&d);
 }
 
+/* ---- opened libraries: entries parsed when first used ------------------- */
+
+static void open_text(const char *text, struct library *lib)
+{
+	struct diags d = { 0 };
+	assert_int_equal(loader_open_library_text("lib/exercises.yaml", text,
+						  strlen(text), lib, &d), 0);
+	assert_int_equal(d.n, 0);
+	diag_free(&d);
+}
+
+/* A routine "use: ID" for each id, against lib: its load's diagnostics. */
+static char *use_ids(struct library *lib, const char *ids, struct routine *r)
+{
+	char text[512] = "name: R\nsteps:\n";
+	for (const char *p = ids; *p;) {
+		size_t n = strcspn(p, " ");
+		snprintf(text + strlen(text), sizeof text - strlen(text),
+			 "  - use: %.*s\n", (int)n, p);
+		p += n + (p[n] == ' ');
+	}
+	struct diags d = { 0 };
+	struct library *libs[] = { lib };
+	loader_parse_routine("r.yaml", text, strlen(text), libs, 1, r, &d);
+	char *out = format_diags(&d);
+	diag_free(&d);
+	return out;
+}
+
+/* An entry is parsed when first used: one that would not parse, or not
+ * check, costs nothing until then; one that is used has its values and
+ * its place in the file, and a broken one is located there. */
+static void test_open_library_reads_used_entries(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"# a library\n"
+		"exercises:\n"
+		"\n"
+		"  # first\n"
+		"  reach:\n"
+		"    name: Reach\n"
+		"    how:\n"
+		"      - |2\n"
+		"         Reach up.\n"
+		"    hold: 20s\n"
+		"  broken: {name: [x]\n"
+		"  bad-hold:\n"
+		"    name: Bad\n"
+		"    hold: banana\n";
+	struct library lib;
+	struct routine r;
+	open_text(text, &lib);
+	assert_non_null(lib.lazy);
+	char *out = use_ids(&lib, "reach", &r);
+	assert_string_equal(out, "");
+	assert_non_null(lib.lazy);          /* the broken entry was not read */
+	assert_string_equal(r.steps[0].exercise->name, "Reach");
+	assert_string_equal(r.steps[0].exercise->how.v[0], " Reach up.");
+	assert_int_equal(r.steps[0].hold_ms, 20000);
+	assert_int_equal(r.steps[0].exercise->pos.line, 6);
+	routine_free(&r);
+	free(out);
+	out = use_ids(&lib, "bad-hold", &r);
+	assert_string_equal(out, "r.yaml:3:10: error: exercise 'bad-hold' has "
+			    "errors in lib/exercises.yaml:12:3; fix them there\n");
+	assert_non_null(lib.lazy);
+	assert_non_null(library_broken_at(&lib, "bad-hold"));
+	assert_null(library_broken_at(&lib, "reach"));
+	routine_free(&r);
+	free(out);
+	library_free(&lib);
+}
+
+/* An entry that YAML reads only with the lines after it (a flow mapping
+ * that goes on at the entries' indentation) is read with the whole file,
+ * to the same values as loader_load_library's; so is a file of another
+ * shape. */
+static void test_open_library_falls_back(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"exercises:\n  a: {name: A,\n  hold: 20s}\n",
+		"exercises:\n  a: {name: A, hold: 20s}\nother: 1\n",
+		"exercises:\r\n  a: {name: A, hold: 20s}\r\n",
+		"exercises:\n  a: {name: A, hold: 20s}\n  a: {name: B, hold: 20s}\n",
+		"exercises: {a: {name: A, hold: 20s}}\n",
+		"exercises:\n  \"a\": {name: A, hold: 20s}\n",
+		"exercises:\n    a: {name: A, hold: 20s}\n  b: {name: B, hold: 1s}\n",
+		"exercises:\n  a:\n    name: A\n\thold: 20s\n",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct library opened, loaded;
+		struct diags d1 = { 0 }, d2 = { 0 };
+		int rc1 = loader_open_library_text("e.yaml", texts[i],
+						   strlen(texts[i]), &opened, &d1);
+		int rc2 = loader_parse_library("e.yaml", texts[i], strlen(texts[i]),
+					       &loaded, &d2);
+		const struct exercise *a = library_find(&opened, "a");
+		const struct exercise *b = library_find(&loaded, "a");
+		assert_null(opened.lazy);   /* read whole, after all */
+		assert_int_equal(a == NULL, b == NULL);
+		if (a) {
+			assert_string_equal(a->name, b->name);
+			assert_int_equal(a->hold_ms, b->hold_ms);
+			assert_int_equal(a->pos.line, b->pos.line);
+		}
+		if (rc1 == 0)   /* the fallback at the lookup keeps quiet */
+			assert_int_equal(d1.n, 0);
+		else
+			assert_int_equal(rc1, rc2);
+		library_free(&opened);
+		library_free(&loaded);
+		diag_free(&d1);
+		diag_free(&d2);
+	}
+}
+
+/* An unknown id gets a suggestion from the ids of entries never read. */
+static void test_open_library_suggests(void **state)
+{
+	(void)state;
+	struct library lib;
+	struct routine r;
+	open_text("exercises:\n  reach: {name: R, hold: 20s}\n"
+		  "  twist: {name: T, hold: 20s}\n", &lib);
+	char *out = use_ids(&lib, "twsit", &r);
+	assert_string_equal(out, "r.yaml:3:10: error: unknown exercise 'twsit'; "
+			    "did you mean 'twist'?\n");
+	assert_non_null(lib.lazy);
+	routine_free(&r);
+	free(out);
+	library_free(&lib);
+}
+
 /* A UTF-8 byte-order mark is skipped, and columns after it stay right. */
 static void test_byte_order_mark(void **state)
 {
@@ -479,7 +614,7 @@ static void test_broken_library_exercise(void **state)
 	assert_int_equal(lib.n_broken, 1);
 	assert_string_equal(lib.broken[0].id, "neck-roll");
 	diag_clear(&d);
-	const struct library *libs[] = { &lib };
+	struct library *libs[] = { &lib };
 	assert_int_equal(loader_load_routine("tests/data/broken-lib/uses-broken.yaml",
 					     libs, 1, &r, &d), -1);
 	assert_int_equal(d.n, 1);
@@ -631,7 +766,7 @@ static void test_new_fields(void **state)
 	struct diags d = { 0 };
 	assert_int_equal(loader_parse_library("exercises.yaml", new_fields_lib,
 					      strlen(new_fields_lib), &lib, &d), 0);
-	const struct library *libs[] = { &lib };
+	struct library *libs[] = { &lib };
 	struct routine r;
 	int rc = loader_parse_routine("new.yaml", new_fields_routine,
 				      strlen(new_fields_routine), libs, 1, &r, &d);
@@ -788,6 +923,9 @@ int main(void)
 		cmocka_unit_test(test_file_over_1mib),
 		cmocka_unit_test(test_file_of_1mib),
 		cmocka_unit_test(test_bad_corpus_complete),
+		cmocka_unit_test(test_open_library_reads_used_entries),
+		cmocka_unit_test(test_open_library_falls_back),
+		cmocka_unit_test(test_open_library_suggests),
 	};
 	size_t n_fixed = sizeof fixed / sizeof fixed[0], n_bad;
 	char **bad = list_dir(".yaml", &n_bad);

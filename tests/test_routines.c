@@ -103,7 +103,7 @@ static const char *const shoulder_caution[] = {
 
 struct fixture {
 	struct library lib;
-	const struct library *libs[1];
+	struct library *libs[1];
 };
 
 static void print_diags(const struct diags *d)
@@ -142,7 +142,7 @@ static int group_teardown(void **state)
 	return 0;
 }
 
-static const struct library *lib_of(void **state)
+static struct library *lib_of(void **state)
 {
 	return &((struct fixture *)*state)->lib;
 }
@@ -307,7 +307,7 @@ static void check_exercise(const struct exercise *e, const char *who)
 
 static void test_library_size_and_ids(void **state)
 {
-	const struct library *lib = lib_of(state);
+	struct library *lib = lib_of(state);
 	assert_true(lib->n >= 36);
 	for (size_t i = 0; i < sizeof required_ids / sizeof required_ids[0];
 	     i++)
@@ -318,9 +318,63 @@ static void test_library_size_and_ids(void **state)
 			fail_msg("'%s' is not a kebab-case id", lib->v[i].id);
 }
 
+static void assert_same_strlist(const struct strlist *a, const struct strlist *b)
+{
+	assert_int_equal(a->n, b->n);
+	for (size_t i = 0; i < a->n; i++)
+		assert_string_equal(a->v[i], b->v[i]);
+}
+
+static void assert_same_str(const char *a, const char *b)
+{
+	assert_int_equal(a == NULL, b == NULL);
+	if (a)
+		assert_string_equal(a, b);
+}
+
+/* Opened (each entry parsed alone, when used), the shipped library gives
+ * every exercise exactly as loaded whole, at the same place. */
+static void test_library_opened_as_loaded(void **state)
+{
+	struct library *whole = lib_of(state), opened;
+	struct diags d = { 0 };
+	assert_int_equal(loader_open_library(LIBRARY_PATH, &opened, &d), 0);
+	assert_int_equal(d.n, 0);
+	for (size_t i = 0; i < whole->n; i++) {
+		const struct exercise *a = &whole->v[i];
+		const struct exercise *b = library_find(&opened, a->id);
+		assert_non_null(b);
+		assert_non_null(opened.lazy);   /* no entry needed the whole file */
+		assert_string_equal(a->id, b->id);
+		assert_string_equal(a->name, b->name);
+		assert_same_str(a->summary, b->summary);
+		assert_same_strlist(&a->how, &b->how);
+		assert_same_strlist(&a->area, &b->area);
+		assert_same_strlist(&a->figure, &b->figure);
+		assert_same_strlist(&a->sides, &b->sides);
+		assert_int_equal(a->n_phases, b->n_phases);
+		for (size_t k = 0; k < a->n_phases; k++) {
+			assert_string_equal(a->phases[k].cue, b->phases[k].cue);
+			assert_int_equal(a->phases[k].ms, b->phases[k].ms);
+		}
+		assert_int_equal(a->hold_ms, b->hold_ms);
+		assert_int_equal(a->reps, b->reps);
+		assert_int_equal(a->side_word, b->side_word);
+		assert_int_equal(a->position, b->position);
+		assert_int_equal(a->mirror, b->mirror);
+		assert_same_str(a->rep_word.one, b->rep_word.one);
+		assert_same_str(a->rep_word.many, b->rep_word.many);
+		assert_int_equal(a->pos.line, b->pos.line);
+		assert_int_equal(a->pos.col, b->pos.col);
+	}
+	assert_null(library_find(&opened, "no-such-exercise"));
+	library_free(&opened);
+	diag_free(&d);
+}
+
 static void test_library_exercises_well_formed(void **state)
 {
-	const struct library *lib = lib_of(state);
+	struct library *lib = lib_of(state);
 	for (size_t i = 0; i < lib->n; i++)
 		check_exercise(&lib->v[i], lib->v[i].id);
 }
@@ -328,7 +382,7 @@ static void test_library_exercises_well_formed(void **state)
 /* The phase shapes the issue names. */
 static void test_library_phases(void **state)
 {
-	const struct library *lib = lib_of(state);
+	struct library *lib = lib_of(state);
 	const struct exercise *e = library_find(lib, "open-book");
 	assert_non_null(e);
 	assert_int_equal(e->n_phases, 2);
@@ -436,7 +490,7 @@ static int has_arch(const char *s)
 /* Every exercise says where it is done (the loader knows the words). */
 static void test_library_positions(void **state)
 {
-	const struct library *lib = lib_of(state);
+	struct library *lib = lib_of(state);
 	for (size_t i = 0; i < lib->n; i++)
 		if (lib->v[i].position == ROUTINE_POS_NONE)
 			fail_msg("%s: no position", lib->v[i].id);
@@ -467,7 +521,7 @@ static char *mirror_frame(const char *f, int width)
  * reads wrong reversed (letters, digits); within the size limits. */
 static void test_library_mirrored_figures(void **state)
 {
-	const struct library *lib = lib_of(state);
+	struct library *lib = lib_of(state);
 	size_t n = 0;
 	for (size_t i = 0; i < lib->n; i++) {
 		const struct exercise *e = &lib->v[i];
@@ -506,7 +560,7 @@ static void test_library_mirrored_figures(void **state)
 /* Sides that are directions say so; breathing counts breaths. */
 static void test_library_side_and_rep_words(void **state)
 {
-	const struct library *lib = lib_of(state);
+	struct library *lib = lib_of(state);
 	for (size_t i = 0; i < lib->n; i++) {
 		const struct exercise *e = &lib->v[i];
 		int turns = e->sides.n && IN(direction_words, e->sides.v[0]);
@@ -527,7 +581,7 @@ static void test_library_side_and_rep_words(void **state)
 
 static void test_library_wording(void **state)
 {
-	const struct library *lib = lib_of(state);
+	struct library *lib = lib_of(state);
 	for (size_t i = 0; i < lib->n; i++) {
 		const struct exercise *e = &lib->v[i];
 		if (has_arch(e->name) || has_arch(e->summary))
@@ -648,7 +702,7 @@ static void check_comment_total(const char *path, int64_t total_ms)
 static void check_routine(void **state, const char *path, int64_t want_ms,
 			  int no_equipment)
 {
-	const struct library *lib = lib_of(state);
+	struct library *lib = lib_of(state);
 	struct routine r;
 	routine_init(&r);
 	load(state, path, &r);
@@ -779,7 +833,7 @@ static void test_every_file_in_routines(void **state)
  * names an exercise of the library. */
 static void test_every_use_resolves(void **state)
 {
-	const struct library *lib = lib_of(state);
+	struct library *lib = lib_of(state);
 	char **files = NULL;
 	size_t n = routine_files(&files);
 	size_t uses = 0;
@@ -860,6 +914,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_library_size_and_ids),
 		cmocka_unit_test(test_library_exercises_well_formed),
+		cmocka_unit_test(test_library_opened_as_loaded),
 		cmocka_unit_test(test_library_phases),
 		cmocka_unit_test(test_library_positions),
 		cmocka_unit_test(test_library_mirrored_figures),

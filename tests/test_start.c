@@ -45,7 +45,7 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	struct diags d = { 0 };
-	const struct library *libs[1] = { &f->lib };
+	struct library *libs[1] = { &f->lib };
 	assert_int_equal(loader_load_library("tests/data/good/exercises.yaml",
 					     &f->lib, &d), 0);
 	assert_int_equal(loader_parse_routine("start.yaml", routine_text,

@@ -64,10 +64,10 @@ void fuzz_library(struct library *lib)
 	diag_free(&d);
 }
 
-int fuzz_routine(const char *buf, size_t len, const struct library *lib,
+int fuzz_routine(const char *buf, size_t len, struct library *lib,
 		 struct routine *r, struct plan *p)
 {
-	const struct library *libs[] = { lib };
+	struct library *libs[] = { lib };
 	struct diags d = { 0 };
 	int rc = loader_parse_routine("fuzz.yaml", buf, len, libs, 1, r, &d);
 	fuzz_check_diags(rc, &d, FUZZ_MAX_LOAD_DIAGS);

@@ -38,7 +38,7 @@ void fuzz_library(struct library *lib);
 /* buf as a routine against the built-in library, with both checks above.
  * 0 with a valid plan in p (plan_free it); -1 otherwise. routine_free r
  * either way. */
-int fuzz_routine(const char *buf, size_t len, const struct library *lib,
+int fuzz_routine(const char *buf, size_t len, struct library *lib,
 		 struct routine *r, struct plan *p);
 
 #endif
