@@ -184,7 +184,11 @@ int history_glance_init(struct history_glance *g, int64_t today,
 		g->last[i] = HISTORY_NEVER;
 		g->by_id[i] = (struct history_glance_id){ ids[i], i };
 	}
-	qsort(g->by_id, n, sizeof *g->by_id, glance_cmp);
+	bool sorted = true;   /* as a catalog's ids are: no sort then */
+	for (size_t i = 1; i < n && sorted; i++)
+		sorted = glance_cmp(&g->by_id[i - 1], &g->by_id[i]) <= 0;
+	if (!sorted)
+		qsort(g->by_id, n, sizeof *g->by_id, glance_cmp);
 	return 0;
 }
 

@@ -128,11 +128,23 @@ size_t utf8_char(const char *s, size_t n, unsigned flags, int *cells)
 	return u.in;
 }
 
+/* Printable ASCII, the common case: one byte, one cell, shown as it is
+ * whatever the flags. */
+static bool utf8_plain_byte(char c)
+{
+	return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7f;
+}
+
 int utf8_widthn(const char *s, size_t n, unsigned flags)
 {
 	long w = 0;
 	struct utf8_unit u;
 	for (size_t i = 0; i < n && w < INT_MAX; i += u.in) {
+		if (utf8_plain_byte(s[i])) {
+			u.in = 1;
+			w++;
+			continue;
+		}
 		utf8_unit(s + i, n - i, flags, &u);
 		w += u.cells;
 	}
@@ -148,7 +160,7 @@ bool utf8_is_safe(const char *s, size_t n, unsigned flags)
 {
 	struct utf8_unit u;
 	for (size_t i = 0; i < n; i += u.in) {
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+		if (utf8_plain_byte(s[i])) {
 			u.in = 1;    /* the common case, quickly */
 			continue;
 		}
