@@ -11,10 +11,14 @@
 /* ui_run's status when the terminal could not be set up after all (no
  * keyboard to read, say): nothing was shown, plain mode can take over. */
 #define UI_UNUSABLE (-2)
+/* The same when the terminal has no full screen to offer (ui_term_open):
+ * plain mode takes over without a word. */
+#define UI_NO_SCREEN (-3)
 
 /* Plays p, or shows the menu when it is NULL (and plays what is chosen
  * there, as often as the person likes). Returns the exit status
- * (SESSION_OK, 128+signal when a signal ended it) or UI_UNUSABLE. */
+ * (SESSION_OK, 128+signal when a signal ended it), UI_UNUSABLE or
+ * UI_NO_SCREEN. */
 int ui_run(const struct session_options *o, struct catalog *c,
 	   const struct plan *p);
 

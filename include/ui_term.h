@@ -50,15 +50,12 @@ struct ui_screen {
 
 struct ui_term;
 
-/* Whether the terminal on standard output can run the full-screen UI:
- * its TERM is known and can address the cursor (not `dumb`, not a
- * hardcopy terminal). Allocates nothing that outlives the call. */
-bool ui_term_usable(void);
-
 /* Takes the terminal (stdin, or /dev/tty when stdin is not one) and
  * installs the signal handlers; NULL when that cannot be done (nothing
- * was shown then). */
-struct ui_term *ui_term_open(bool color);
+ * was drawn then), with *screen false when the reason is the terminal on
+ * standard output: its TERM is unknown or cannot run a full screen (it
+ * cannot address the cursor: `dumb`, a hardcopy terminal). */
+struct ui_term *ui_term_open(bool color, bool *screen);
 /* Gives the terminal back as it was and frees t. */
 void ui_term_close(struct ui_term *t);
 

@@ -597,11 +597,11 @@ static int play(const struct cli_options *o, struct catalog *c,
 	catalog_release_libs(c);
 	/* The menu lists the routines itself (catalog_scan); plain mode's
 	 * choice needs them listed first. */
-	bool full = !o->plain && ui_term_usable();
-	int rc = !full ? UI_UNUSABLE : rem ? ui_remind(&so, &o->remind, c, &p)
-					   : ui_run(&so, c, arg ? &p : NULL);
-	if (rc == UI_UNUSABLE) {
-		if (full)
+	int rc = o->plain ? UI_NO_SCREEN
+		 : rem    ? ui_remind(&so, &o->remind, c, &p)
+			  : ui_run(&so, c, arg ? &p : NULL);
+	if (rc == UI_UNUSABLE || rc == UI_NO_SCREEN) {
+		if (rc == UI_UNUSABLE)
 			diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
 		if (!arg && !rem)
 			catalog_scan(c);

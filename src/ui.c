@@ -159,9 +159,9 @@ int ui_run(const struct session_options *o, struct catalog *c,
 	   const struct plan *p)
 {
 	struct ui u = { .o = o, .c = c, .start_ms = p ? o->start_ms : 0 };
-	u.t = ui_term_open(o->color);
-	if (!u.t)
-		return UI_UNUSABLE;
+	bool screen;
+	if (!(u.t = ui_term_open(o->color, &screen)))
+		return screen ? UI_UNUSABLE : UI_NO_SCREEN;
 	enum ui_end end = UI_END_MENU;
 	if (p)
 		end = ui_play(&u, p);
@@ -179,8 +179,9 @@ int ui_remind(const struct session_options *o, const struct remind_options *ro,
 	struct engine_summary sum;
 	struct history_record rec;
 	struct remind_info info;
-	if (!(u.t = ui_term_open(o->color)))
-		return UI_UNUSABLE;
+	bool screen;
+	if (!(u.t = ui_term_open(o->color, &screen)))
+		return screen ? UI_UNUSABLE : UI_NO_SCREEN;
 	struct remind *rm = ui_remind_open(&u, ro, p);
 	enum ui_end end = UI_END_QUIT;
 	while (rm && (end = ui_remind_run(&u, rm, u.summary)) == UI_END_PLAY) {

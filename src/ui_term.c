@@ -133,16 +133,13 @@ static void ui_keys_on(void)
 	keypad(stdscr, TRUE);
 }
 
-bool ui_term_usable(void)
+/* Whether the terminal newterm set up can run the full screen: it can
+ * address the cursor and is not a hardcopy or generic one. */
+static bool ui_term_capable(void)
 {
-	int err = 0;
-	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
-		return false;          /* an unknown TERM: nothing was kept */
 	const char *cup = tigetstr("cup");
-	bool ok = cup && cup != (char *)-1 && tigetflag("hc") <= 0 &&
-		  tigetflag("gn") <= 0;
-	del_curterm(cur_term);
-	return ok;
+	return cup && cup != (char *)-1 && tigetflag("hc") <= 0 &&
+	       tigetflag("gn") <= 0;
 }
 
 /* LINES and COLUMNS override the terminal's own size in ncurses, which
@@ -171,8 +168,9 @@ static void ui_modes(void)
 	typeahead(-1);             /* no input polls in the middle of updates */
 }
 
-struct ui_term *ui_term_open(bool color)
+struct ui_term *ui_term_open(bool color, bool *screen)
 {
+	*screen = true;
 	struct ui_term *t = calloc(1, sizeof *t);
 	if (!t)
 		return NULL;
@@ -187,18 +185,22 @@ struct ui_term *ui_term_open(bool color)
 		goto fail;
 	ui_env_size();
 	t->scr = newterm(NULL, stdout, t->in);
-	if (!t->scr)
+	if (t->scr)
+		set_term(t->scr);
+	if (!t->scr || !ui_term_capable()) {
+		*screen = false;   /* an unknown TERM, or one without a screen */
 		goto fail;
-	set_term(t->scr);
+	}
 	ui_modes();
 	t->cursor = curs_set(0) == ERR ? -1 : 0;
 	ui_init_styles(t, color);
 	t->utf8 = utf8_locale();
 	/* ncurses flushes after every cursor move until the screen has once
-	 * been left and resumed; doing that now, before anything is drawn,
-	 * gets one write per frame instead of one per move. */
+	 * been left and resumed; leaving it now, before anything is drawn,
+	 * gets one write per frame instead of one per move. The first frame
+	 * resumes it (no blank screen painted first), with the keypad on. */
 	endwin();
-	ui_keys_on();
+	keypad(stdscr, TRUE);
 	return t;
 fail:
 	ui_term_close(t);
