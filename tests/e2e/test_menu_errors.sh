@@ -10,6 +10,7 @@ printf 'exercises:\n  tilt:\n    nmae: Neck tilt\n' >"$lib/exercises.yaml"
 printf 'name: Tilt\nsteps:\n  - use: tilt\n    hold: 10s\n' >"$lib/tilt.yaml"
 e2e_start 80 24 --no-safety
 e2e_wait "NAME"
+e2e_wait "error in an exercise"   # once every row is loaded
 e2e_screen | tr -d '\n' | grep -q "1 error in an exercise library: stretchtui check /" ||
 	fail "no notice naming the broken library"
 e2e_keys /
