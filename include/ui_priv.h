@@ -26,7 +26,7 @@ struct ui {
 	struct catalog *c;
 	struct ui_term *t;
 	char *safety;         /* the safety notes (reflowed), or NULL */
-	bool safety_loaded;   /* loaded by the flow before the first session */
+	bool safety_loaded;   /* loaded (ui_safety), when first needed */
 	bool safety_read;     /* confirmed in this run (even if not recorded) */
 	int64_t start_ms;     /* plan time the next session starts at (--from,
 	                       * --resume); 0 once it has started */
@@ -54,6 +54,11 @@ const struct history_glance *ui_glance(struct ui *u, const char *const *ids,
 /* Appends r to the history (a failure is a warning at exit) and adds it
  * to the glance. */
 void ui_save(struct ui *u, const struct history_record *r);
+
+/* The safety notes, for the notice and the help: loaded when first
+ * asked for, reflowed so that the screens can wrap them at any width;
+ * NULL when there are none. */
+const char *ui_safety(struct ui *u);
 
 /* The first-run safety notice, when it is due: UI_END_CLOSE to go on
  * (also when it is not due), UI_END_STOPPED when the person quit there,

@@ -15,12 +15,10 @@
 #include "utf8.h"
 #include "view.h"
 
-/* The safety notes, for the notice and the help: loaded once, reflowed
- * so that the screens can wrap them at any width. */
-static void ui_load_safety(struct ui *u)
+const char *ui_safety(struct ui *u)
 {
 	if (u->safety_loaded)
-		return;
+		return u->safety;
 	char *raw = safety_load(u->c);
 	u->safety_loaded = true;
 	size_t n = raw ? strlen(raw) + 1 : 0;
@@ -28,6 +26,7 @@ static void ui_load_safety(struct ui *u)
 	if (u->safety)
 		view_reflow(raw, u->safety, n);
 	free(raw);
+	return u->safety;
 }
 
 void ui_warn(struct ui *u, const char *msg)
@@ -92,7 +91,6 @@ static enum ui_end ui_play_session(struct ui *u, const struct plan *p,
 				   struct engine_summary *sum,
 				   struct history_record *rec)
 {
-	ui_load_safety(u);
 	enum ui_end end = ui_notice_run(u);
 	if (end != UI_END_CLOSE)
 		return end;

@@ -16,7 +16,7 @@ struct ui_notice {
 static void ui_notice_draw(void *ctx, struct view *v)
 {
 	struct ui_notice *n = ctx;
-	n->scroll = view_notice(v, "Before you start", n->u->safety, &keys_notice,
+	n->scroll = view_notice(v, "Before you start", ui_safety(n->u), &keys_notice,
 				n->scroll);
 }
 
@@ -46,7 +46,7 @@ static enum ui_end ui_notice_act(void *ctx, enum keys_action a, int code)
 
 enum ui_end ui_notice_run(struct ui *u)
 {
-	if (u->o->no_safety || u->safety_read || safety_seen() || !u->safety)
+	if (u->o->no_safety || u->safety_read || safety_seen() || !ui_safety(u))
 		return UI_END_CLOSE;
 	struct ui_notice n = { u, 0 };
 	struct ui_screen s = { &keys_notice, &n, NULL, ui_notice_draw, ui_notice_act, NULL };

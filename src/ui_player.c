@@ -50,7 +50,7 @@ static void ui_player_draw(void *ctx, struct view *v)
 	struct view_player_in in = { pl->p, &pl->st, pl->ask.open };
 	view_player(v, &in);
 	if (pl->help)
-		pl->help_scroll = view_help(v, pl->u->safety, pl->help_scroll);
+		pl->help_scroll = view_help(v, ui_safety(pl->u), pl->help_scroll);
 	pl->rows = v->rows;
 }
 
