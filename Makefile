@@ -99,6 +99,15 @@ $(BUILD)/buildinfo.h: FORCE
 		'$(VERSION)' '$(DATADIR)' '$(SRCDIR)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
+# A stamp of the sources, in the routine cache's key (rcache.c): a build
+# from other sources does not read what this one wrote.
+$(BUILD)/srcstamp.h: $(SRC) $(wildcard include/*.h)
+	@mkdir -p $(@D)
+	@printf '#define STRETCHTUI_SRCSTAMP "%s"\n' "$$(cat $(SRC) include/*.h | cksum | cut -d' ' -f1)" > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+$(BUILD)/obj/rcache.o $(BUILD)/fuzz/obj/rcache.o: $(BUILD)/srcstamp.h
+
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@

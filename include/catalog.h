@@ -54,6 +54,7 @@ struct catalog {
 	struct catalog_lib *libs;      /* each directory's, loaded on first use */
 	size_t n_libs;                 /* by a routine that may use one */
 	char *builtin_dir;             /* the built-in routines' directory, or NULL */
+	char *cache_dir;               /* loaded routines kept there (rcache.h), or NULL */
 };
 
 /* The built-in routines directory, as read: the installed one
@@ -122,6 +123,11 @@ size_t catalog_lib_warnings(struct catalog *c, struct diags *d);
  * same verdict. */
 int catalog_load_file(struct catalog *c, const char *path, struct routine *r,
 		      struct diags *d);
+
+/* Routines loaded from now on are read from, and kept in, the cache in
+ * dir (rcache.h): a routine unchanged since it was kept, with the same
+ * libraries, is not parsed again. NULL: no cache (the default). */
+void catalog_use_cache(struct catalog *c, const char *dir);
 
 /* Frees the exercise libraries loaded so far. A loaded routine keeps its
  * own copies of the exercises it uses, so once the routines needed are

@@ -12,7 +12,9 @@
 #include <sys/stat.h>
 
 #include "buildinfo.h"
+#include "clock.h"
 #include "paths.h"
+#include "rcache.h"
 #include "suggest.h"
 #include "ydoc.h"
 
@@ -295,6 +297,7 @@ void catalog_close(struct catalog *c)
 	free(c->v);
 	free(c->libs);
 	free(c->builtin_dir);
+	free(c->cache_dir);
 	memset(c, 0, sizeof *c);
 }
 
@@ -529,10 +532,46 @@ static bool may_use_library(const char *buf, size_t len)
 	return false;
 }
 
-/* Loads the file at path against the libraries, which are read only when
- * the file may use one. */
+void catalog_use_cache(struct catalog *c, const char *dir)
+{
+	free(c->cache_dir);
+	c->cache_dir = dir ? strdup(dir) : NULL;
+}
+
+/* The paths of the libraries, for the cache's key: malloc'd. */
+static const char **lib_paths(const struct catalog *c)
+{
+	const char **v = malloc((c->n_libs + 1) * sizeof *v);
+	for (size_t i = 0; v && i < c->n_libs; i++)
+		v[i] = c->libs[i].path;
+	return v;
+}
+
+static int load_parsed(struct catalog *c, const char *path, struct routine *r,
+		       struct diags *d);
+
+/* Loads the file at path: kept in the cache, or parsed (and then kept
+ * when it loaded without a word). */
 static int load_with_libs(struct catalog *c, const char *path,
 			  struct routine *r, struct diags *d)
+{
+	const char **libs = c->cache_dir ? lib_paths(c) : NULL;
+	if (libs && rcache_load(c->cache_dir, path, libs, c->n_libs, r) == 0) {
+		free(libs);
+		return 0;
+	}
+	size_t before = d->n;
+	int rc = load_parsed(c, path, r, d);
+	if (libs && rc == 0 && d->n == before)
+		rcache_save(c->cache_dir, path, libs, c->n_libs, r, clock_wall_s());
+	free(libs);
+	return rc;
+}
+
+/* Loads the file at path against the libraries, which are read only when
+ * the file may use one. */
+static int load_parsed(struct catalog *c, const char *path,
+		       struct routine *r, struct diags *d)
 {
 	struct diags quiet = { 0 };
 	size_t len = 0;

@@ -19,6 +19,7 @@
 #include "keys.h"
 #include "history_report.h"
 #include "loader.h"
+#include "paths.h"
 #include "plain.h"
 #include "plan.h"
 #include "safety.h"
@@ -299,6 +300,18 @@ static int open_catalog(const struct cli_options *o, struct catalog *c)
 	diag_free(&d);
 	if (rc != 0)
 		catalog_close(c);
+	/* Loaded routines are kept (rcache.h), but not for the commands
+	 * that check or write them: those parse every time. */
+	static const char *const fresh[] = { "check", "new", "edit" };
+	bool cache = rc == 0;
+	for (size_t i = 0; cache && o->command && i < sizeof fresh / sizeof *fresh; i++)
+		cache = strcmp(o->command, fresh[i]) != 0;
+	char dir[PATHS_MAX];
+	if (cache && paths_state_dir(dir, sizeof dir) == 0 &&
+	    strlen(dir) + sizeof "/cache" <= sizeof dir) {
+		strcat(dir, "/cache");
+		catalog_use_cache(c, dir);
+	}
 	return rc == 0 ? CLI_OK : CLI_INVALID;
 }
 

@@ -1,0 +1,39 @@
+/* rcache — routines as loaded, kept between runs: a loaded routine (its
+ * library exercises copied in) is written to a file of its own in the
+ * cache directory, and read back instead of parsing its YAML and its
+ * libraries again for as long as none of them has changed.
+ *
+ * An entry names the routine file and every library the catalog had, each
+ * with its device, inode, size, modification and change times, and the
+ * program that wrote it (its version and a stamp of its sources): any
+ * change to any of them, a library added or gone, or a new build, and the
+ * entry is not used. Files changed in the last RCACHE_RACY_S seconds are
+ * not cached (a second change within the same clock tick would not show).
+ * Entries are checksummed, and every count, index and kind is checked as
+ * it is read: a damaged or foreign file is a miss, never a crash. Only
+ * routines that loaded without a single diagnostic are kept. The cache is
+ * an optimisation: every failure to read or write it is silent. */
+#ifndef STRETCHTUI_RCACHE_H
+#define STRETCHTUI_RCACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "routine.h"
+
+#define RCACHE_RACY_S 2
+
+/* dir/<hash of path>: the file of path's entry. The routine of path,
+ * loaded against libraries at libs[0..n_libs) (paths, highest last), as
+ * it was saved: 0, or -1 (r initialised and empty) when there is no
+ * current entry. r->path is path. */
+int rcache_load(const char *dir, const char *path, const char *const *libs,
+		size_t n_libs, struct routine *r);
+
+/* Saves r, loaded from path against those libraries, in dir (made when
+ * missing), replacing any older entry atomically. now: the wall clock
+ * (seconds). 0, or -1 when nothing was written. */
+int rcache_save(const char *dir, const char *path, const char *const *libs,
+		size_t n_libs, const struct routine *r, int64_t now);
+
+#endif

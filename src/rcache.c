@@ -1,0 +1,544 @@
+/* rcache — loaded routines kept between runs (see rcache.h).
+ *
+ * A file: the magic, a 64-bit FNV-1a checksum of the rest, then the
+ * rest: the program's version and source stamp, the routine's path, its
+ * sources (the routine file, then the libraries) with their identities,
+ * the routine's fields, its exercises, and its steps, which refer to the
+ * exercises by index. Numbers are in this machine's byte order (the
+ * cache is this machine's); strings are a length and their bytes. */
+#include "rcache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buildinfo.h"
+#include "paths.h"
+#include "srcstamp.h"
+
+#define RCACHE_MAGIC "STUIRC1\n"
+#define RCACHE_MAGIC_LEN 8
+#define RCACHE_MAX_FILE (4 * 1024 * 1024)   /* a routine of 500 steps fits */
+#define RCACHE_NULL UINT32_MAX              /* the length of a NULL string */
+
+/* FNV-1a over 8-byte words (then the tail's bytes): a checksum for
+ * damage, not an adversary, at an eighth of the bytewise cost. */
+static uint64_t rcache_fnv(const char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037u, w;
+	size_t i = 0;
+	for (; i + sizeof w <= n; i += sizeof w) {
+		memcpy(&w, p + i, sizeof w);
+		h = (h ^ w) * 1099511628211u;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+	return h;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+struct rbuf {
+	char *p;
+	size_t n, cap;
+	bool oom;
+};
+
+static void put(struct rbuf *b, const void *v, size_t n)
+{
+	if (b->oom || n == 0)
+		return;
+	if (b->n + n > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->n + n)
+			cap *= 2;
+		char *p = realloc(b->p, cap);
+		if (!p) {
+			b->oom = true;
+			return;
+		}
+		b->p = p, b->cap = cap;
+	}
+	memcpy(b->p + b->n, v, n);
+	b->n += n;
+}
+
+static void put_u32(struct rbuf *b, uint32_t v) { put(b, &v, sizeof v); }
+static void put_i64(struct rbuf *b, int64_t v) { put(b, &v, sizeof v); }
+static void put_int(struct rbuf *b, int v) { put_i64(b, v); }
+
+static void put_str(struct rbuf *b, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	b->oom |= n >= RCACHE_NULL;
+	put_u32(b, s ? (uint32_t)n : RCACHE_NULL);
+	put(b, s, n);
+}
+
+static void put_list(struct rbuf *b, const struct strlist *l)
+{
+	put_u32(b, (uint32_t)l->n);
+	for (size_t i = 0; i < l->n; i++)
+		put_str(b, l->v[i]);
+}
+
+static void put_pos(struct rbuf *b, struct srcpos p)
+{
+	put_int(b, p.line);
+	put_int(b, p.col);
+}
+
+/* ---- reading: every value checked, any doubt a miss ------------------------ */
+
+struct rread {
+	const char *p;
+	size_t n, at;
+	bool bad;
+	struct arena *a;
+};
+
+static void get(struct rread *r, void *v, size_t n)
+{
+	if (r->bad || r->n - r->at < n) {
+		r->bad = true;
+		memset(v, 0, n);
+		return;
+	}
+	memcpy(v, r->p + r->at, n);
+	r->at += n;
+}
+
+static uint32_t get_u32(struct rread *r)
+{
+	uint32_t v;
+	get(r, &v, sizeof v);
+	return v;
+}
+
+static int64_t get_i64(struct rread *r)
+{
+	int64_t v;
+	get(r, &v, sizeof v);
+	return v;
+}
+
+/* An int in [lo, hi], else the read goes bad. */
+static int get_int(struct rread *r, int64_t lo, int64_t hi)
+{
+	int64_t v = get_i64(r);
+	r->bad |= v < lo || v > hi;
+	return r->bad ? (int)lo : (int)v;
+}
+
+static int64_t get_ms(struct rread *r, int64_t max)
+{
+	int64_t v = get_i64(r);
+	r->bad |= v < 0 || v > max;
+	return r->bad ? 0 : v;
+}
+
+/* A string with no NUL in it, copied into the arena; or NULL. */
+static const char *get_str(struct rread *r)
+{
+	uint32_t n = get_u32(r);
+	if (r->bad || n == RCACHE_NULL)
+		return NULL;
+	if (r->n - r->at < n || memchr(r->p + r->at, '\0', n)) {
+		r->bad = true;
+		return NULL;
+	}
+	char *s = arena_strndup(r->a, r->p + r->at, n);
+	r->bad |= !s;
+	r->at += n;
+	return s;
+}
+
+/* A count of at most max items of at least `least` bytes each. */
+static size_t get_count(struct rread *r, size_t max, size_t least)
+{
+	uint32_t n = get_u32(r);
+	r->bad |= n > max || (size_t)n * least > r->n - r->at;
+	return r->bad ? 0 : n;
+}
+
+static void get_list(struct rread *r, struct strlist *l, size_t max)
+{
+	l->n = get_count(r, max, sizeof(uint32_t));
+	l->v = l->n ? arena_alloc(r->a, l->n * sizeof *l->v) : NULL;
+	r->bad |= l->n && !l->v;
+	for (size_t i = 0; !r->bad && i < l->n; i++)
+		r->bad |= !(l->v[i] = get_str(r));
+}
+
+static struct srcpos get_pos(struct rread *r)
+{
+	struct srcpos p;
+	p.line = get_int(r, 0, INT32_MAX);
+	p.col = get_int(r, 0, INT32_MAX);
+	return p;
+}
+
+/* ---- the sources and their identities -------------------------------------- */
+
+enum { RCACHE_ID_FIELDS = 7 };
+
+/* The identity of path as stat gives it; false when it cannot be had. */
+static bool rcache_identity(const char *path, int64_t id[RCACHE_ID_FIELDS])
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return false;
+	int64_t v[RCACHE_ID_FIELDS] = {
+		(int64_t)st.st_dev, (int64_t)st.st_ino, (int64_t)st.st_size,
+		(int64_t)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+		(int64_t)st.st_ctim.tv_sec, st.st_ctim.tv_nsec,
+	};
+	memcpy(id, v, sizeof v);
+	return true;
+}
+
+/* The sources: path, then the libraries, each with its identity. */
+static bool put_sources(struct rbuf *b, const char *path,
+			const char *const *libs, size_t n_libs, int64_t now)
+{
+	put_u32(b, (uint32_t)(n_libs + 1));
+	for (size_t i = 0; i <= n_libs; i++) {
+		const char *p = i ? libs[i - 1] : path;
+		int64_t id[RCACHE_ID_FIELDS];
+		if (!rcache_identity(p, id) || id[3] >= now - RCACHE_RACY_S ||
+		    id[5] >= now - RCACHE_RACY_S)
+			return false;   /* gone, or changed too lately to trust */
+		put_str(b, p);
+		put(b, id, sizeof id);
+	}
+	return true;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+static bool get_sources(struct rread *r, const char *path,
+			const char *const *libs, size_t n_libs)
+{
+	if (get_count(r, n_libs + 1, 0) != n_libs + 1 || r->bad)
+		return false;
+	for (size_t i = 0; i <= n_libs && !r->bad; i++) {
+		const char *want = i ? libs[i - 1] : path;
+		int64_t saved[RCACHE_ID_FIELDS], now[RCACHE_ID_FIELDS];
+		bool same = same_str(get_str(r), want);
+		get(r, saved, sizeof saved);
+		if (!same || !rcache_identity(want, now) ||
+		    memcmp(saved, now, sizeof now) != 0)
+			return false;
+	}
+	return !r->bad;
+}
+
+/* ---- the routine ------------------------------------------------------------- */
+
+static void put_exercise(struct rbuf *b, const struct exercise *x)
+{
+	put_str(b, x->id);
+	put_str(b, x->name);
+	put_str(b, x->summary);
+	put_list(b, &x->how);
+	put_list(b, &x->area);
+	put_list(b, &x->figure);
+	put_u32(b, (uint32_t)x->n_phases);
+	for (size_t i = 0; i < x->n_phases; i++) {
+		put_str(b, x->phases[i].cue);
+		put_i64(b, x->phases[i].ms);
+	}
+	put_i64(b, x->hold_ms);
+	put_int(b, x->reps);
+	put_list(b, &x->sides);
+	put_int(b, x->side_word);
+	put_int(b, x->position);
+	put_int(b, x->mirror);
+	put_str(b, x->rep_word.one);
+	put_str(b, x->rep_word.many);
+	put_pos(b, x->pos);
+}
+
+static void get_exercise(struct rread *r, struct exercise *x)
+{
+	x->id = get_str(r);
+	x->name = get_str(r);
+	r->bad |= !x->name;
+	x->summary = get_str(r);
+	get_list(r, &x->how, SIZE_MAX);
+	get_list(r, &x->area, SIZE_MAX);
+	get_list(r, &x->figure, SIZE_MAX);
+	x->n_phases = get_count(r, ROUTINE_MAX_PHASES, 12);
+	x->phases = arena_alloc(r->a, (x->n_phases + 1) * sizeof *x->phases);
+	r->bad |= !x->phases;
+	for (size_t i = 0; !r->bad && i < x->n_phases; i++) {
+		r->bad |= !(x->phases[i].cue = get_str(r));
+		x->phases[i].ms = get_ms(r, ROUTINE_MAX_MS);
+		r->bad |= x->phases[i].ms < ROUTINE_MIN_MS;
+	}
+	x->hold_ms = get_ms(r, ROUTINE_MAX_MS);
+	x->reps = get_int(r, 0, ROUTINE_MAX_REPS);
+	get_list(r, &x->sides, ROUTINE_MAX_SIDES);
+	x->side_word = get_int(r, ROUTINE_SIDES, ROUTINE_DIRECTIONS);
+	x->position = get_int(r, ROUTINE_POS_NONE, ROUTINE_POS_KNEELING);
+	x->mirror = get_int(r, 0, 1);
+	x->rep_word.one = get_str(r);
+	x->rep_word.many = get_str(r);
+	r->bad |= !x->rep_word.one != !x->rep_word.many;
+	x->pos = get_pos(r);
+}
+
+static void put_step(struct rbuf *b, const struct step *s, int ex)
+{
+	put_int(b, s->kind);
+	put_int(b, ex);
+	put_i64(b, s->hold_ms);
+	put_i64(b, s->rest_ms);
+	put_int(b, s->reps);
+	put_int(b, s->self_paced);
+	put_i64(b, s->tempo_ms);
+	put_list(b, &s->sides);
+	put_int(b, s->side_word);
+	put_int(b, s->position);
+	put_int(b, s->sets);
+	put_i64(b, s->get_ready_ms);
+	put_i64(b, s->switch_ms);
+	put_i64(b, s->set_rest_ms);
+	put_pos(b, s->pos);
+}
+
+static void get_step(struct rread *r, struct step *s,
+		     const struct exercise *ex, size_t n_ex)
+{
+	s->kind = (enum step_kind)get_int(r, STEP_HOLD, STEP_REST);
+	int k = get_int(r, -1, (int64_t)n_ex - 1);
+	s->exercise = k >= 0 ? &ex[k] : NULL;
+	r->bad |= (s->kind == STEP_REST) != (s->exercise == NULL);
+	s->hold_ms = get_ms(r, ROUTINE_MAX_MS);
+	s->rest_ms = get_ms(r, ROUTINE_MAX_MS);
+	s->reps = get_int(r, 0, ROUTINE_MAX_REPS);
+	s->self_paced = get_int(r, 0, 1);
+	s->tempo_ms = get_ms(r, ROUTINE_MAX_MS);
+	get_list(r, &s->sides, ROUTINE_MAX_SIDES);
+	s->side_word = get_int(r, ROUTINE_SIDES, ROUTINE_DIRECTIONS);
+	s->position = get_int(r, ROUTINE_POS_NONE, ROUTINE_POS_KNEELING);
+	s->sets = get_int(r, 1, ROUTINE_MAX_SETS);
+	s->get_ready_ms = get_ms(r, ROUTINE_MAX_MS);
+	s->switch_ms = get_ms(r, ROUTINE_MAX_MS);
+	s->set_rest_ms = get_ms(r, ROUTINE_MAX_MS);
+	s->pos = get_pos(r);
+	/* what the loader makes sure of, and the plan counts on */
+	r->bad |= (s->kind == STEP_HOLD && s->hold_ms < ROUTINE_MIN_MS) ||
+		  (s->kind == STEP_REPS && s->reps < 1) ||
+		  (s->kind == STEP_REST && s->rest_ms < ROUTINE_MIN_MS);
+}
+
+/* The distinct exercises of r's steps, in order of first use. */
+static size_t rcache_exercises(const struct routine *r,
+			       const struct exercise **v)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_steps; i++) {
+		const struct exercise *x = r->steps[i].exercise;
+		size_t k = 0;
+		while (x && k < n && v[k] != x)
+			k++;
+		if (x && k == n)
+			v[n++] = x;
+	}
+	return n;
+}
+
+static int rcache_index(const struct exercise *const *v, size_t n,
+			const struct exercise *x)
+{
+	for (size_t k = 0; x && k < n; k++)
+		if (v[k] == x)
+			return (int)k;
+	return -1;
+}
+
+static void put_routine(struct rbuf *b, const struct routine *r)
+{
+	put_str(b, r->id);
+	put_str(b, r->name);
+	put_str(b, r->summary);
+	put_str(b, r->description);
+	put_i64(b, r->duration_ms);
+	put_pos(b, r->duration_pos);
+	put_pos(b, r->steps_pos);
+	put_list(b, &r->tags);
+	put_list(b, &r->equipment);
+	put_i64(b, r->get_ready_ms);
+	put_i64(b, r->switch_ms);
+	put_i64(b, r->set_rest_ms);
+	const struct exercise **ex = malloc((r->n_steps + 1) * sizeof *ex);
+	if (!ex) {
+		b->oom = true;
+		return;
+	}
+	size_t n_ex = rcache_exercises(r, ex);
+	put_u32(b, (uint32_t)n_ex);
+	for (size_t i = 0; i < n_ex; i++)
+		put_exercise(b, ex[i]);
+	put_u32(b, (uint32_t)r->n_steps);
+	for (size_t i = 0; i < r->n_steps; i++)
+		put_step(b, &r->steps[i], rcache_index(ex, n_ex, r->steps[i].exercise));
+	free(ex);
+}
+
+static void get_routine(struct rread *r, struct routine *out)
+{
+	out->id = get_str(r);
+	out->name = get_str(r);
+	r->bad |= !out->id || !out->name;
+	out->summary = get_str(r);
+	out->description = get_str(r);
+	out->duration_ms = get_ms(r, ROUTINE_MAX_PLAN_MS);
+	out->duration_pos = get_pos(r);
+	out->steps_pos = get_pos(r);
+	get_list(r, &out->tags, SIZE_MAX);
+	get_list(r, &out->equipment, SIZE_MAX);
+	out->get_ready_ms = get_ms(r, ROUTINE_MAX_MS);
+	out->switch_ms = get_ms(r, ROUTINE_MAX_MS);
+	out->set_rest_ms = get_ms(r, ROUTINE_MAX_MS);
+	size_t n_ex = get_count(r, ROUTINE_MAX_STEPS, 64);
+	struct exercise *ex = arena_alloc(r->a, (n_ex + 1) * sizeof *ex);
+	r->bad |= !ex;
+	for (size_t i = 0; !r->bad && i < n_ex; i++)
+		get_exercise(r, &ex[i]);
+	size_t n = get_count(r, ROUTINE_MAX_STEPS, 64);
+	r->bad |= n == 0;
+	struct step *st = arena_alloc(r->a, (n + 1) * sizeof *st);
+	r->bad |= !st;
+	for (size_t i = 0; !r->bad && i < n; i++)
+		get_step(r, &st[i], ex, n_ex);
+	out->steps = st;
+	out->n_steps = r->bad ? 0 : n;
+}
+
+/* ---- files --------------------------------------------------------------------- */
+
+static char *rcache_file(const char *dir, const char *path)
+{
+	char name[32];
+	snprintf(name, sizeof name, "%016llx.rc",
+		 (unsigned long long)rcache_fnv(path, strlen(path)));
+	return paths_join(dir, name);
+}
+
+/* The program that writes and reads an entry: another build, another key. */
+static void put_program(struct rbuf *b)
+{
+	put_u32(b, (uint32_t)(sizeof(struct routine) ^ sizeof(struct step) << 10 ^
+			      sizeof(struct exercise) << 20));
+	put_str(b, STRETCHTUI_VERSION);
+	put_str(b, STRETCHTUI_SRCSTAMP);
+}
+
+static bool get_program(struct rread *r)
+{
+	struct rbuf me = { 0 };
+	put_program(&me);
+	bool same = !me.oom && r->n - r->at >= me.n &&
+		    memcmp(r->p + r->at, me.p, me.n) == 0;
+	r->at += same ? me.n : 0;
+	free(me.p);
+	return same;
+}
+
+/* The whole of a small regular file, malloc'd; NULL when it cannot be. */
+static char *rcache_read(const char *file, size_t *len)
+{
+	int fd = paths_open_regular(file);
+	struct stat st;
+	char *buf = NULL;
+	if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0 &&
+	    st.st_size <= RCACHE_MAX_FILE && (buf = malloc((size_t)st.st_size))) {
+		ssize_t got = read(fd, buf, (size_t)st.st_size);
+		if (got != (ssize_t)st.st_size) {
+			free(buf);
+			buf = NULL;
+		}
+		*len = (size_t)st.st_size;
+	}
+	if (fd >= 0)
+		close(fd);
+	return buf;
+}
+
+int rcache_load(const char *dir, const char *path, const char *const *libs,
+		size_t n_libs, struct routine *r)
+{
+	routine_init(r);
+	char *file = rcache_file(dir, path);
+	size_t len = 0;
+	char *buf = file ? rcache_read(file, &len) : NULL;
+	free(file);
+	struct rread rd = { .p = buf, .n = len, .at = RCACHE_MAGIC_LEN + 8,
+			    .a = &r->arena };
+	uint64_t sum = 0;
+	bool ok = buf && len >= rd.at && memcmp(buf, RCACHE_MAGIC, RCACHE_MAGIC_LEN) == 0;
+	if (ok)
+		memcpy(&sum, buf + RCACHE_MAGIC_LEN, sizeof sum);
+	ok = ok && sum == rcache_fnv(buf + rd.at, len - rd.at) && get_program(&rd) &&
+	     get_sources(&rd, path, libs, n_libs);
+	if (ok) {
+		get_routine(&rd, r);
+		r->path = arena_strdup(&r->arena, path);
+		ok = !rd.bad && rd.at == len && r->path;
+	}
+	free(buf);
+	if (ok)
+		return 0;
+	routine_free(r);
+	routine_init(r);
+	return -1;
+}
+
+/* Writes b to file by way of a temporary file beside it. */
+static int rcache_write(const char *dir, const char *file, const struct rbuf *b)
+{
+	char *tmp = paths_join(dir, ".tmp.XXXXXX");
+	int fd = tmp ? mkstemp(tmp) : -1;
+	bool ok = fd >= 0 && write(fd, b->p, b->n) == (ssize_t)b->n;
+	if (fd >= 0)
+		ok &= close(fd) == 0;
+	ok = ok && rename(tmp, file) == 0;
+	if (!ok && fd >= 0)
+		unlink(tmp);
+	free(tmp);
+	return ok ? 0 : -1;
+}
+
+int rcache_save(const char *dir, const char *path, const char *const *libs,
+		size_t n_libs, const struct routine *r, int64_t now)
+{
+	struct rbuf b = { 0 };
+	uint64_t sum = 0;
+	put(&b, RCACHE_MAGIC, RCACHE_MAGIC_LEN);
+	put(&b, &sum, sizeof sum);
+	put_program(&b);
+	bool ok = put_sources(&b, path, libs, n_libs, now);
+	put_routine(&b, r);
+	ok = ok && !b.oom && b.n <= RCACHE_MAX_FILE;
+	char *file = ok ? rcache_file(dir, path) : NULL;
+	int rc = -1;
+	if (file && paths_mkdir_p(dir) == 0) {
+		sum = rcache_fnv(b.p + RCACHE_MAGIC_LEN + 8, b.n - RCACHE_MAGIC_LEN - 8);
+		memcpy(b.p + RCACHE_MAGIC_LEN, &sum, sizeof sum);
+		rc = rcache_write(dir, file, &b);
+	}
+	free(file);
+	free(b.p);
+	return rc;
+}

@@ -1,0 +1,28 @@
+#!/bin/sh
+# A routine once loaded is kept in the state directory's cache and read
+# from there; an edit to it (even to the same size) or to its library is
+# seen at once; check never uses the cache. Files changed in the last two
+# seconds are not kept, hence the wait.
+. "$(dirname "$0")/lib.sh"
+run() { eval "$(e2e_env)" '"$STRETCHTUI_BIN"' '"$@"' </dev/null; }
+dir=$E2E_TMP/config/stretchtui/routines
+cache=$E2E_TMP/state/stretchtui/cache
+mkdir -p "$dir"
+printf 'exercises:\n  reach:\n    name: Overhead reach\n    hold: 20s\n' >"$dir/exercises.yaml"
+printf 'name: Alpha\nsteps:\n  - use: reach\n  - rest: 10s\n' >"$dir/mine.yaml"
+sleep 3
+run check "$dir/mine.yaml" >/dev/null 2>&1 || fail "check"
+[ -e "$cache" ] && fail "check wrote the cache"
+run show mine >"$E2E_TMP/out" 2>&1 || fail "show: $(cat "$E2E_TMP/out")"
+grep -q "^Alpha (mine)" "$E2E_TMP/out" || fail "show: $(head -1 "$E2E_TMP/out")"
+[ "$(ls "$cache" | wc -l)" -eq 1 ] || fail "not kept: $(ls -A "$cache" 2>&1)"
+run show mine >"$E2E_TMP/again" 2>&1 || fail "show again"
+cmp -s "$E2E_TMP/out" "$E2E_TMP/again" || fail "kept, it shows otherwise"
+printf 'name: Bravo\nsteps:\n  - use: reach\n  - rest: 10s\n' >"$dir/mine.yaml"
+run show mine >"$E2E_TMP/out" 2>&1 || fail "show after the edit"
+grep -q "^Bravo (mine)" "$E2E_TMP/out" || fail "the edit was not seen: $(head -1 "$E2E_TMP/out")"
+printf 'exercises:\n  reach:\n    name: Overhead REACH\n    hold: 20s\n' >"$dir/exercises.yaml"
+run show mine >"$E2E_TMP/out" 2>&1 || fail "show after the library's edit"
+grep -q "Overhead REACH" "$E2E_TMP/out" || fail "the library's edit was not seen"
+run list >/dev/null 2>&1 || fail "list"
+exit 0
