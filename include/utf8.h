@@ -57,6 +57,10 @@ size_t utf8_encode(uint32_t cp, char *out);
  * returns the bytes it takes in s (1 for an invalid byte), *cells its
  * width once made safe. */
 size_t utf8_char(const char *s, size_t n, unsigned flags, int *cells);
+/* The same, and in *shown the bytes of its safe form, which is the
+ * character itself exactly when *as_is. */
+size_t utf8_char_shown(const char *s, size_t n, unsigned flags, int *cells,
+		       size_t *shown, bool *as_is);
 
 /* Display width of the safe form of s (flags 0), and of n bytes of s. */
 int utf8_width(const char *s);

@@ -128,6 +128,17 @@ size_t utf8_char(const char *s, size_t n, unsigned flags, int *cells)
 	return u.in;
 }
 
+size_t utf8_char_shown(const char *s, size_t n, unsigned flags, int *cells,
+		       size_t *shown, bool *as_is)
+{
+	struct utf8_unit u;
+	utf8_unit(s, n, flags, &u);
+	*cells = u.cells;
+	*shown = u.len;
+	*as_is = u.text == s && u.len == u.in;
+	return u.in;
+}
+
 /* Printable ASCII, the common case: one byte, one cell, shown as it is
  * whatever the flags. */
 static bool utf8_plain_byte(char c)

@@ -28,27 +28,31 @@ int view_cells(const struct view *v, const char *text)
 }
 
 /* Bytes of text (at most n) that fit in w cells and, once made safe
- * with flags, in fewer than room bytes; *used gets the cells they take.
- * A cut falls between characters, never inside an escape. */
+ * with flags, in fewer than room bytes; *used gets the cells they take,
+ * *as_is whether those bytes are their own safe form. A cut falls
+ * between characters, never inside an escape. */
 static size_t view_fit(const char *text, size_t n, unsigned flags, int w,
-		       size_t room, int *used)
+		       size_t room, int *used, bool *as_is)
 {
 	size_t i = 0, b, sb, bytes = 0;
 	int cells = 0, cw;
+	bool same = true, one;
 	while (i < n && text[i]) {
 		if ((unsigned char)text[i] >= 0x20 && (unsigned char)text[i] < 0x7f) {
 			cw = 1, b = sb = 1;      /* printable ASCII, the common case */
+			one = true;
 		} else {
-			cw = view_char(text + i, n - i, flags, &b);
-			sb = utf8_safen(text + i, b, flags, NULL, 0);
+			b = utf8_char_shown(text + i, n - i, flags, &cw, &sb, &one);
 		}
 		if (cells + cw > w || bytes + sb >= room)
 			break;
 		cells += cw;
 		bytes += sb;
+		same &= one;
 		i += b;
 	}
 	*used = cells;
+	*as_is = same;
 	return i;
 }
 
@@ -101,12 +105,13 @@ int view_putn(struct view *v, int row, int col, int max_w,
 	/* Outside text reaches the screen only in its safe form. */
 	char safe[VIEW_SAFE_MAX];
 	int w;
+	bool as_is;
 	len = strnlen(text, len);
-	size_t fit = view_fit(text, len, v->flags, max_w, sizeof safe, &w);
+	size_t fit = view_fit(text, len, v->flags, max_w, sizeof safe, &w, &as_is);
 	bool cut = fit < len;
 	if (cut)
-		fit = view_fit(text, len, v->flags, max_w - 1, sizeof safe, &w);
-	if (!utf8_is_safe(text, fit, v->flags)) {
+		fit = view_fit(text, len, v->flags, max_w - 1, sizeof safe, &w, &as_is);
+	if (!as_is) {
 		fit = utf8_safen(text, fit, v->flags, safe, sizeof safe);
 		text = safe;
 	}

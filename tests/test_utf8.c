@@ -154,6 +154,24 @@ static void test_width(void **state)
 	assert_int_equal(cells, 2);
 	assert_int_equal(utf8_char("\xff" "a", 2, 0, &cells), 1);
 	assert_int_equal(cells, 4);
+	/* utf8_char_shown: the same, with the size of the safe form, and
+	 * whether that is the character itself */
+	size_t shown;
+	bool as_is;
+	assert_int_equal(utf8_char_shown("\xe2\x96\x91", 3, 0, &cells, &shown, &as_is), 3);
+	assert_true(as_is);
+	assert_int_equal(shown, 3);
+	assert_int_equal(cells, 1);
+	assert_int_equal(utf8_char_shown("\x1b[", 2, 0, &cells, &shown, &as_is), 1);
+	assert_false(as_is);
+	assert_int_equal(shown, 4);   /* as its escape */
+	assert_int_equal(utf8_char_shown("\xe2\x80\xa6", 3, UTF8_ASCII, &cells, &shown,
+					 &as_is), 3);
+	assert_false(as_is);         /* the ellipsis as "..." */
+	assert_int_equal(cells, 3);
+	assert_int_equal(utf8_char_shown("\xff", 1, 0, &cells, &shown, &as_is), 1);
+	assert_false(as_is);
+	assert_int_equal(shown, utf8_safen("\xff", 1, 0, NULL, 0));
 }
 
 static void test_is_safe(void **state)
