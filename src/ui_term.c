@@ -137,9 +137,8 @@ static void ui_keys_on(void)
  * address the cursor and is not a hardcopy or generic one. */
 static bool ui_term_capable(void)
 {
-	const char *cup = tigetstr("cup");
-	return cup && cup != (char *)-1 && tigetflag("hc") <= 0 &&
-	       tigetflag("gn") <= 0;
+	/* term.h's names for cup, hc and gn: read in place, not looked up */
+	return cursor_address && !hard_copy && !generic_type;
 }
 
 /* LINES and COLUMNS override the terminal's own size in ncurses, which
