@@ -55,6 +55,7 @@ struct catalog {
 	size_t n_libs;                 /* by a routine that may use one */
 	char *builtin_dir;             /* the built-in routines' directory, or NULL */
 	char *cache_dir;               /* loaded routines kept there (rcache.h), or NULL */
+	size_t cache_writes;           /* entries this process may still add */
 };
 
 /* The built-in routines directory, as read: the installed one
@@ -126,8 +127,12 @@ int catalog_load_file(struct catalog *c, const char *path, struct routine *r,
 
 /* Routines loaded from now on are read from, and kept in, the cache in
  * dir (rcache.h): a routine unchanged since it was kept, with the same
- * libraries, is not parsed again. NULL: no cache (the default). */
+ * libraries, is not parsed again. NULL: no cache (the default). At most
+ * CATALOG_CACHE_WRITES entries are added per catalog: creating a file
+ * costs more than parsing a small routine, so a first `list` of a huge
+ * catalog keeps only its first ones (and each later run some more). */
 void catalog_use_cache(struct catalog *c, const char *dir);
+#define CATALOG_CACHE_WRITES 32
 
 /* Frees the exercise libraries loaded so far. A loaded routine keeps its
  * own copies of the exercises it uses, so once the routines needed are

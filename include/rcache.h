@@ -11,7 +11,8 @@
  * not cached (a second change within the same clock tick would not show).
  * Entries are checksummed, and every count, index and kind is checked as
  * it is read: a damaged or foreign file is a miss, never a crash. Only
- * routines that loaded without a single diagnostic are kept. The cache is
+ * routines that loaded without a single diagnostic are kept (the catalog
+ * adds at most CATALOG_CACHE_WRITES per run). The cache is
  * an optimisation: every failure to read or write it is silent. */
 #ifndef STRETCHTUI_RCACHE_H
 #define STRETCHTUI_RCACHE_H
@@ -31,8 +32,8 @@ int rcache_load(const char *dir, const char *path, const char *const *libs,
 		size_t n_libs, struct routine *r);
 
 /* Saves r, loaded from path against those libraries, in dir (made when
- * missing), replacing any older entry atomically. now: the wall clock
- * (seconds). 0, or -1 when nothing was written. */
+ * missing), replacing any older entry. now: the wall clock (seconds). 0,
+ * or -1 when nothing was written. */
 int rcache_save(const char *dir, const char *path, const char *const *libs,
 		size_t n_libs, const struct routine *r, int64_t now);
 

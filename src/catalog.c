@@ -536,6 +536,7 @@ void catalog_use_cache(struct catalog *c, const char *dir)
 {
 	free(c->cache_dir);
 	c->cache_dir = dir ? strdup(dir) : NULL;
+	c->cache_writes = CATALOG_CACHE_WRITES;
 }
 
 /* The paths of the libraries, for the cache's key: malloc'd. */
@@ -562,8 +563,9 @@ static int load_with_libs(struct catalog *c, const char *path,
 	}
 	size_t before = d->n;
 	int rc = load_parsed(c, path, r, d);
-	if (libs && rc == 0 && d->n == before)
-		rcache_save(c->cache_dir, path, libs, c->n_libs, r, clock_wall_s());
+	if (libs && rc == 0 && d->n == before && c->cache_writes > 0 &&
+	    rcache_save(c->cache_dir, path, libs, c->n_libs, r, clock_wall_s()) == 0)
+		c->cache_writes--;
 	free(libs);
 	return rc;
 }

@@ -505,18 +505,22 @@ int rcache_load(const char *dir, const char *path, const char *const *libs,
 	return -1;
 }
 
-/* Writes b to file by way of a temporary file beside it. */
+/* Writes b to file in place, making dir when it is missing. No
+ * temporary file and rename: an entry read while it is written, or torn
+ * by two writers, fails its checksum and is a miss, so the one file
+ * created is all a new entry costs. */
 static int rcache_write(const char *dir, const char *file, const struct rbuf *b)
 {
-	char *tmp = paths_join(dir, ".tmp.XXXXXX");
-	int fd = tmp ? mkstemp(tmp) : -1;
-	bool ok = fd >= 0 && write(fd, b->p, b->n) == (ssize_t)b->n;
-	if (fd >= 0)
-		ok &= close(fd) == 0;
-	ok = ok && rename(tmp, file) == 0;
-	if (!ok && fd >= 0)
-		unlink(tmp);
-	free(tmp);
+	int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW;
+	int fd = open(file, flags, 0600);
+	if (fd < 0 && errno == ENOENT && paths_mkdir_p(dir) == 0)
+		fd = open(file, flags, 0600);
+	if (fd < 0)
+		return -1;
+	bool ok = write(fd, b->p, b->n) == (ssize_t)b->n;
+	ok &= close(fd) == 0;
+	if (!ok)
+		unlink(file);
 	return ok ? 0 : -1;
 }
 
@@ -533,7 +537,7 @@ int rcache_save(const char *dir, const char *path, const char *const *libs,
 	ok = ok && !b.oom && b.n <= RCACHE_MAX_FILE;
 	char *file = ok ? rcache_file(dir, path) : NULL;
 	int rc = -1;
-	if (file && paths_mkdir_p(dir) == 0) {
+	if (file) {
 		sum = rcache_fnv(b.p + RCACHE_MAGIC_LEN + 8, b.n - RCACHE_MAGIC_LEN - 8);
 		memcpy(b.p + RCACHE_MAGIC_LEN, &sum, sizeof sum);
 		rc = rcache_write(dir, file, &b);
