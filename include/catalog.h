@@ -133,6 +133,9 @@ int catalog_load_file(struct catalog *c, const char *path, struct routine *r,
  * catalog keeps only its first ones (and each later run some more). */
 void catalog_use_cache(struct catalog *c, const char *dir);
 #define CATALOG_CACHE_WRITES 32
+/* The libraries' paths, lowest first (the cache's key): malloc'd, NULL
+ * when out of memory. */
+const char **catalog_lib_paths(const struct catalog *c);
 
 /* Frees the exercise libraries loaded so far. A loaded routine keeps its
  * own copies of the exercises it uses, so once the routines needed are

@@ -37,4 +37,36 @@ int rcache_load(const char *dir, const char *path, const char *const *libs,
 int rcache_save(const char *dir, const char *path, const char *const *libs,
 		size_t n_libs, const struct routine *r, int64_t now);
 
+/* ---- a listing's rows ----------------------------------------------------------
+ * What `list` shows of each routine, kept in one file for the whole
+ * catalog (a file per routine would cost a file made per routine): each
+ * row with its file's identity, the file as a whole keyed like an entry
+ * by the program and the libraries. */
+struct rcache_row {
+	const char *path;
+	const char *name, *tags, *gear;
+	int64_t total_ms;
+	int64_t id[7];           /* the file's identity, as it was listed */
+};
+
+struct rcache_rows {
+	struct arena arena;      /* owns everything below */
+	struct rcache_row *v;    /* sorted by path */
+	size_t n;
+};
+
+/* The rows kept for a catalog with these libraries: 0, or -1 (rows
+ * empty) when there are none. */
+int rcache_rows_load(const char *dir, const char *const *libs, size_t n_libs,
+		     struct rcache_rows *rows);
+/* The kept row of path when path has not changed since; NULL otherwise. */
+const struct rcache_row *rcache_rows_find(const struct rcache_rows *rows,
+					  const char *path);
+/* Keeps rows (their id[] unused: each file's identity is read now; rows
+ * of files changed in the last RCACHE_RACY_S seconds are left out),
+ * replacing what was kept. 0, or -1 when nothing was written. */
+int rcache_rows_save(const char *dir, const char *const *libs, size_t n_libs,
+		     const struct rcache_row *v, size_t n, int64_t now);
+void rcache_rows_free(struct rcache_rows *rows);
+
 #endif

@@ -539,8 +539,7 @@ void catalog_use_cache(struct catalog *c, const char *dir)
 	c->cache_writes = CATALOG_CACHE_WRITES;
 }
 
-/* The paths of the libraries, for the cache's key: malloc'd. */
-static const char **lib_paths(const struct catalog *c)
+const char **catalog_lib_paths(const struct catalog *c)
 {
 	const char **v = malloc((c->n_libs + 1) * sizeof *v);
 	for (size_t i = 0; v && i < c->n_libs; i++)
@@ -556,7 +555,7 @@ static int load_parsed(struct catalog *c, const char *path, struct routine *r,
 static int load_with_libs(struct catalog *c, const char *path,
 			  struct routine *r, struct diags *d)
 {
-	const char **libs = c->cache_dir ? lib_paths(c) : NULL;
+	const char **libs = c->cache_dir ? catalog_lib_paths(c) : NULL;
 	if (libs && rcache_load(c->cache_dir, path, libs, c->n_libs, r) == 0) {
 		free(libs);
 		return 0;

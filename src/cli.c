@@ -22,6 +22,7 @@
 #include "paths.h"
 #include "plain.h"
 #include "plan.h"
+#include "rcache.h"
 #include "safety.h"
 #include "session.h"
 #include "start.h"
@@ -345,6 +346,7 @@ static void print_col(const char *s, int width, unsigned fl)
  * routine itself is freed at once. */
 struct list_row {
 	const char *id;          /* the catalog's */
+	const char *path;        /* the catalog's */
 	char *name;
 	char *tags, *gear;       /* joined with ", " */
 	int64_t total_ms;
@@ -402,8 +404,8 @@ static int list_row_load(struct catalog *c, size_t i, struct list_row *w)
 	char tags[256], gear[256];
 	join_list(&r.tags, tags, sizeof tags);
 	join_list(&r.equipment, gear, sizeof gear);
-	*w = (struct list_row){ c->v[i].id, strdup(r.name ? r.name : ""), strdup(tags),
-				strdup(gear), p.total_ms };
+	*w = (struct list_row){ c->v[i].id, c->v[i].path, strdup(r.name ? r.name : ""),
+				strdup(tags), strdup(gear), p.total_ms };
 	plan_free(&p);
 	routine_free(&r);
 	if (w->name && w->tags && w->gear)
@@ -426,22 +428,63 @@ static int cmd_list_ids(struct catalog *c)
 	return CLI_OK;
 }
 
+/* Entry i's row as kept (rcache.h): 0, or -1 when out of memory. */
+static int list_row_kept(const struct catalog *c, size_t i,
+			 const struct rcache_row *k, struct list_row *w)
+{
+	*w = (struct list_row){ c->v[i].id, c->v[i].path, strdup(k->name),
+				strdup(k->tags), strdup(k->gear), k->total_ms };
+	if (w->name && w->tags && w->gear)
+		return 0;
+	free(w->name);
+	free(w->tags);
+	free(w->gear);
+	diag_msg(DIAG_ERROR, "out of memory");
+	return -1;
+}
+
+/* The rows kept for the next list, when any is new or gone. */
+static void list_keep(const struct catalog *c, const char **libs,
+		      const struct list_row *rows, size_t n)
+{
+	struct rcache_row *v = malloc((n + 1) * sizeof *v);
+	for (size_t i = 0; v && i < n; i++)
+		v[i] = (struct rcache_row){ .path = rows[i].path, .name = rows[i].name,
+					    .tags = rows[i].tags, .gear = rows[i].gear,
+					    .total_ms = rows[i].total_ms };
+	if (v)
+		rcache_rows_save(c->cache_dir, libs, c->n_libs, v, n, clock_wall_s());
+	free(v);
+}
+
+/* Each routine's row: kept from the last list when its file and the
+ * libraries have not changed since, else loaded and planned. */
 static int cmd_list(struct catalog *c)
 {
 	int status = CLI_OK;
-	size_t n = 0;
+	size_t n = 0, fresh = 0;
 	catalog_scan(c);
 	struct list_row *rows = calloc(c->n + 1, sizeof *rows);
 	if (!rows) {
 		diag_msg(DIAG_ERROR, "out of memory");
 		return CLI_INVALID;
 	}
+	const char **libs = c->cache_dir ? catalog_lib_paths(c) : NULL;
+	struct rcache_rows kept = { 0 };
+	if (libs)
+		rcache_rows_load(c->cache_dir, libs, c->n_libs, &kept);
 	for (size_t i = 0; i < c->n; i++) {
-		if (list_row_load(c, i, &rows[n]) == 0)
+		const struct rcache_row *k = rcache_rows_find(&kept, c->v[i].path);
+		fresh += !k;
+		if ((k ? list_row_kept(c, i, k, &rows[n]) : list_row_load(c, i, &rows[n])) == 0)
 			n++;
 		else
 			status = CLI_INVALID;
 	}
+	if (libs && (fresh || kept.n != n))
+		list_keep(c, libs, rows, n);
+	rcache_rows_free(&kept);
+	free(libs);
 	list_print(rows, n);
 	struct diags warn = { 0 };
 	catalog_lib_warnings(c, &warn);

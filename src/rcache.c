@@ -203,12 +203,14 @@ static bool rcache_identity(const char *path, int64_t id[RCACHE_ID_FIELDS])
 	return true;
 }
 
-/* The sources: path, then the libraries, each with its identity. */
+/* The sources: path (when not NULL), then the libraries, each with its
+ * identity. */
 static bool put_sources(struct rbuf *b, const char *path,
 			const char *const *libs, size_t n_libs, int64_t now)
 {
-	put_u32(b, (uint32_t)(n_libs + 1));
-	for (size_t i = 0; i <= n_libs; i++) {
+	size_t first = path ? 0 : 1;
+	put_u32(b, (uint32_t)(n_libs + 1 - first));
+	for (size_t i = first; i <= n_libs; i++) {
 		const char *p = i ? libs[i - 1] : path;
 		int64_t id[RCACHE_ID_FIELDS];
 		if (!rcache_identity(p, id) || id[3] >= now - RCACHE_RACY_S ||
@@ -228,9 +230,10 @@ static bool same_str(const char *a, const char *b)
 static bool get_sources(struct rread *r, const char *path,
 			const char *const *libs, size_t n_libs)
 {
-	if (get_count(r, n_libs + 1, 0) != n_libs + 1 || r->bad)
+	size_t first = path ? 0 : 1;
+	if (get_count(r, n_libs + 1 - first, 0) != n_libs + 1 - first || r->bad)
 		return false;
-	for (size_t i = 0; i <= n_libs && !r->bad; i++) {
+	for (size_t i = first; i <= n_libs && !r->bad; i++) {
 		const char *want = i ? libs[i - 1] : path;
 		int64_t saved[RCACHE_ID_FIELDS], now[RCACHE_ID_FIELDS];
 		bool same = same_str(get_str(r), want);
@@ -428,11 +431,13 @@ static void get_routine(struct rread *r, struct routine *out)
 
 /* ---- files --------------------------------------------------------------------- */
 
-static char *rcache_file(const char *dir, const char *path)
+/* dir/<hash of the n bytes of key><suffix>. */
+static char *rcache_file(const char *dir, const char *key, size_t n,
+			 const char *suffix)
 {
-	char name[32];
-	snprintf(name, sizeof name, "%016llx.rc",
-		 (unsigned long long)rcache_fnv(path, strlen(path)));
+	char name[48];
+	snprintf(name, sizeof name, "%016llx%s",
+		 (unsigned long long)rcache_fnv(key, n), suffix);
 	return paths_join(dir, name);
 }
 
@@ -476,26 +481,35 @@ static char *rcache_read(const char *file, size_t *len)
 	return buf;
 }
 
+/* The file's bytes in *buf (free it) and rd at what follows its header
+ * (magic, checksum, program), into arena a; false when the file is not
+ * one of ours, whole and current. */
+static bool rcache_begin(const char *file, const char *magic, char **buf,
+			 struct rread *rd, struct arena *a)
+{
+	size_t len = 0;
+	*buf = file ? rcache_read(file, &len) : NULL;
+	*rd = (struct rread){ .p = *buf, .n = len, .at = RCACHE_MAGIC_LEN + 8, .a = a };
+	uint64_t sum = 0;
+	if (!*buf || len < rd->at || memcmp(*buf, magic, RCACHE_MAGIC_LEN) != 0)
+		return false;
+	memcpy(&sum, *buf + RCACHE_MAGIC_LEN, sizeof sum);
+	return sum == rcache_fnv(*buf + rd->at, len - rd->at) && get_program(rd);
+}
+
 int rcache_load(const char *dir, const char *path, const char *const *libs,
 		size_t n_libs, struct routine *r)
 {
 	routine_init(r);
-	char *file = rcache_file(dir, path);
-	size_t len = 0;
-	char *buf = file ? rcache_read(file, &len) : NULL;
+	char *file = rcache_file(dir, path, strlen(path), ".rc"), *buf;
+	struct rread rd;
+	bool ok = rcache_begin(file, RCACHE_MAGIC, &buf, &rd, &r->arena) &&
+		  get_sources(&rd, path, libs, n_libs);
 	free(file);
-	struct rread rd = { .p = buf, .n = len, .at = RCACHE_MAGIC_LEN + 8,
-			    .a = &r->arena };
-	uint64_t sum = 0;
-	bool ok = buf && len >= rd.at && memcmp(buf, RCACHE_MAGIC, RCACHE_MAGIC_LEN) == 0;
-	if (ok)
-		memcpy(&sum, buf + RCACHE_MAGIC_LEN, sizeof sum);
-	ok = ok && sum == rcache_fnv(buf + rd.at, len - rd.at) && get_program(&rd) &&
-	     get_sources(&rd, path, libs, n_libs);
 	if (ok) {
 		get_routine(&rd, r);
 		r->path = arena_strdup(&r->arena, path);
-		ok = !rd.bad && rd.at == len && r->path;
+		ok = !rd.bad && rd.at == rd.n && r->path;
 	}
 	free(buf);
 	if (ok)
@@ -524,25 +538,150 @@ static int rcache_write(const char *dir, const char *file, const struct rbuf *b)
 	return ok ? 0 : -1;
 }
 
+static void rcache_head(struct rbuf *b, const char *magic)
+{
+	uint64_t sum = 0;
+	put(b, magic, RCACHE_MAGIC_LEN);
+	put(b, &sum, sizeof sum);
+	put_program(b);
+}
+
+/* b's checksum filled in, and b written to file (ok: b is complete). */
+static int rcache_finish(const char *dir, const char *file, struct rbuf *b,
+			 bool ok)
+{
+	int rc = -1;
+	if (ok && file && !b->oom && b->n <= RCACHE_MAX_FILE) {
+		uint64_t sum = rcache_fnv(b->p + RCACHE_MAGIC_LEN + 8,
+					  b->n - RCACHE_MAGIC_LEN - 8);
+		memcpy(b->p + RCACHE_MAGIC_LEN, &sum, sizeof sum);
+		rc = rcache_write(dir, file, b);
+	}
+	free(b->p);
+	return rc;
+}
+
 int rcache_save(const char *dir, const char *path, const char *const *libs,
 		size_t n_libs, const struct routine *r, int64_t now)
 {
 	struct rbuf b = { 0 };
-	uint64_t sum = 0;
-	put(&b, RCACHE_MAGIC, RCACHE_MAGIC_LEN);
-	put(&b, &sum, sizeof sum);
-	put_program(&b);
+	rcache_head(&b, RCACHE_MAGIC);
 	bool ok = put_sources(&b, path, libs, n_libs, now);
-	put_routine(&b, r);
-	ok = ok && !b.oom && b.n <= RCACHE_MAX_FILE;
-	char *file = ok ? rcache_file(dir, path) : NULL;
-	int rc = -1;
-	if (file) {
-		sum = rcache_fnv(b.p + RCACHE_MAGIC_LEN + 8, b.n - RCACHE_MAGIC_LEN - 8);
-		memcpy(b.p + RCACHE_MAGIC_LEN, &sum, sizeof sum);
-		rc = rcache_write(dir, file, &b);
-	}
+	if (ok)
+		put_routine(&b, r);
+	char *file = rcache_file(dir, path, strlen(path), ".rc");
+	int rc = rcache_finish(dir, file, &b, ok);
 	free(file);
-	free(b.p);
 	return rc;
+}
+
+/* ---- a listing's rows ------------------------------------------------------------ */
+
+#define RCACHE_ROWS_MAGIC "STUIRL1\n"
+#define RCACHE_ROWS_MAX 1000000
+
+/* The rows' file: named by the libraries, as a catalog is. */
+static char *rcache_rows_file(const char *dir, const char *const *libs,
+			      size_t n_libs)
+{
+	struct rbuf b = { 0 };
+	for (size_t i = 0; i < n_libs; i++)
+		put_str(&b, libs[i]);
+	char *file = b.oom ? NULL : rcache_file(dir, b.p ? b.p : "", b.n, ".rows");
+	free(b.p);
+	return file;
+}
+
+static int rcache_row_cmp(const void *pa, const void *pb)
+{
+	return strcmp(((const struct rcache_row *)pa)->path,
+		      ((const struct rcache_row *)pb)->path);
+}
+
+static void get_row(struct rread *r, struct rcache_row *w)
+{
+	w->path = get_str(r);
+	get(r, w->id, sizeof w->id);
+	w->name = get_str(r);
+	w->tags = get_str(r);
+	w->gear = get_str(r);
+	w->total_ms = get_ms(r, ROUTINE_MAX_PLAN_MS);
+	r->bad |= !w->path || !w->name || !w->tags || !w->gear;
+}
+
+int rcache_rows_load(const char *dir, const char *const *libs, size_t n_libs,
+		     struct rcache_rows *rows)
+{
+	memset(rows, 0, sizeof *rows);
+	char *file = rcache_rows_file(dir, libs, n_libs), *buf;
+	struct rread rd;
+	bool ok = rcache_begin(file, RCACHE_ROWS_MAGIC, &buf, &rd, &rows->arena) &&
+		  get_sources(&rd, NULL, libs, n_libs);
+	free(file);
+	size_t n = ok ? get_count(&rd, RCACHE_ROWS_MAX, 4 * 4 + 8 * 8) : 0;
+	rows->v = ok ? arena_alloc(&rows->arena, (n + 1) * sizeof *rows->v) : NULL;
+	ok = ok && rows->v;
+	for (size_t i = 0; ok && !rd.bad && i < n; i++) {
+		get_row(&rd, &rows->v[i]);   /* sorted, each path once */
+		rd.bad |= !rd.bad && i > 0 && rcache_row_cmp(&rows->v[i - 1], &rows->v[i]) >= 0;
+	}
+	ok = ok && !rd.bad && rd.at == rd.n;
+	free(buf);
+	if (ok) {
+		rows->n = n;
+		return 0;
+	}
+	rcache_rows_free(rows);
+	return -1;
+}
+
+const struct rcache_row *rcache_rows_find(const struct rcache_rows *rows,
+					  const char *path)
+{
+	struct rcache_row key = { .path = path };
+	const struct rcache_row *w =
+		rows->n ? bsearch(&key, rows->v, rows->n, sizeof key, rcache_row_cmp) : NULL;
+	int64_t id[RCACHE_ID_FIELDS];
+	if (!w || !rcache_identity(path, id) || memcmp(id, w->id, sizeof id) != 0)
+		return NULL;
+	return w;
+}
+
+int rcache_rows_save(const char *dir, const char *const *libs, size_t n_libs,
+		     const struct rcache_row *v, size_t n, int64_t now)
+{
+	struct rcache_row *sorted = malloc((n + 1) * sizeof *sorted);
+	struct rbuf b = { 0 };
+	rcache_head(&b, RCACHE_ROWS_MAGIC);
+	bool ok = sorted && n <= RCACHE_ROWS_MAX && put_sources(&b, NULL, libs, n_libs, now);
+	size_t k = 0;
+	for (size_t i = 0; ok && i < n; i++) {
+		sorted[k] = v[i];
+		if (rcache_identity(v[i].path, sorted[k].id) &&
+		    sorted[k].id[3] < now - RCACHE_RACY_S && sorted[k].id[5] < now - RCACHE_RACY_S)
+			k++;   /* a file changed too lately is left out */
+	}
+	if (ok)
+		qsort(sorted, k, sizeof *sorted, rcache_row_cmp);
+	put_u32(&b, (uint32_t)k);
+	for (size_t i = 0; ok && i < k; i++) {
+		ok &= i == 0 || rcache_row_cmp(&sorted[i - 1], &sorted[i]) != 0;
+		put_str(&b, sorted[i].path);
+		put(&b, sorted[i].id, sizeof sorted[i].id);
+		put_str(&b, sorted[i].name);
+		put_str(&b, sorted[i].tags);
+		put_str(&b, sorted[i].gear);
+		put_i64(&b, sorted[i].total_ms);
+	}
+	free(sorted);
+	char *file = rcache_rows_file(dir, libs, n_libs);
+	int rc = rcache_finish(dir, file, &b, ok);
+	free(file);
+	return rc;
+}
+
+void rcache_rows_free(struct rcache_rows *rows)
+{
+	arena_free(&rows->arena);
+	memset(rows, 0, sizeof *rows);
 }

@@ -393,6 +393,106 @@ static void test_checked_as_read(void **state)
 	free(bad);
 }
 
+/* ---- a listing's rows ---------------------------------------------------- */
+
+static int save_rows(struct fixture *f, const char *other)
+{
+	struct rcache_row v[] = {
+		{ .path = f->routine, .name = "R", .tags = "a, b", .gear = "", .total_ms = 35000 },
+		{ .path = other, .name = "Other", .tags = "", .gear = "mat", .total_ms = 1000 },
+	};
+	return rcache_rows_save(f->cache, f->libs, 1, v, 2, later());
+}
+
+/* Rows read back as kept; one whose file changed is not found; other
+ * libraries, or any damage to the file, and none are. */
+static void test_rows(void **state)
+{
+	struct fixture *f = *state;
+	char other[PATH_MAX + 16];
+	snprintf(other, sizeof other, "%s/o.yaml", f->root);
+	write_text(other, "name: Other\nsteps:\n  - rest: 1s\n");
+	assert_int_equal(save_rows(f, other), 0);
+	struct rcache_rows rows;
+	assert_int_equal(rcache_rows_load(f->cache, f->libs, 1, &rows), 0);
+	assert_int_equal(rows.n, 2);
+	const struct rcache_row *w = rcache_rows_find(&rows, f->routine);
+	assert_non_null(w);
+	assert_string_equal(w->name, "R");
+	assert_string_equal(w->tags, "a, b");
+	assert_string_equal(w->gear, "");
+	assert_int_equal(w->total_ms, 35000);
+	w = rcache_rows_find(&rows, other);
+	assert_non_null(w);
+	assert_string_equal(w->gear, "mat");
+	assert_null(rcache_rows_find(&rows, "/no/such.yaml"));
+	struct timespec past[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, other, past, 0), 0);
+	assert_null(rcache_rows_find(&rows, other));         /* changed since */
+	assert_non_null(rcache_rows_find(&rows, f->routine));
+	rcache_rows_free(&rows);
+	const char *none[1] = { NULL };
+	assert_int_equal(rcache_rows_load(f->cache, none, 0, &rows), -1);
+	assert_int_equal(rows.n, 0);
+	rcache_rows_free(&rows);
+	const char *other_lib[] = { "tests/data/good/exercises.yaml" };
+	assert_int_equal(rcache_rows_load(f->cache, other_lib, 1, &rows), -1);
+	rcache_rows_free(&rows);
+}
+
+static void test_rows_damage(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(save_rows(f, f->routine), -1);   /* a path twice: refused */
+	DIR *d = opendir(f->cache);
+	size_t files = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		files += e->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	assert_int_equal(files, 0);
+	char other[PATH_MAX + 16];
+	snprintf(other, sizeof other, "%s/o.yaml", f->root);
+	write_text(other, "name: Other\nsteps:\n  - rest: 1s\n");
+	assert_int_equal(save_rows(f, other), 0);
+	char file[PATH_MAX + 256];
+	entry_path(f, file);
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	size_t n = (size_t)st.st_size, head = 16;
+	char *good = malloc(n), *bad = malloc(n);
+	assert_non_null(good);
+	assert_non_null(bad);
+	FILE *in = fopen(file, "rb");
+	assert_non_null(in);
+	assert_int_equal(fread(good, 1, n, in), n);
+	fclose(in);
+	for (size_t i = 0; i < n; i++) {
+		struct rcache_rows rows;
+		memcpy(bad, good, n);
+		bad[i] ^= 0x21;
+		rewrite(file, bad, n);
+		assert_int_equal(rcache_rows_load(f->cache, f->libs, 1, &rows), -1);
+		rcache_rows_free(&rows);
+		rewrite(file, good, i);
+		assert_int_equal(rcache_rows_load(f->cache, f->libs, 1, &rows), -1);
+		rcache_rows_free(&rows);
+		if (i < head)
+			continue;
+		bad[i] = (char)0xff;   /* with the checksum made right again */
+		uint64_t sum = fnv_words(bad + head, n - head);
+		memcpy(bad + 8, &sum, sizeof sum);
+		rewrite(file, bad, n);
+		if (rcache_rows_load(f->cache, f->libs, 1, &rows) == 0)
+			for (size_t k = 0; k < rows.n; k++)
+				assert_true(rows.v[k].path && rows.v[k].name &&
+					    rows.v[k].tags && rows.v[k].gear);
+		rcache_rows_free(&rows);
+	}
+	free(good);
+	free(bad);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +501,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_recent_not_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damage_is_a_miss, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_checked_as_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rows_damage, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,8 @@
 # A routine once loaded is kept in the state directory's cache and read
 # from there; an edit to it (even to the same size) or to its library is
 # seen at once; check never uses the cache. Files changed in the last two
-# seconds are not kept, hence the wait. A run adds at most 32 entries.
+# seconds are not kept, hence the wait. A run adds at most 32 entries;
+# list keeps its rows in one file, and sees an edit just the same.
 . "$(dirname "$0")/lib.sh"
 run() { eval "$(e2e_env)" '"$STRETCHTUI_BIN"' '"$@"' </dev/null; }
 dir=$E2E_TMP/config/stretchtui/routines
@@ -24,12 +25,19 @@ cmp -s "$E2E_TMP/out" "$E2E_TMP/again" || fail "kept, it shows otherwise"
 E2E_ENV="STRETCHTUI_PATH=$more"
 run list >"$E2E_TMP/list" 2>&1 || fail "list: $(cat "$E2E_TMP/list")"
 grep -q "^many-40 " "$E2E_TMP/list" || fail "list: no many-40"
-n=$(ls "$cache" | wc -l)
+n=$(ls "$cache"/*.rc | wc -l)
 [ "$n" -eq 33 ] || fail "one list left $n entries, not 1 + 32"
+ls "$cache"/*.rows >/dev/null 2>&1 || fail "list kept no rows"
+run list >"$E2E_TMP/list2" 2>&1 || fail "list again"
+cmp -s "$E2E_TMP/list" "$E2E_TMP/list2" || fail "the kept rows list otherwise"
 E2E_ENV=
 printf 'name: Bravo\nsteps:\n  - use: reach\n  - rest: 10s\n' >"$dir/mine.yaml"
 run show mine >"$E2E_TMP/out" 2>&1 || fail "show after the edit"
 grep -q "^Bravo (mine)" "$E2E_TMP/out" || fail "the edit was not seen: $(head -1 "$E2E_TMP/out")"
+E2E_ENV="STRETCHTUI_PATH=$more"
+run list >"$E2E_TMP/list" 2>&1 || fail "list after the edit"
+grep -q "^mine  *Bravo " "$E2E_TMP/list" || fail "list: the edit was not seen: $(grep '^mine' "$E2E_TMP/list")"
+E2E_ENV=
 printf 'exercises:\n  reach:\n    name: Overhead REACH\n    hold: 20s\n' >"$dir/exercises.yaml"
 run show mine >"$E2E_TMP/out" 2>&1 || fail "show after the library's edit"
 grep -q "Overhead REACH" "$E2E_TMP/out" || fail "the library's edit was not seen"
