@@ -18,9 +18,8 @@
 #              emptied first (parsed).
 # 3. catalog   10, 100, 1000, 10000 generated files (gen.sh) in
 #              STRETCHTUI_PATH, left 2.5 s to age (newer files are not
-#              kept) and listed once (parsed, its time shown too; a run
-#              keeps at most 32 routines, so a large catalog stays mostly
-#              parsed for a while): then
+#              kept) and listed once (parsed, its time shown too; that
+#              keeps list's rows, and at most 32 routines): then
 #              `list`, `show ONE` and the menu's first frame, in
 #              instructions (growth per 10x) and wall time (median of 3;
 #              runner.c), `list`'s peak RSS.
