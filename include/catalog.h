@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "diag.h"
 #include "loader.h"
 #include "plan.h"
@@ -51,6 +52,7 @@ struct catalog {
 	size_t n;                      /* empty until catalog_scan */
 	bool scanned;
 	struct catalog_entry probe;    /* the last id found without a scan */
+	struct arena names;            /* every entry's path and id */
 	struct catalog_lib *libs;      /* each directory's, loaded on first use */
 	size_t n_libs;                 /* by a routine that may use one */
 	char *builtin_dir;             /* the built-in routines' directory, or NULL */

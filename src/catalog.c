@@ -32,10 +32,20 @@ static bool has_suffix(const char *s, const char *suffix)
 	return n > m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* The length of a routine file name's suffix: 5 (.yaml), 4 (.yml), or 0
+ * when name (n bytes) is not a routine file's. */
+static size_t routine_suffix(const char *name, size_t n)
+{
+	if (name[0] == '.' || loader_is_library_path(name))
+		return 0;
+	if (n > 5 && memcmp(name + n - 5, ".yaml", 5) == 0)
+		return 5;
+	return n > 4 && memcmp(name + n - 4, ".yml", 4) == 0 ? 4 : 0;
+}
+
 static bool is_routine_name(const char *name)
 {
-	return name[0] != '.' && !loader_is_library_path(name) &&
-	       (has_suffix(name, ".yaml") || has_suffix(name, ".yml"));
+	return routine_suffix(name, strlen(name)) != 0;
 }
 
 /* Appends dir (canonical) unless absent; a repeated dir moves to the end,
@@ -146,12 +156,13 @@ static void find_libs(struct catalog *c)
 	}
 }
 
-/* The entry for dir/name: one block holds the path, then the id. */
-static int entry_make(struct catalog_entry *e, const char *dir, const char *name)
+/* The entry for dir/name (nn bytes, its suffix sfx of them): one block of
+ * the catalog's arena holds the path, then the id. */
+static int entry_make(struct catalog *c, struct catalog_entry *e,
+		      const char *dir, const char *name, size_t nn, size_t sfx)
 {
-	size_t nd = strlen(dir), nn = strlen(name);
-	size_t len = nn - (has_suffix(name, ".yml") ? 4 : 5);
-	char *p = malloc(nd + nn + len + 3);
+	size_t nd = strlen(dir), len = nn - sfx;
+	char *p = arena_alloc(&c->names, nd + nn + len + 3);
 	if (!p)
 		return -1;
 	memcpy(p, dir, nd);
@@ -177,7 +188,8 @@ struct scan {
 	size_t n, cap;
 };
 
-static void scan_add(struct scan *s, const char *dir, size_t k, const char *name)
+static void scan_add(struct catalog *c, struct scan *s, size_t k,
+		     const char *name, size_t nn, size_t sfx)
 {
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 64;
@@ -188,9 +200,9 @@ static void scan_add(struct scan *s, const char *dir, size_t k, const char *name
 		s->cap = cap;
 	}
 	struct scanned *x = &s->v[s->n];
-	if (entry_make(&x->e, dir, name) != 0)
+	if (entry_make(c, &x->e, c->dirs[k], name, nn, sfx) != 0)
 		return;
-	x->rank = k * 2 + has_suffix(name, ".yaml");
+	x->rank = k * 2 + (sfx == 5);
 	x->head = 0;
 	const char *id = x->e.id;   /* a short id is padded with 0s */
 	for (int i = 0; i < 8; i++, id += *id != '\0')
@@ -199,14 +211,16 @@ static void scan_add(struct scan *s, const char *dir, size_t k, const char *name
 }
 
 /* The routine files of directory k. */
-static void scan_dir(const struct catalog *c, size_t k, struct scan *s)
+static void scan_dir(struct catalog *c, size_t k, struct scan *s)
 {
 	DIR *dp = opendir(c->dirs[k]);
 	if (!dp)
 		return;
-	for (struct dirent *de; (de = readdir(dp));)
-		if (is_routine_name(de->d_name))
-			scan_add(s, c->dirs[k], k, de->d_name);
+	for (struct dirent *de; (de = readdir(dp));) {
+		size_t nn = strlen(de->d_name), sfx = routine_suffix(de->d_name, nn);
+		if (sfx)
+			scan_add(c, s, k, de->d_name, nn, sfx);
+	}
 	closedir(dp);
 }
 
@@ -240,11 +254,9 @@ void catalog_scan(struct catalog *c)
 		qsort(by, s.n, sizeof *by, by_id_rank);
 	for (size_t i = 0; i < s.n; i++) {
 		const struct catalog_entry *e = c->v ? &by[i]->e : &s.v[i].e;
-		/* the first of an id wins; the others are freed */
+		/* the first of an id wins */
 		if (c->v && (c->n == 0 || strcmp(e->id, c->v[c->n - 1].id) != 0))
 			c->v[c->n++] = *e;
-		else
-			free(e->path);
 	}
 	free(by);
 	free(s.v);
@@ -288,11 +300,9 @@ void catalog_close(struct catalog *c)
 	catalog_release_libs(c);
 	for (size_t i = 0; i < c->n_dirs; i++)
 		free(c->dirs[i]);
-	for (size_t i = 0; i < c->n; i++)
-		free(c->v[i].path);
 	for (size_t i = 0; i < c->n_libs; i++)
 		free(c->libs[i].path);
-	free(c->probe.path);
+	arena_free(&c->names);
 	free(c->dirs);
 	free(c->v);
 	free(c->libs);
@@ -321,9 +331,11 @@ static const struct catalog_entry *probe(struct catalog *c, const char *id)
 			    !dir_has(c->dirs[k], name, &path))
 				continue;
 			free(path);
-			free(c->probe.path);
-			c->probe.path = NULL;
-			return entry_make(&c->probe, c->dirs[k], name) == 0 ? &c->probe : NULL;
+			size_t nn = (size_t)n;
+			return entry_make(c, &c->probe, c->dirs[k], name, nn,
+					  routine_suffix(name, nn)) == 0
+				       ? &c->probe
+				       : NULL;
 		}
 	}
 	return NULL;
