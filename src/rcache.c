@@ -21,7 +21,7 @@
 #include "paths.h"
 #include "srcstamp.h"
 
-#define RCACHE_MAGIC "STUIRC1\n"
+#define RCACHE_MAGIC "STUIRC2\n"
 #define RCACHE_MAGIC_LEN 8
 #define RCACHE_MAX_FILE (4 * 1024 * 1024)   /* a routine of 500 steps fits */
 #define RCACHE_NULL UINT32_MAX              /* the length of a NULL string */
@@ -73,12 +73,15 @@ static void put_u32(struct rbuf *b, uint32_t v) { put(b, &v, sizeof v); }
 static void put_i64(struct rbuf *b, int64_t v) { put(b, &v, sizeof v); }
 static void put_int(struct rbuf *b, int v) { put_i64(b, v); }
 
+/* A length and the bytes with their NUL, so that a reader can use them
+ * where they lie. */
 static void put_str(struct rbuf *b, const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 	b->oom |= n >= RCACHE_NULL;
 	put_u32(b, s ? (uint32_t)n : RCACHE_NULL);
-	put(b, s, n);
+	if (s)
+		put(b, s, n + 1);
 }
 
 static void put_list(struct rbuf *b, const struct strlist *l)
@@ -143,19 +146,20 @@ static int64_t get_ms(struct rread *r, int64_t max)
 	return r->bad ? 0 : v;
 }
 
-/* A string with no NUL in it, copied into the arena; or NULL. */
+/* A string with no NUL in it and one after it, where it lies in the
+ * file's bytes (which the arena owns); or NULL. */
 static const char *get_str(struct rread *r)
 {
 	uint32_t n = get_u32(r);
 	if (r->bad || n == RCACHE_NULL)
 		return NULL;
-	if (r->n - r->at < n || memchr(r->p + r->at, '\0', n)) {
+	if (r->n - r->at <= n || r->p[r->at + n] != '\0' ||
+	    memchr(r->p + r->at, '\0', n)) {
 		r->bad = true;
 		return NULL;
 	}
-	char *s = arena_strndup(r->a, r->p + r->at, n);
-	r->bad |= !s;
-	r->at += n;
+	const char *s = r->p + r->at;
+	r->at += (size_t)n + 1;
 	return s;
 }
 
@@ -461,49 +465,46 @@ static bool get_program(struct rread *r)
 	return same;
 }
 
-/* The whole of a small regular file, malloc'd; NULL when it cannot be. */
-static char *rcache_read(const char *file, size_t *len)
+/* The whole of a small regular file, in arena a; NULL when it cannot be. */
+static char *rcache_read(const char *file, size_t *len, struct arena *a)
 {
 	int fd = paths_open_regular(file);
 	struct stat st;
 	char *buf = NULL;
 	if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0 &&
-	    st.st_size <= RCACHE_MAX_FILE && (buf = malloc((size_t)st.st_size))) {
-		ssize_t got = read(fd, buf, (size_t)st.st_size);
-		if (got != (ssize_t)st.st_size) {
-			free(buf);
-			buf = NULL;
-		}
+	    st.st_size <= RCACHE_MAX_FILE && (buf = arena_alloc(a, (size_t)st.st_size)) &&
+	    read(fd, buf, (size_t)st.st_size) == (ssize_t)st.st_size)
 		*len = (size_t)st.st_size;
-	}
+	else
+		buf = NULL;
 	if (fd >= 0)
 		close(fd);
 	return buf;
 }
 
-/* The file's bytes in *buf (free it) and rd at what follows its header
- * (magic, checksum, program), into arena a; false when the file is not
- * one of ours, whole and current. */
-static bool rcache_begin(const char *file, const char *magic, char **buf,
-			 struct rread *rd, struct arena *a)
+/* rd at what follows the file's header (magic, checksum, program), its
+ * bytes in arena a; false when the file is not one of ours, whole and
+ * current. */
+static bool rcache_begin(const char *file, const char *magic, struct rread *rd,
+			 struct arena *a)
 {
 	size_t len = 0;
-	*buf = file ? rcache_read(file, &len) : NULL;
-	*rd = (struct rread){ .p = *buf, .n = len, .at = RCACHE_MAGIC_LEN + 8, .a = a };
+	const char *buf = file ? rcache_read(file, &len, a) : NULL;
+	*rd = (struct rread){ .p = buf, .n = len, .at = RCACHE_MAGIC_LEN + 8, .a = a };
 	uint64_t sum = 0;
-	if (!*buf || len < rd->at || memcmp(*buf, magic, RCACHE_MAGIC_LEN) != 0)
+	if (!buf || len < rd->at || memcmp(buf, magic, RCACHE_MAGIC_LEN) != 0)
 		return false;
-	memcpy(&sum, *buf + RCACHE_MAGIC_LEN, sizeof sum);
-	return sum == rcache_fnv(*buf + rd->at, len - rd->at) && get_program(rd);
+	memcpy(&sum, buf + RCACHE_MAGIC_LEN, sizeof sum);
+	return sum == rcache_fnv(buf + rd->at, len - rd->at) && get_program(rd);
 }
 
 int rcache_load(const char *dir, const char *path, const char *const *libs,
 		size_t n_libs, struct routine *r)
 {
 	routine_init(r);
-	char *file = rcache_file(dir, path, strlen(path), ".rc"), *buf;
+	char *file = rcache_file(dir, path, strlen(path), ".rc");
 	struct rread rd;
-	bool ok = rcache_begin(file, RCACHE_MAGIC, &buf, &rd, &r->arena) &&
+	bool ok = rcache_begin(file, RCACHE_MAGIC, &rd, &r->arena) &&
 		  get_sources(&rd, path, libs, n_libs);
 	free(file);
 	if (ok) {
@@ -511,7 +512,6 @@ int rcache_load(const char *dir, const char *path, const char *const *libs,
 		r->path = arena_strdup(&r->arena, path);
 		ok = !rd.bad && rd.at == rd.n && r->path;
 	}
-	free(buf);
 	if (ok)
 		return 0;
 	routine_free(r);
@@ -577,7 +577,7 @@ int rcache_save(const char *dir, const char *path, const char *const *libs,
 
 /* ---- a listing's rows ------------------------------------------------------------ */
 
-#define RCACHE_ROWS_MAGIC "STUIRL1\n"
+#define RCACHE_ROWS_MAGIC "STUIRL2\n"
 #define RCACHE_ROWS_MAX 1000000
 
 /* The rows' file: named by the libraries, as a catalog is. */
@@ -613,9 +613,9 @@ int rcache_rows_load(const char *dir, const char *const *libs, size_t n_libs,
 		     struct rcache_rows *rows)
 {
 	memset(rows, 0, sizeof *rows);
-	char *file = rcache_rows_file(dir, libs, n_libs), *buf;
+	char *file = rcache_rows_file(dir, libs, n_libs);
 	struct rread rd;
-	bool ok = rcache_begin(file, RCACHE_ROWS_MAGIC, &buf, &rd, &rows->arena) &&
+	bool ok = rcache_begin(file, RCACHE_ROWS_MAGIC, &rd, &rows->arena) &&
 		  get_sources(&rd, NULL, libs, n_libs);
 	free(file);
 	size_t n = ok ? get_count(&rd, RCACHE_ROWS_MAX, 4 * 4 + 8 * 8) : 0;
@@ -626,7 +626,6 @@ int rcache_rows_load(const char *dir, const char *const *libs, size_t n_libs,
 		rd.bad |= !rd.bad && i > 0 && rcache_row_cmp(&rows->v[i - 1], &rows->v[i]) >= 0;
 	}
 	ok = ok && !rd.bad && rd.at == rd.n;
-	free(buf);
 	if (ok) {
 		rows->n = n;
 		return 0;
