@@ -394,6 +394,22 @@ static int load_plan(struct catalog *c, const char *arg, struct routine *r,
 	return rc;
 }
 
+/* Entry i's row, its strings copied: 0, or -1 when out of memory. */
+static int list_row_make(const struct catalog *c, size_t i, const char *name,
+			 const char *tags, const char *gear, int64_t total_ms,
+			 struct list_row *w)
+{
+	*w = (struct list_row){ c->v[i].id, c->v[i].path, strdup(name), strdup(tags),
+				strdup(gear), total_ms };
+	if (w->name && w->tags && w->gear)
+		return 0;
+	free(w->name);
+	free(w->tags);
+	free(w->gear);
+	diag_msg(DIAG_ERROR, "out of memory");
+	return -1;
+}
+
 /* Entry i of the catalog as a row: 0, or -1 when it does not load. */
 static int list_row_load(struct catalog *c, size_t i, struct list_row *w)
 {
@@ -404,17 +420,10 @@ static int list_row_load(struct catalog *c, size_t i, struct list_row *w)
 	char tags[256], gear[256];
 	join_list(&r.tags, tags, sizeof tags);
 	join_list(&r.equipment, gear, sizeof gear);
-	*w = (struct list_row){ c->v[i].id, c->v[i].path, strdup(r.name ? r.name : ""),
-				strdup(tags), strdup(gear), p.total_ms };
+	int rc = list_row_make(c, i, r.name ? r.name : "", tags, gear, p.total_ms, w);
 	plan_free(&p);
 	routine_free(&r);
-	if (w->name && w->tags && w->gear)
-		return 0;
-	free(w->name);
-	free(w->tags);
-	free(w->gear);
-	diag_msg(DIAG_ERROR, "out of memory");
-	return -1;
+	return rc;
 }
 
 /* list --ids: the catalog's ids, overrides applied, no file read. */
@@ -432,15 +441,7 @@ static int cmd_list_ids(struct catalog *c)
 static int list_row_kept(const struct catalog *c, size_t i,
 			 const struct rcache_row *k, struct list_row *w)
 {
-	*w = (struct list_row){ c->v[i].id, c->v[i].path, strdup(k->name),
-				strdup(k->tags), strdup(k->gear), k->total_ms };
-	if (w->name && w->tags && w->gear)
-		return 0;
-	free(w->name);
-	free(w->tags);
-	free(w->gear);
-	diag_msg(DIAG_ERROR, "out of memory");
-	return -1;
+	return list_row_make(c, i, k->name, k->tags, k->gear, k->total_ms, w);
 }
 
 /* The rows kept for the next list, when any is new or gone. */

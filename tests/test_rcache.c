@@ -228,6 +228,23 @@ static void entry_path(const struct fixture *f, char out[PATH_MAX + 256])
 	assert_true(out[0] != '\0');
 }
 
+/* The entry's file (the one in the cache) and a copy of its bytes. */
+static char *entry_bytes(const struct fixture *f, char file[PATH_MAX + 256],
+			 size_t *n)
+{
+	entry_path(f, file);
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	*n = (size_t)st.st_size;
+	char *good = malloc(*n);
+	assert_non_null(good);
+	FILE *in = fopen(file, "rb");
+	assert_non_null(in);
+	assert_int_equal(fread(good, 1, *n, in), *n);
+	fclose(in);
+	return good;
+}
+
 static void save_own(struct fixture *f)
 {
 	struct routine r;
@@ -304,17 +321,9 @@ static void test_damage_is_a_miss(void **state)
 	struct fixture *f = *state;
 	save_own(f);
 	char file[PATH_MAX + 256];
-	entry_path(f, file);
-	struct stat st;
-	assert_int_equal(stat(file, &st), 0);
-	size_t n = (size_t)st.st_size;
-	char *good = malloc(n), *bad = malloc(n);
-	assert_non_null(good);
+	size_t n;
+	char *good = entry_bytes(f, file, &n), *bad = malloc(n);
 	assert_non_null(bad);
-	FILE *in = fopen(file, "rb");
-	assert_non_null(in);
-	assert_int_equal(fread(good, 1, n, in), n);
-	fclose(in);
 	for (size_t i = 0; i < n; i++) {
 		memcpy(bad, good, n);
 		bad[i] ^= 0x5a;
@@ -353,17 +362,9 @@ static void test_checked_as_read(void **state)
 	struct fixture *f = *state;
 	save_own(f);
 	char file[PATH_MAX + 256];
-	entry_path(f, file);
-	struct stat st;
-	assert_int_equal(stat(file, &st), 0);
-	size_t n = (size_t)st.st_size, head = 16;
-	char *good = malloc(n), *bad = malloc(n);
-	assert_non_null(good);
+	size_t n, head = 16;
+	char *good = entry_bytes(f, file, &n), *bad = malloc(n);
 	assert_non_null(bad);
-	FILE *in = fopen(file, "rb");
-	assert_non_null(in);
-	assert_int_equal(fread(good, 1, n, in), n);
-	fclose(in);
 	size_t hits = 0;
 	static const unsigned char with[] = { 0xff, 0x80, 0x01, 0x00 };
 	for (size_t i = head; i < n; i++) {
@@ -456,17 +457,9 @@ static void test_rows_damage(void **state)
 	write_text(other, "name: Other\nsteps:\n  - rest: 1s\n");
 	assert_int_equal(save_rows(f, other), 0);
 	char file[PATH_MAX + 256];
-	entry_path(f, file);
-	struct stat st;
-	assert_int_equal(stat(file, &st), 0);
-	size_t n = (size_t)st.st_size, head = 16;
-	char *good = malloc(n), *bad = malloc(n);
-	assert_non_null(good);
+	size_t n, head = 16;
+	char *good = entry_bytes(f, file, &n), *bad = malloc(n);
 	assert_non_null(bad);
-	FILE *in = fopen(file, "rb");
-	assert_non_null(in);
-	assert_int_equal(fread(good, 1, n, in), n);
-	fclose(in);
 	for (size_t i = 0; i < n; i++) {
 		struct rcache_rows rows;
 		memcpy(bad, good, n);
