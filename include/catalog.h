@@ -77,7 +77,9 @@ int catalog_open_dirs(struct catalog *c, const char *extra_dir,
 		      struct diags *d);
 /* Lists the routine files of every directory into c->v (sorted, later
  * directories overriding earlier ones, .yaml over .yml): one readdir per
- * directory and one sort, nothing parsed. Once; later calls do nothing. */
+ * directory and one sort, nothing parsed, or with a cache (catalog_use_
+ * cache) the list kept while no directory has changed. Once; later calls
+ * do nothing. */
 void catalog_scan(struct catalog *c);
 void catalog_close(struct catalog *c);
 

@@ -69,4 +69,23 @@ int rcache_rows_save(const char *dir, const char *const *libs, size_t n_libs,
 		     const struct rcache_row *v, size_t n, int64_t now);
 void rcache_rows_free(struct rcache_rows *rows);
 
+/* ---- a catalog's files --------------------------------------------------------
+ * The routine files the catalog found in its directories (their paths and
+ * ids, in order), kept with each directory's identity: a directory's
+ * modification time changes whenever a file is added to it, removed or
+ * renamed, so while none has changed the list is read instead of the
+ * directories. */
+struct rcache_file {
+	const char *path, *id;
+};
+
+/* The files kept for dirs[0..n_dirs) (in that order), in arena a: their
+ * count, or -1 when none are current. */
+long rcache_files_load(const char *dir, const char *const *dirs, size_t n_dirs,
+		       struct arena *a, struct rcache_file **v);
+/* Keeps v[0..n) for dirs (not when one changed in the last RCACHE_RACY_S
+ * seconds). 0, or -1 when nothing was written. */
+int rcache_files_save(const char *dir, const char *const *dirs, size_t n_dirs,
+		      const struct rcache_file *v, size_t n, int64_t now);
+
 #endif

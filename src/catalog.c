@@ -225,16 +225,59 @@ static void scan_dir(struct catalog *c, size_t k, struct scan *s)
 }
 
 /* By id, then the one that wins (the highest rank) first. */
-static int by_id_rank(const void *pa, const void *pb)
+static bool scanned_before(const struct scanned *a, const struct scanned *b)
 {
-	const struct scanned *a = *(const struct scanned *const *)pa;
-	const struct scanned *b = *(const struct scanned *const *)pb;
 	if (a->head != b->head)
-		return a->head < b->head ? -1 : 1;
+		return a->head < b->head;
 	int cmp = strcmp(a->e.id, b->e.id);
-	if (cmp)
-		return cmp;
-	return (a->rank < b->rank) - (a->rank > b->rank);
+	return cmp ? cmp < 0 : a->rank > b->rank;
+}
+
+/* v[0..n) in that order, by merging runs that double (tmp: n more): the
+ * comparison inline, where qsort's callback cost twice the sort. */
+static void scanned_sort(struct scanned **v, struct scanned **tmp, size_t n)
+{
+	struct scanned **out = v;
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n;
+			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = scanned_before(v[j], v[i]) ? v[j++] : v[i++];
+			while (i < mid)
+				tmp[k++] = v[i++];
+			while (j < hi)
+				tmp[k++] = v[j++];
+		}
+		struct scanned **t = v;   /* the runs are in tmp now */
+		v = tmp, tmp = t;
+	}
+	if (v != out)
+		memcpy(out, v, n * sizeof *v);
+}
+
+/* The files kept for these directories (rcache.h) into c->v. */
+static bool scan_kept(struct catalog *c)
+{
+	struct rcache_file *f;
+	long n = rcache_files_load(c->cache_dir, (const char *const *)c->dirs,
+				   c->n_dirs, &c->names, &f);
+	c->v = n >= 0 ? malloc(((size_t)n + 1) * sizeof *c->v) : NULL;
+	for (long i = 0; c->v && i < n; i++)
+		c->v[c->n++] = (struct catalog_entry){ (char *)f[i].id, (char *)f[i].path };
+	return c->v != NULL;
+}
+
+static void scan_keep(const struct catalog *c)
+{
+	struct rcache_file *f = malloc((c->n + 1) * sizeof *f);
+	for (size_t i = 0; f && i < c->n; i++)
+		f[i] = (struct rcache_file){ c->v[i].path, c->v[i].id };
+	if (f)
+		rcache_files_save(c->cache_dir, (const char *const *)c->dirs, c->n_dirs,
+				  f, c->n, clock_wall_s());
+	free(f);
 }
 
 void catalog_scan(struct catalog *c)
@@ -242,16 +285,18 @@ void catalog_scan(struct catalog *c)
 	if (c->scanned)
 		return;
 	c->scanned = true;
+	if (c->cache_dir && scan_kept(c))
+		return;
 	struct scan s = { NULL, 0, 0 };
 	for (size_t k = 0; k < c->n_dirs; k++)
 		scan_dir(c, k, &s);
-	/* Pointers sorted, not the entries: qsort moves a word, not four. */
-	struct scanned **by = malloc((s.n ? s.n : 1) * sizeof *by);
+	/* Pointers sorted, not the entries: a move is a word, not four. */
+	struct scanned **by = malloc((2 * s.n + 1) * sizeof *by);
 	c->v = by ? malloc((s.n ? s.n : 1) * sizeof *c->v) : NULL;
 	for (size_t i = 0; by && i < s.n; i++)
 		by[i] = &s.v[i];
-	if (c->v && s.n > 1)
-		qsort(by, s.n, sizeof *by, by_id_rank);
+	if (c->v)
+		scanned_sort(by, by + s.n, s.n);
 	for (size_t i = 0; i < s.n; i++) {
 		const struct catalog_entry *e = c->v ? &by[i]->e : &s.v[i].e;
 		/* the first of an id wins */
@@ -260,6 +305,8 @@ void catalog_scan(struct catalog *c)
 	}
 	free(by);
 	free(s.v);
+	if (c->cache_dir && c->v)
+		scan_keep(c);
 }
 
 int catalog_open_dirs(struct catalog *c, const char *extra_dir, struct diags *d)

@@ -684,3 +684,54 @@ void rcache_rows_free(struct rcache_rows *rows)
 	arena_free(&rows->arena);
 	memset(rows, 0, sizeof *rows);
 }
+
+/* ---- a catalog's files ------------------------------------------------------------- */
+
+#define RCACHE_FILES_MAGIC "STUIRF1\n"
+
+static char *rcache_files_file(const char *dir, const char *const *dirs,
+			       size_t n_dirs)
+{
+	struct rbuf b = { 0 };
+	for (size_t i = 0; i < n_dirs; i++)
+		put_str(&b, dirs[i]);
+	char *file = b.oom ? NULL : rcache_file(dir, b.p ? b.p : "", b.n, ".files");
+	free(b.p);
+	return file;
+}
+
+long rcache_files_load(const char *dir, const char *const *dirs, size_t n_dirs,
+		       struct arena *a, struct rcache_file **v)
+{
+	char *file = rcache_files_file(dir, dirs, n_dirs);
+	struct rread rd;
+	bool ok = rcache_begin(file, RCACHE_FILES_MAGIC, &rd, a) &&
+		  get_sources(&rd, NULL, dirs, n_dirs);
+	free(file);
+	size_t n = ok ? get_count(&rd, RCACHE_ROWS_MAX, 2 * 4) : 0;
+	*v = ok ? arena_alloc(a, (n + 1) * sizeof **v) : NULL;
+	ok = ok && *v;
+	for (size_t i = 0; ok && !rd.bad && i < n; i++) {
+		(*v)[i].path = get_str(&rd);
+		(*v)[i].id = get_str(&rd);
+		rd.bad |= !(*v)[i].path || !(*v)[i].id;
+	}
+	return ok && !rd.bad && rd.at == rd.n ? (long)n : -1;
+}
+
+int rcache_files_save(const char *dir, const char *const *dirs, size_t n_dirs,
+		      const struct rcache_file *v, size_t n, int64_t now)
+{
+	struct rbuf b = { 0 };
+	rcache_head(&b, RCACHE_FILES_MAGIC);
+	bool ok = n <= RCACHE_ROWS_MAX && put_sources(&b, NULL, dirs, n_dirs, now);
+	put_u32(&b, (uint32_t)n);
+	for (size_t i = 0; ok && i < n; i++) {
+		put_str(&b, v[i].path);
+		put_str(&b, v[i].id);
+	}
+	char *file = rcache_files_file(dir, dirs, n_dirs);
+	int rc = rcache_finish(dir, file, &b, ok);
+	free(file);
+	return rc;
+}

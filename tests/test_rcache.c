@@ -486,6 +486,39 @@ static void test_rows_damage(void **state)
 	free(bad);
 }
 
+/* ---- a catalog's files ------------------------------------------------- */
+
+/* The files of a directory read back in order while it is unchanged; a
+ * file added, or any damage, and they are not. */
+static void test_files(void **state)
+{
+	struct fixture *f = *state;
+	const char *dirs[] = { f->root };
+	const struct rcache_file v[] = { { "/a/b.yaml", "b" }, { "/a/c.yml", "c" } };
+	struct timespec past[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, f->root, past, 0), 0);
+	assert_int_equal(rcache_files_save(f->cache, dirs, 1, v, 2, later()), 0);
+	/* the save made the cache directory inside f->root: its time again */
+	assert_int_equal(utimensat(AT_FDCWD, f->root, past, 0), 0);
+	assert_int_equal(rcache_files_save(f->cache, dirs, 1, v, 2, later()), 0);
+	struct arena a = { 0 };
+	struct rcache_file *got;
+	assert_int_equal(rcache_files_load(f->cache, dirs, 1, &a, &got), 2);
+	assert_string_equal(got[0].path, "/a/b.yaml");
+	assert_string_equal(got[0].id, "b");
+	assert_string_equal(got[1].path, "/a/c.yml");
+	assert_string_equal(got[1].id, "c");
+	const char *two[] = { f->root, f->cache };
+	assert_int_equal(rcache_files_load(f->cache, two, 2, &a, &got), -1);
+	char added[PATH_MAX + 16];
+	snprintf(added, sizeof added, "%s/new.yaml", f->root);
+	write_text(added, "name: N\nsteps:\n  - rest: 1s\n");
+	assert_int_equal(rcache_files_load(f->cache, dirs, 1, &a, &got), -1);
+	assert_int_equal(rcache_files_save(f->cache, dirs, 1, v, 2,
+					   (int64_t)time(NULL)), -1);   /* too recent */
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -496,6 +529,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_checked_as_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rows_damage, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_files, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

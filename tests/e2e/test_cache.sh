@@ -3,7 +3,8 @@
 # from there; an edit to it (even to the same size) or to its library is
 # seen at once; check never uses the cache. Files changed in the last two
 # seconds are not kept, hence the wait. A run adds at most 32 entries;
-# list keeps its rows in one file, and sees an edit just the same.
+# list keeps its rows in one file, and sees an edit just the same; the
+# files kept for the directories, a file added or removed.
 . "$(dirname "$0")/lib.sh"
 run() { eval "$(e2e_env)" '"$STRETCHTUI_BIN"' '"$@"' </dev/null; }
 dir=$E2E_TMP/config/stretchtui/routines
@@ -28,8 +29,15 @@ grep -q "^many-40 " "$E2E_TMP/list" || fail "list: no many-40"
 n=$(ls "$cache"/*.rc | wc -l)
 [ "$n" -eq 33 ] || fail "one list left $n entries, not 1 + 32"
 ls "$cache"/*.rows >/dev/null 2>&1 || fail "list kept no rows"
+ls "$cache"/*.files >/dev/null 2>&1 || fail "list kept no file list"
 run list >"$E2E_TMP/list2" 2>&1 || fail "list again"
 cmp -s "$E2E_TMP/list" "$E2E_TMP/list2" || fail "the kept rows list otherwise"
+printf 'name: Late\nsteps:\n  - rest: 10s\n' >"$more/late.yaml"
+run list --ids >"$E2E_TMP/ids" 2>&1 || fail "list --ids"
+grep -qx "late" "$E2E_TMP/ids" || fail "a file added is not listed"
+rm "$more/many-7.yaml"
+run list --ids >"$E2E_TMP/ids" 2>&1 || fail "list --ids"
+grep -qx "many-7" "$E2E_TMP/ids" && fail "a file removed is still listed"
 E2E_ENV=
 printf 'name: Bravo\nsteps:\n  - use: reach\n  - rest: 10s\n' >"$dir/mine.yaml"
 run show mine >"$E2E_TMP/out" 2>&1 || fail "show after the edit"
