@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "loader.h"
 #include "plan.h"
+#include "rcache.h"
 #include "routine.h"
 
 /* path is DIR/FILE; id (the file name without .yaml / .yml) lives in the
@@ -40,6 +41,7 @@ enum catalog_lib_status {
  * use one of its broken exercises. */
 struct catalog_lib {
 	char *path;
+	struct rcache_id id;           /* its file's, just before it was read */
 	struct library lib;
 	enum catalog_lib_status status;
 	struct diags diags;
@@ -140,6 +142,9 @@ void catalog_use_cache(struct catalog *c, const char *dir);
 /* The libraries' paths, lowest first (the cache's key): malloc'd, NULL
  * when out of memory. */
 const char **catalog_lib_paths(const struct catalog *c);
+/* Their identities (ids: c->n_libs of them) as they were read, for those
+ * read so far, and as they are now for the others. */
+void catalog_lib_ids(const struct catalog *c, struct rcache_id *ids);
 
 /* Frees the exercise libraries loaded so far. A loaded routine keeps its
  * own copies of the exercises it uses, so once the routines needed are

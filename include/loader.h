@@ -59,9 +59,12 @@ int loader_parse_library(const char *path, const char *buf, size_t len,
  * when it is first asked for. So a routine costs the entries it uses, and
  * an entry it does not use is neither parsed nor checked (`check` does
  * that). A file the scan cannot vouch for (not `exercises:` then block
- * entries with plain ids, each once; no CR, no tab in an entry's
- * indentation), and an entry that YAML does not parse on its own, fall
- * back to loader_load_library's whole parse. -1 (diagnostics in d) when
+ * entries with plain ids, each once; a line break other than LF, a tab
+ * in an entry's indentation, a quoted scalar or flow collection that goes
+ * on past its line, anchors, aliases, tags, complex keys), and an entry
+ * that YAML does not parse on its own, fall back to loader_load_library's
+ * whole parse (kept beside the entries read so far, which a routine being
+ * loaded may point to). -1 (diagnostics in d) when
  * the file cannot be read, or when loading it whole found errors. */
 int loader_open_library(const char *path, struct library *lib,
 			struct diags *d);
@@ -70,6 +73,9 @@ int loader_open_library_text(const char *path, const char *buf, size_t len,
 void library_free(struct library *lib);
 /* The valid exercise id, or NULL (absent, or its definition had errors). */
 const struct exercise *library_find(struct library *lib, const char *id);
+/* Whether lib is read entry by entry (opened, and not parsed whole
+ * after all). */
+bool library_by_entry(const struct library *lib);
 /* Where id's definition is when it had errors; NULL when it had none or
  * lib has no such id. */
 const struct srcpos *library_broken_at(struct library *lib, const char *id);

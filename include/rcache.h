@@ -17,12 +17,22 @@
 #ifndef STRETCHTUI_RCACHE_H
 #define STRETCHTUI_RCACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "routine.h"
 
 #define RCACHE_RACY_S 2
+#define RCACHE_ID 7   /* device, inode, size, mtime s and ns, ctime s and ns */
+
+/* A file's identity: taken before the file is read, so that a change
+ * after it shows as another identity. */
+struct rcache_id {
+	int64_t v[RCACHE_ID];
+	bool ok;                 /* false: the file could not be stat'ed */
+};
+bool rcache_identity(const char *path, int64_t id[RCACHE_ID]);
 
 /* dir/<hash of path>: the file of path's entry. The routine of path,
  * loaded against libraries at libs[0..n_libs) (paths, highest last), as
@@ -32,10 +42,12 @@ int rcache_load(const char *dir, const char *path, const char *const *libs,
 		size_t n_libs, struct routine *r);
 
 /* Saves r, loaded from path against those libraries, in dir (made when
- * missing), replacing any older entry. now: the wall clock (seconds). 0,
- * or -1 when nothing was written. */
+ * missing), replacing any older entry. ids: path's and the libraries'
+ * identities when they were read (NULL: as they are now). now: the wall
+ * clock (seconds). 0, or -1 when nothing was written. */
 int rcache_save(const char *dir, const char *path, const char *const *libs,
-		size_t n_libs, const struct routine *r, int64_t now);
+		size_t n_libs, const struct rcache_id *ids, const struct routine *r,
+		int64_t now);
 
 /* ---- a listing's rows ----------------------------------------------------------
  * What `list` shows of each routine, kept in one file for the whole
@@ -46,7 +58,8 @@ struct rcache_row {
 	const char *path;
 	const char *name, *tags, *gear;
 	int64_t total_ms;
-	int64_t id[7];           /* the file's identity, as it was listed */
+	int64_t id[RCACHE_ID];   /* the file's identity, when it was read */
+	bool id_ok;
 };
 
 struct rcache_rows {
@@ -62,11 +75,13 @@ int rcache_rows_load(const char *dir, const char *const *libs, size_t n_libs,
 /* The kept row of path when path has not changed since; NULL otherwise. */
 const struct rcache_row *rcache_rows_find(const struct rcache_rows *rows,
 					  const char *path);
-/* Keeps rows (their id[] unused: each file's identity is read now; rows
- * of files changed in the last RCACHE_RACY_S seconds are left out),
- * replacing what was kept. 0, or -1 when nothing was written. */
+/* Keeps rows, each with its file's identity when it was read (rows
+ * without one, or of files changed in the last RCACHE_RACY_S seconds,
+ * are left out), replacing what was kept; ids: the libraries' (NULL:
+ * now). 0, or -1 when nothing was written. */
 int rcache_rows_save(const char *dir, const char *const *libs, size_t n_libs,
-		     const struct rcache_row *v, size_t n, int64_t now);
+		     const struct rcache_id *ids, const struct rcache_row *v, size_t n,
+		     int64_t now);
 void rcache_rows_free(struct rcache_rows *rows);
 
 /* ---- a catalog's files --------------------------------------------------------
@@ -83,9 +98,11 @@ struct rcache_file {
  * count, or -1 when none are current. */
 long rcache_files_load(const char *dir, const char *const *dirs, size_t n_dirs,
 		       struct arena *a, struct rcache_file **v);
-/* Keeps v[0..n) for dirs (not when one changed in the last RCACHE_RACY_S
- * seconds). 0, or -1 when nothing was written. */
+/* Keeps v[0..n) for dirs, with their identities from before they were
+ * read (ids; NULL: now), not when one changed in the last RCACHE_RACY_S
+ * seconds. 0, or -1 when nothing was written. */
 int rcache_files_save(const char *dir, const char *const *dirs, size_t n_dirs,
-		      const struct rcache_file *v, size_t n, int64_t now);
+		      const struct rcache_id *ids, const struct rcache_file *v, size_t n,
+		      int64_t now);
 
 #endif

@@ -269,14 +269,14 @@ static bool scan_kept(struct catalog *c)
 	return c->v != NULL;
 }
 
-static void scan_keep(const struct catalog *c)
+static void scan_keep(const struct catalog *c, const struct rcache_id *ids)
 {
 	struct rcache_file *f = malloc((c->n + 1) * sizeof *f);
 	for (size_t i = 0; f && i < c->n; i++)
 		f[i] = (struct rcache_file){ c->v[i].path, c->v[i].id };
 	if (f)
 		rcache_files_save(c->cache_dir, (const char *const *)c->dirs, c->n_dirs,
-				  f, c->n, clock_wall_s());
+				  ids, f, c->n, clock_wall_s());
 	free(f);
 }
 
@@ -287,6 +287,9 @@ void catalog_scan(struct catalog *c)
 	c->scanned = true;
 	if (c->cache_dir && scan_kept(c))
 		return;
+	struct rcache_id *ids = c->cache_dir ? malloc((c->n_dirs + 1) * sizeof *ids) : NULL;
+	for (size_t k = 0; ids && k < c->n_dirs; k++)   /* before each is read */
+		ids[k].ok = rcache_identity(c->dirs[k], ids[k].v);
 	struct scan s = { NULL, 0, 0 };
 	for (size_t k = 0; k < c->n_dirs; k++)
 		scan_dir(c, k, &s);
@@ -305,8 +308,9 @@ void catalog_scan(struct catalog *c)
 	}
 	free(by);
 	free(s.v);
-	if (c->cache_dir && c->v)
-		scan_keep(c);
+	if (ids && c->v)
+		scan_keep(c, ids);
+	free(ids);
 }
 
 int catalog_open_dirs(struct catalog *c, const char *extra_dir, struct diags *d)
@@ -552,6 +556,7 @@ static void load_libs(struct catalog *c, bool whole)
 		} else if (l->status != CATALOG_LIB_UNLOADED) {
 			continue;
 		}
+		l->id.ok = rcache_identity(l->path, l->id.v);   /* before it is read */
 		int rc = whole ? loader_load_library(l->path, &l->lib, &l->diags)
 			       : loader_open_library(l->path, &l->lib, &l->diags);
 		l->status = rc != 0 ? CATALOG_LIB_BROKEN
@@ -606,6 +611,15 @@ const char **catalog_lib_paths(const struct catalog *c)
 	return v;
 }
 
+void catalog_lib_ids(const struct catalog *c, struct rcache_id *ids)
+{
+	for (size_t i = 0; i < c->n_libs; i++) {
+		ids[i] = c->libs[i].id;
+		if (c->libs[i].status == CATALOG_LIB_UNLOADED)
+			ids[i].ok = rcache_identity(c->libs[i].path, ids[i].v);
+	}
+}
+
 static int load_parsed(struct catalog *c, const char *path, struct routine *r,
 		       struct diags *d);
 
@@ -620,10 +634,17 @@ static int load_with_libs(struct catalog *c, const char *path,
 		return 0;
 	}
 	size_t before = d->n;
+	struct rcache_id *ids = libs ? malloc((c->n_libs + 1) * sizeof *ids) : NULL;
+	if (ids)   /* the routine's file as it is before it is read */
+		ids[0].ok = rcache_identity(path, ids[0].v);
 	int rc = load_parsed(c, path, r, d);
-	if (libs && rc == 0 && d->n == before && c->cache_writes > 0 &&
-	    rcache_save(c->cache_dir, path, libs, c->n_libs, r, clock_wall_s()) == 0)
-		c->cache_writes--;
+	if (ids && rc == 0 && d->n == before && c->cache_writes > 0) {
+		catalog_lib_ids(c, ids + 1);   /* each as it was read */
+		if (rcache_save(c->cache_dir, path, libs, c->n_libs, ids, r,
+				clock_wall_s()) == 0)
+			c->cache_writes--;
+	}
+	free(ids);
 	free(libs);
 	return rc;
 }

@@ -350,6 +350,7 @@ struct list_row {
 	char *name;
 	char *tags, *gear;       /* joined with ", " */
 	int64_t total_ms;
+	struct rcache_id file;   /* the file's identity before it was read */
 };
 
 static int list_width(const struct list_row *rows, size_t n, bool id,
@@ -399,8 +400,9 @@ static int list_row_make(const struct catalog *c, size_t i, const char *name,
 			 const char *tags, const char *gear, int64_t total_ms,
 			 struct list_row *w)
 {
-	*w = (struct list_row){ c->v[i].id, c->v[i].path, strdup(name), strdup(tags),
-				strdup(gear), total_ms };
+	*w = (struct list_row){ .id = c->v[i].id, .path = c->v[i].path,
+				.name = strdup(name), .tags = strdup(tags),
+				.gear = strdup(gear), .total_ms = total_ms };
 	if (w->name && w->tags && w->gear)
 		return 0;
 	free(w->name);
@@ -449,12 +451,19 @@ static void list_keep(const struct catalog *c, const char **libs,
 		      const struct list_row *rows, size_t n)
 {
 	struct rcache_row *v = malloc((n + 1) * sizeof *v);
-	for (size_t i = 0; v && i < n; i++)
+	struct rcache_id *ids = malloc((c->n_libs + 1) * sizeof *ids);
+	for (size_t i = 0; v && i < n; i++) {
 		v[i] = (struct rcache_row){ .path = rows[i].path, .name = rows[i].name,
 					    .tags = rows[i].tags, .gear = rows[i].gear,
-					    .total_ms = rows[i].total_ms };
-	if (v)
-		rcache_rows_save(c->cache_dir, libs, c->n_libs, v, n, clock_wall_s());
+					    .total_ms = rows[i].total_ms,
+					    .id_ok = rows[i].file.ok };
+		memcpy(v[i].id, rows[i].file.v, sizeof v[i].id);
+	}
+	if (v && ids) {
+		catalog_lib_ids(c, ids);
+		rcache_rows_save(c->cache_dir, libs, c->n_libs, ids, v, n, clock_wall_s());
+	}
+	free(ids);
 	free(v);
 }
 
@@ -476,9 +485,14 @@ static int cmd_list(struct catalog *c)
 		rcache_rows_load(c->cache_dir, libs, c->n_libs, &kept);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct rcache_row *k = rcache_rows_find(&kept, c->v[i].path);
+		struct rcache_id file = { .ok = k != NULL };
+		if (k)
+			memcpy(file.v, k->id, sizeof file.v);
+		else if (libs)   /* before it is read */
+			file.ok = rcache_identity(c->v[i].path, file.v);
 		fresh += !k;
 		if ((k ? list_row_kept(c, i, k, &rows[n]) : list_row_load(c, i, &rows[n])) == 0)
-			n++;
+			rows[n++].file = file;
 		else
 			status = CLI_INVALID;
 	}

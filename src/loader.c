@@ -795,10 +795,11 @@ struct lentry {
 };
 
 struct library_lazy {
-	char *text;                /* the file, malloc'd */
+	char *text;                /* the file, malloc'd; NULL once whole */
 	size_t len;
 	struct lentry *v;          /* sorted by id */
 	size_t n;
+	struct library *whole;     /* the file parsed whole, after all */
 };
 
 #define LLAZY_HEAD "exercises:\n"
@@ -870,21 +871,200 @@ static bool lscan_add(struct library *lib, struct library_lazy *z,
 	return e->id != NULL;
 }
 
+/* ---- what the scan follows of YAML: enough to know that no node goes on
+ * past its line (libyaml does not hold quoted scalars and flow
+ * collections to the indentation, so such a node could run across the
+ * lines of several entries), and where block scalars' lines are. */
+
+/* A block scalar's lines go on while more indented than `parent` (and,
+ * once the first one or its indicator set it, at least `content`). */
+struct lblock {
+	bool on;
+	size_t parent, content;
+};
+
+/* Past a quoted scalar that opens at p: its end on this line, or NULL. */
+static const char *lscan_quoted(const char *p, const char *eol)
+{
+	char q = *p++;
+	while (p < eol) {
+		if (q == '"' && *p == '\\') {
+			p += 2;   /* an escape; one at the end escapes the line break */
+			continue;
+		}
+		if (*p == q && q == '\'' && p + 1 < eol && p[1] == '\'') {
+			p += 2;
+			continue;
+		}
+		if (*p == q)
+			return p + 1;
+		p++;
+	}
+	return NULL;
+}
+
+static bool lflow_char(char c)
+{
+	return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+}
+
+/* ':' at p ends a key: a space, the line's end or (in flow) a flow
+ * character follows. */
+static bool lscan_colon(const char *p, const char *eol, bool flow)
+{
+	return *p == ':' && (p + 1 == eol || p[1] == ' ' || (flow && lflow_char(p[1])));
+}
+
+static bool lscan_comment(const char *p, const char *c)
+{
+	return *p == '#' && (p == c || p[-1] == ' ');
+}
+
+/* Past a flow collection that opens at p: its end on this line, or NULL
+ * (it goes on, or holds what the scan does not follow). */
+static const char *lscan_flow(const char *p, const char *eol, const char *c)
+{
+	int depth = 0;
+	bool start = true;
+	while (p < eol) {
+		if (*p == ' ') {
+			p++;
+		} else if (lscan_comment(p, c)) {
+			return NULL;
+		} else if (*p == '[' || *p == '{') {
+			depth++, start = true, p++;
+		} else if (*p == ']' || *p == '}') {
+			if (--depth == 0)
+				return p + 1;
+			start = false, p++;
+		} else if (*p == ',' || lscan_colon(p, eol, true)) {
+			start = true, p++;
+		} else if (start && (*p == '"' || *p == '\'')) {
+			if (!(p = lscan_quoted(p, eol)))
+				return NULL;
+			start = false;
+		} else if (start && strchr("&*!|>%@`?", *p)) {
+			return NULL;
+		} else {   /* a plain scalar */
+			while (p < eol && !lflow_char(*p) && !lscan_colon(p, eol, true) &&
+			       !lscan_comment(p, c))
+				p++;
+			start = false;
+		}
+	}
+	return NULL;
+}
+
+/* A block scalar's header after its '|' or '>' at p: an indentation
+ * digit and a chomping sign, in either order, then a comment at most. */
+static bool lscan_block(const char *p, const char *eol, const char *c,
+			size_t parent, struct lblock *b)
+{
+	size_t digit = 0;
+	bool sign = false;
+	for (; p < eol && *p != ' '; p++) {
+		if (*p >= '1' && *p <= '9' && !digit)
+			digit = (size_t)(*p - '0');
+		else if ((*p == '+' || *p == '-') && !sign)
+			sign = true;
+		else
+			return false;
+	}
+	while (p < eol && *p == ' ')
+		p++;
+	if (p < eol && !lscan_comment(p, c))
+		return false;
+	*b = (struct lblock){ true, parent, digit ? parent + digit : 0 };
+	return true;
+}
+
+/* One line of YAML at c (column in): false when a node on it goes on
+ * past it, or it holds what the scan does not follow (anchors, aliases,
+ * tags, directives, complex keys); a block scalar's header sets *b. */
+static bool lscan_yaml(const char *c, const char *eol, size_t in, struct lblock *b)
+{
+	const char *p = c, *tok = c;
+	size_t parent = in;        /* the column of the innermost collection */
+	bool start = true;
+	while (p < eol) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		if (lscan_comment(p, c))
+			return true;
+		if (start && *p == '-' && (p + 1 == eol || p[1] == ' ')) {
+			parent = in + (size_t)(p - c);
+			p++;
+			continue;
+		}
+		if (start && (*p == '|' || *p == '>'))
+			return lscan_block(p + 1, eol, c, parent, b);
+		if (start && strchr("&*!%@`?", *p))
+			return false;
+		tok = p;
+		if (start && (*p == '"' || *p == '\'' || *p == '[' || *p == '{')) {
+			p = *p == '"' || *p == '\'' ? lscan_quoted(p, eol) : lscan_flow(p, eol, c);
+			if (!p)
+				return false;
+		}
+		while (p < eol && !lscan_colon(p, eol, false) && !lscan_comment(p, c))
+			p++;   /* a plain scalar, or what follows a quoted one */
+		start = p < eol && *p == ':';
+		if (start) {
+			parent = in + (size_t)(tok - c);   /* a key: its mapping's column */
+			p++;
+		}
+	}
+	return true;
+}
+
+/* Whether text holds a line break other than LF (CR, NEL, LS, PS): libyaml
+ * counts lines by them, the scan only by LF. */
+static bool lscan_other_breaks(const char *text, size_t len)
+{
+	if (memchr(text, '\r', len))
+		return true;
+	for (size_t i = 0; i + 1 < len; i++) {
+		unsigned char a = (unsigned char)text[i], n = (unsigned char)text[i + 1];
+		if ((a == 0xc2 && n == 0x85) ||
+		    (a == 0xe2 && n == 0x80 && i + 2 < len &&
+		     ((unsigned char)text[i + 2] == 0xa8 || (unsigned char)text[i + 2] == 0xa9)))
+			return true;
+	}
+	return false;
+}
+
 /* Finds the entries of z->text: true when the file has the plain shape
  * loader_open_library describes and no id twice. */
 static bool lscan(struct library *lib, struct library_lazy *z)
 {
 	const char *p = z->text, *end = z->text + z->len;
-	if (memchr(p, '\r', z->len))
+	if (lscan_other_breaks(p, z->len))
 		return false;
 	size_t indent = 0, cap = 0;
 	bool head = false;
-	for (int line = 1; p < end; line++) {
+	struct lblock b = { false, 0, 0 };
+	for (int line = 1; p < end; line++, p = p < end ? p + 1 : end) {
 		const char *eol;
 		size_t in = lscan_line(p, end, &eol);
 		const char *c = p + in;
 		bool text = c < eol && *c != '#';
+		if (b.on && c < eol && in > b.parent && (!b.content || in >= b.content)) {
+			b.content = b.content ? b.content : in;   /* the block scalar's */
+			p = eol;
+			continue;
+		}
+		if (b.on && c < eol && in > b.parent)
+			return false;   /* libyaml ends the scalar here: not followed */
+		b.on = b.on && c == eol;   /* blank lines go on with it */
+		if (b.on) {
+			p = eol;
+			continue;
+		}
 		if (text && *c == '\t' && (!indent || in <= indent))
+			return false;
+		if (text && !lscan_yaml(c, eol, in, &b))
 			return false;
 		if (!text || (indent && in > indent)) {
 			/* a blank line, a comment, or the entry's own lines */
@@ -900,7 +1080,7 @@ static bool lscan(struct library *lib, struct library_lazy *z)
 			if (!lscan_add(lib, z, &cap, p, c, n, line))
 				return false;
 		}
-		p = eol < end ? eol + 1 : end;
+		p = eol;
 	}
 	if (!z->n)
 		return false;
@@ -951,43 +1131,49 @@ static void llazy_free(struct library *lib)
 	for (size_t i = 0; z && i < z->n; i++)
 		if (z->v[i].one)
 			arena_free(&z->v[i].one->arena);
+	if (z && z->whole) {
+		library_free(z->whole);
+		free(z->whole);
+	}
 	if (z)
 		free(z->text);
 	lib->lazy = NULL;
 }
 
 /* The whole file parsed after all (its diagnostics dropped: the routine
- * that asked is told where the definition is, and `check` tells all). */
-static void llazy_load_all(struct library *lib)
+ * that asked is told where the definition is, and `check` tells all),
+ * beside the entries read so far: a routine being loaded may hold
+ * pointers to those. */
+static const struct library *llazy_load_all(struct library *lib)
 {
 	struct library_lazy *z = lib->lazy;
-	char *text = z->text, *path = strdup(lib->path);
-	size_t len = z->len;
-	z->text = NULL;
-	llazy_free(lib);
-	arena_free(&lib->arena);
+	if (z->whole)
+		return z->whole;
+	struct library *whole = malloc(sizeof *whole);
+	if (!whole)
+		return NULL;
 	struct diags quiet = { 0 };
-	if (path)
-		loader_parse_library(path, text, len, lib, &quiet);
-	else
-		memset(lib, 0, sizeof *lib);
+	loader_parse_library(lib->path, z->text, z->len, whole, &quiet);
 	diag_free(&quiet);
-	free(path);
-	free(text);
+	free(z->text);
+	z->text = NULL;
+	z->whole = whole;
+	return whole;
 }
 
-/* The library of id's entry alone, once read; NULL when lib has no id. */
+/* The library of id's entry alone, once read, or the whole file's; NULL
+ * when lib has no id. */
 static const struct library *llazy_entry(struct library *lib, const char *id)
 {
 	struct library_lazy *z = lib->lazy;
+	if (z->whole)
+		return z->whole;
 	struct lentry key = { .id = id };
 	struct lentry *e = bsearch(&key, z->v, z->n, sizeof *z->v, lentry_cmp);
 	if (!e)
 		return NULL;
-	if (!e->read && !lread_entry(lib, e)) {
-		llazy_load_all(lib);
-		return lib;
-	}
+	if (!e->read && !lread_entry(lib, e))
+		return llazy_load_all(lib);
 	return e->one;
 }
 
@@ -998,6 +1184,11 @@ const struct exercise *library_find(struct library *lib, const char *id)
 		if (l->v[i].id && strcmp(l->v[i].id, id) == 0)
 			return &l->v[i];
 	return NULL;
+}
+
+bool library_by_entry(const struct library *lib)
+{
+	return lib->lazy && !lib->lazy->whole;
 }
 
 const struct srcpos *library_broken_at(struct library *lib, const char *id)
@@ -1012,8 +1203,12 @@ const struct srcpos *library_broken_at(struct library *lib, const char *id)
 /* Every id of lib, as a suggestion for an unknown one. */
 static void lsuggest_lib(struct suggest *s, const struct library *lib)
 {
-	for (size_t i = 0; lib->lazy && i < lib->lazy->n; i++)
-		suggest_offer(s, lib->lazy->v[i].id);
+	const struct library_lazy *z = lib->lazy;
+	if (z && z->whole)
+		lib = z->whole;
+	else
+		for (size_t i = 0; z && i < z->n; i++)
+			suggest_offer(s, z->v[i].id);
 	for (size_t i = 0; i < lib->n; i++)
 		suggest_offer(s, lib->v[i].id);
 }

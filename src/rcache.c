@@ -167,7 +167,7 @@ static const char *get_str(struct rread *r)
 static size_t get_count(struct rread *r, size_t max, size_t least)
 {
 	uint32_t n = get_u32(r);
-	r->bad |= n > max || (size_t)n * least > r->n - r->at;
+	r->bad |= n > max || (least && n > (r->n - r->at) / least);
 	return r->bad ? 0 : n;
 }
 
@@ -190,10 +190,10 @@ static struct srcpos get_pos(struct rread *r)
 
 /* ---- the sources and their identities -------------------------------------- */
 
-enum { RCACHE_ID_FIELDS = 7 };
+#define RCACHE_ID_FIELDS RCACHE_ID
 
 /* The identity of path as stat gives it; false when it cannot be had. */
-static bool rcache_identity(const char *path, int64_t id[RCACHE_ID_FIELDS])
+bool rcache_identity(const char *path, int64_t id[RCACHE_ID_FIELDS])
 {
 	struct stat st;
 	if (stat(path, &st) != 0)
@@ -208,20 +208,25 @@ static bool rcache_identity(const char *path, int64_t id[RCACHE_ID_FIELDS])
 }
 
 /* The sources: path (when not NULL), then the libraries, each with its
- * identity. */
+ * identity: ids[] (for the same sources) as they were when read, or
+ * (ids NULL) as they are now. */
 static bool put_sources(struct rbuf *b, const char *path,
-			const char *const *libs, size_t n_libs, int64_t now)
+			const char *const *libs, size_t n_libs,
+			const struct rcache_id *ids, int64_t now)
 {
 	size_t first = path ? 0 : 1;
 	put_u32(b, (uint32_t)(n_libs + 1 - first));
 	for (size_t i = first; i <= n_libs; i++) {
 		const char *p = i ? libs[i - 1] : path;
-		int64_t id[RCACHE_ID_FIELDS];
-		if (!rcache_identity(p, id) || id[3] >= now - RCACHE_RACY_S ||
-		    id[5] >= now - RCACHE_RACY_S)
+		struct rcache_id id;
+		if (ids)
+			id = ids[i - first];
+		else
+			id.ok = rcache_identity(p, id.v);
+		if (!id.ok || id.v[3] >= now - RCACHE_RACY_S || id.v[5] >= now - RCACHE_RACY_S)
 			return false;   /* gone, or changed too lately to trust */
 		put_str(b, p);
-		put(b, id, sizeof id);
+		put(b, id.v, sizeof id.v);
 	}
 	return true;
 }
@@ -345,8 +350,12 @@ static void get_step(struct rread *r, struct step *s,
 	s->pos = get_pos(r);
 	/* what the loader makes sure of, and the plan counts on */
 	r->bad |= (s->kind == STEP_HOLD && s->hold_ms < ROUTINE_MIN_MS) ||
-		  (s->kind == STEP_REPS && s->reps < 1) ||
 		  (s->kind == STEP_REST && s->rest_ms < ROUTINE_MIN_MS);
+	/* a rep takes time: the exercise's phases, or a tempo (so that the
+	 * plan's 4 h bounds its segments) */
+	r->bad |= s->kind == STEP_REPS &&
+		  (s->reps < 1 || (s->exercise && !s->exercise->n_phases &&
+				   s->tempo_ms < ROUTINE_MIN_MS));
 }
 
 /* The distinct exercises of r's steps, in order of first use. */
@@ -525,10 +534,10 @@ int rcache_load(const char *dir, const char *path, const char *const *libs,
  * created is all a new entry costs. */
 static int rcache_write(const char *dir, const char *file, const struct rbuf *b)
 {
-	int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW;
-	int fd = open(file, flags, 0600);
-	if (fd < 0 && errno == ENOENT && paths_mkdir_p(dir) == 0)
-		fd = open(file, flags, 0600);
+	int flags = O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW;
+	int fd = paths_open_regular_as(file, flags, 0600);   /* not a FIFO */
+	if (fd == -1 && errno == ENOENT && paths_mkdir_p(dir) == 0)
+		fd = paths_open_regular_as(file, flags, 0600);
 	if (fd < 0)
 		return -1;
 	bool ok = write(fd, b->p, b->n) == (ssize_t)b->n;
@@ -562,11 +571,12 @@ static int rcache_finish(const char *dir, const char *file, struct rbuf *b,
 }
 
 int rcache_save(const char *dir, const char *path, const char *const *libs,
-		size_t n_libs, const struct routine *r, int64_t now)
+		size_t n_libs, const struct rcache_id *ids, const struct routine *r,
+		int64_t now)
 {
 	struct rbuf b = { 0 };
 	rcache_head(&b, RCACHE_MAGIC);
-	bool ok = put_sources(&b, path, libs, n_libs, now);
+	bool ok = put_sources(&b, path, libs, n_libs, ids, now);
 	if (ok)
 		put_routine(&b, r);
 	char *file = rcache_file(dir, path, strlen(path), ".rc");
@@ -602,6 +612,7 @@ static void get_row(struct rread *r, struct rcache_row *w)
 {
 	w->path = get_str(r);
 	get(r, w->id, sizeof w->id);
+	w->id_ok = true;
 	w->name = get_str(r);
 	w->tags = get_str(r);
 	w->gear = get_str(r);
@@ -647,17 +658,19 @@ const struct rcache_row *rcache_rows_find(const struct rcache_rows *rows,
 }
 
 int rcache_rows_save(const char *dir, const char *const *libs, size_t n_libs,
-		     const struct rcache_row *v, size_t n, int64_t now)
+		     const struct rcache_id *ids, const struct rcache_row *v, size_t n,
+		     int64_t now)
 {
 	struct rcache_row *sorted = malloc((n + 1) * sizeof *sorted);
 	struct rbuf b = { 0 };
 	rcache_head(&b, RCACHE_ROWS_MAGIC);
-	bool ok = sorted && n <= RCACHE_ROWS_MAX && put_sources(&b, NULL, libs, n_libs, now);
+	bool ok = sorted && n <= RCACHE_ROWS_MAX &&
+		  put_sources(&b, NULL, libs, n_libs, ids, now);
 	size_t k = 0;
 	for (size_t i = 0; ok && i < n; i++) {
-		sorted[k] = v[i];
-		if (rcache_identity(v[i].path, sorted[k].id) &&
-		    sorted[k].id[3] < now - RCACHE_RACY_S && sorted[k].id[5] < now - RCACHE_RACY_S)
+		sorted[k] = v[i];   /* its file as it was read */
+		if (sorted[k].id_ok && sorted[k].id[3] < now - RCACHE_RACY_S &&
+		    sorted[k].id[5] < now - RCACHE_RACY_S)
 			k++;   /* a file changed too lately is left out */
 	}
 	if (ok)
@@ -720,11 +733,12 @@ long rcache_files_load(const char *dir, const char *const *dirs, size_t n_dirs,
 }
 
 int rcache_files_save(const char *dir, const char *const *dirs, size_t n_dirs,
-		      const struct rcache_file *v, size_t n, int64_t now)
+		      const struct rcache_id *ids, const struct rcache_file *v, size_t n,
+		      int64_t now)
 {
 	struct rbuf b = { 0 };
 	rcache_head(&b, RCACHE_FILES_MAGIC);
-	bool ok = n <= RCACHE_ROWS_MAX && put_sources(&b, NULL, dirs, n_dirs, now);
+	bool ok = n <= RCACHE_ROWS_MAX && put_sources(&b, NULL, dirs, n_dirs, ids, now);
 	put_u32(&b, (uint32_t)n);
 	for (size_t i = 0; ok && i < n; i++) {
 		put_str(&b, v[i].path);

@@ -201,7 +201,7 @@ static void test_round_trip(void **state)
 		snprintf(path, sizeof path, "routines/%s", e->d_name);
 		struct routine r, back;
 		load(path, &lib, &r);
-		assert_int_equal(rcache_save(f->cache, path, f->libs, 1, &r, later()), 0);
+		assert_int_equal(rcache_save(f->cache, path, f->libs, 1, NULL, &r, later()), 0);
 		assert_int_equal(rcache_load(f->cache, path, f->libs, 1, &back), 0);
 		same_routine(&r, &back);
 		routine_free(&r);
@@ -249,7 +249,7 @@ static void save_own(struct fixture *f)
 {
 	struct routine r;
 	load(f->routine, NULL, &r);
-	assert_int_equal(rcache_save(f->cache, f->routine, f->libs, 1, &r, later()), 0);
+	assert_int_equal(rcache_save(f->cache, f->routine, f->libs, 1, NULL, &r, later()), 0);
 	routine_free(&r);
 }
 
@@ -298,10 +298,10 @@ static void test_recent_not_kept(void **state)
 	struct stat st;
 	load(f->routine, NULL, &r);
 	assert_int_equal(stat(f->routine, &st), 0);
-	assert_int_equal(rcache_save(f->cache, f->routine, f->libs, 1, &r,
+	assert_int_equal(rcache_save(f->cache, f->routine, f->libs, 1, NULL, &r,
 				     (int64_t)st.st_ctim.tv_sec + 1), -1);
 	assert_false(hit(f, f->libs, 1));
-	assert_int_equal(rcache_save(f->cache, "/no/such/file.yaml", f->libs, 1, &r,
+	assert_int_equal(rcache_save(f->cache, "/no/such/file.yaml", f->libs, 1, NULL, &r,
 				     later()), -1);
 	routine_free(&r);
 }
@@ -394,6 +394,61 @@ static void test_checked_as_read(void **state)
 	free(bad);
 }
 
+/* Found in review: a reps step without phases needs a tempo, or its reps
+ * take no time and the plan's 4 h bound no longer bounds its segments; an
+ * entry saying otherwise is refused. */
+static void test_reps_need_time(void **state)
+{
+	struct fixture *f = *state;
+	write_text(f->routine, "name: R\nsteps:\n  - exercise: {name: Nod}\n"
+		   "    reps: 5\n    tempo: 2s\n");
+	struct routine r, back;
+	load(f->routine, NULL, &r);
+	assert_int_equal(rcache_save(f->cache, f->routine, f->libs, 1, NULL, &r, later()), 0);
+	assert_int_equal(rcache_load(f->cache, f->routine, f->libs, 1, &back), 0);
+	assert_int_equal(back.steps[0].tempo_ms, 2000);
+	routine_free(&back);
+	r.steps[0].tempo_ms = 0;
+	assert_int_equal(rcache_save(f->cache, f->routine, f->libs, 1, NULL, &r, later()), 0);
+	assert_int_equal(rcache_load(f->cache, f->routine, f->libs, 1, &back), -1);
+	routine_free(&back);
+	routine_free(&r);
+}
+
+/* Found in review: the identity kept is the one the file had before it
+ * was read, so a change after the read is a miss later, not an entry of
+ * the old text under the new identity. */
+static void test_identity_before_read(void **state)
+{
+	struct fixture *f = *state;
+	struct rcache_id ids[2];
+	ids[0].ok = rcache_identity(f->routine, ids[0].v);
+	ids[1].ok = rcache_identity(SHIPPED_LIB, ids[1].v);
+	struct routine r;
+	load(f->routine, NULL, &r);
+	struct timespec past[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, f->routine, past, 0), 0);   /* changed */
+	assert_int_equal(rcache_save(f->cache, f->routine, f->libs, 1, ids, &r, later()), 0);
+	assert_false(hit(f, f->libs, 1));
+	routine_free(&r);
+}
+
+/* Found in review: a FIFO where an entry goes is refused, not waited on. */
+static void test_fifo_entry(void **state)
+{
+	struct fixture *f = *state;
+	save_own(f);
+	char file[PATH_MAX + 256];
+	entry_path(f, file);
+	assert_int_equal(unlink(file), 0);
+	assert_int_equal(mkfifo(file, 0600), 0);
+	struct routine r;
+	load(f->routine, NULL, &r);
+	assert_int_equal(rcache_save(f->cache, f->routine, f->libs, 1, NULL, &r, later()), -1);
+	assert_false(hit(f, f->libs, 1));
+	routine_free(&r);
+}
+
 /* ---- a listing's rows ---------------------------------------------------- */
 
 static int save_rows(struct fixture *f, const char *other)
@@ -402,7 +457,9 @@ static int save_rows(struct fixture *f, const char *other)
 		{ .path = f->routine, .name = "R", .tags = "a, b", .gear = "", .total_ms = 35000 },
 		{ .path = other, .name = "Other", .tags = "", .gear = "mat", .total_ms = 1000 },
 	};
-	return rcache_rows_save(f->cache, f->libs, 1, v, 2, later());
+	for (size_t i = 0; i < 2; i++)   /* as the files are before they are read */
+		v[i].id_ok = rcache_identity(v[i].path, v[i].id);
+	return rcache_rows_save(f->cache, f->libs, 1, NULL, v, 2, later());
 }
 
 /* Rows read back as kept; one whose file changed is not found; other
@@ -497,10 +554,10 @@ static void test_files(void **state)
 	const struct rcache_file v[] = { { "/a/b.yaml", "b" }, { "/a/c.yml", "c" } };
 	struct timespec past[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
 	assert_int_equal(utimensat(AT_FDCWD, f->root, past, 0), 0);
-	assert_int_equal(rcache_files_save(f->cache, dirs, 1, v, 2, later()), 0);
+	assert_int_equal(rcache_files_save(f->cache, dirs, 1, NULL, v, 2, later()), 0);
 	/* the save made the cache directory inside f->root: its time again */
 	assert_int_equal(utimensat(AT_FDCWD, f->root, past, 0), 0);
-	assert_int_equal(rcache_files_save(f->cache, dirs, 1, v, 2, later()), 0);
+	assert_int_equal(rcache_files_save(f->cache, dirs, 1, NULL, v, 2, later()), 0);
 	struct arena a = { 0 };
 	struct rcache_file *got;
 	assert_int_equal(rcache_files_load(f->cache, dirs, 1, &a, &got), 2);
@@ -514,7 +571,7 @@ static void test_files(void **state)
 	snprintf(added, sizeof added, "%s/new.yaml", f->root);
 	write_text(added, "name: N\nsteps:\n  - rest: 1s\n");
 	assert_int_equal(rcache_files_load(f->cache, dirs, 1, &a, &got), -1);
-	assert_int_equal(rcache_files_save(f->cache, dirs, 1, v, 2,
+	assert_int_equal(rcache_files_save(f->cache, dirs, 1, NULL, v, 2,
 					   (int64_t)time(NULL)), -1);   /* too recent */
 	arena_free(&a);
 }
@@ -527,6 +584,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_recent_not_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damage_is_a_miss, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_checked_as_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reps_need_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_identity_before_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fifo_entry, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rows_damage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files, setup, teardown),
