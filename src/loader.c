@@ -946,9 +946,10 @@ static const char *lscan_flow(const char *p, const char *eol, const char *c)
 		} else if (start && strchr("&*!|>%@`?", *p)) {
 			return NULL;
 		} else {   /* a plain scalar */
-			while (p < eol && !lflow_char(*p) && !lscan_colon(p, eol, true) &&
-			       !lscan_comment(p, c))
-				p++;
+			for (; p < eol && !lflow_char(*p); p++)
+				if ((*p == ':' && lscan_colon(p, eol, true)) ||
+				    (*p == '#' && lscan_comment(p, c)))
+					break;
 			start = false;
 		}
 	}
@@ -1008,8 +1009,10 @@ static bool lscan_yaml(const char *c, const char *eol, size_t in, struct lblock 
 			if (!p)
 				return false;
 		}
-		while (p < eol && !lscan_colon(p, eol, false) && !lscan_comment(p, c))
-			p++;   /* a plain scalar, or what follows a quoted one */
+		for (; p < eol; p++)   /* a plain scalar, or what follows a quoted one */
+			if ((*p == ':' && lscan_colon(p, eol, false)) ||
+			    (*p == '#' && lscan_comment(p, c)))
+				break;
 		start = p < eol && *p == ':';
 		if (start) {
 			parent = in + (size_t)(tok - c);   /* a key: its mapping's column */
@@ -1025,13 +1028,14 @@ static bool lscan_other_breaks(const char *text, size_t len)
 {
 	if (memchr(text, '\r', len))
 		return true;
-	for (size_t i = 0; i + 1 < len; i++) {
-		unsigned char a = (unsigned char)text[i], n = (unsigned char)text[i + 1];
-		if ((a == 0xc2 && n == 0x85) ||
-		    (a == 0xe2 && n == 0x80 && i + 2 < len &&
-		     ((unsigned char)text[i + 2] == 0xa8 || (unsigned char)text[i + 2] == 0xa9)))
+	const char *end = text + len;
+	for (const char *p = text; (p = memchr(p, 0xc2, (size_t)(end - p))); p++)
+		if (end - p > 1 && (unsigned char)p[1] == 0x85)
 			return true;
-	}
+	for (const char *p = text; (p = memchr(p, 0xe2, (size_t)(end - p))); p++)
+		if (end - p > 2 && (unsigned char)p[1] == 0x80 &&
+		    ((unsigned char)p[2] == 0xa8 || (unsigned char)p[2] == 0xa9))
+			return true;
 	return false;
 }
 
