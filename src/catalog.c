@@ -634,11 +634,12 @@ static int load_with_libs(struct catalog *c, const char *path,
 		return 0;
 	}
 	size_t before = d->n;
-	struct rcache_id *ids = libs ? malloc((c->n_libs + 1) * sizeof *ids) : NULL;
+	struct rcache_id *ids = libs && c->cache_writes ? malloc((c->n_libs + 1) * sizeof *ids)
+						       : NULL;
 	if (ids)   /* the routine's file as it is before it is read */
 		ids[0].ok = rcache_identity(path, ids[0].v);
 	int rc = load_parsed(c, path, r, d);
-	if (ids && rc == 0 && d->n == before && c->cache_writes > 0) {
+	if (ids && rc == 0 && d->n == before) {
 		catalog_lib_ids(c, ids + 1);   /* each as it was read */
 		if (rcache_save(c->cache_dir, path, libs, c->n_libs, ids, r,
 				clock_wall_s()) == 0)

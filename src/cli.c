@@ -439,13 +439,6 @@ static int cmd_list_ids(struct catalog *c)
 	return CLI_OK;
 }
 
-/* Entry i's row as kept (rcache.h): 0, or -1 when out of memory. */
-static int list_row_kept(const struct catalog *c, size_t i,
-			 const struct rcache_row *k, struct list_row *w)
-{
-	return list_row_make(c, i, k->name, k->tags, k->gear, k->total_ms, w);
-}
-
 /* The rows kept for the next list, when any is new or gone. */
 static void list_keep(const struct catalog *c, const char **libs,
 		      const struct list_row *rows, size_t n)
@@ -491,7 +484,8 @@ static int cmd_list(struct catalog *c)
 		else if (libs)   /* before it is read */
 			file.ok = rcache_identity(c->v[i].path, file.v);
 		fresh += !k;
-		if ((k ? list_row_kept(c, i, k, &rows[n]) : list_row_load(c, i, &rows[n])) == 0)
+		if ((k ? list_row_make(c, i, k->name, k->tags, k->gear, k->total_ms, &rows[n])
+		       : list_row_load(c, i, &rows[n])) == 0)
 			rows[n++].file = file;
 		else
 			status = CLI_INVALID;

@@ -790,8 +790,7 @@ struct lentry {
 	const char *id;
 	size_t from, to;           /* its bytes in the text */
 	int line;                  /* of its first line */
-	bool read;
-	struct library *one;       /* read: the library of this entry alone */
+	struct library *one;       /* once read: the library of this entry alone */
 };
 
 struct library_lazy {
@@ -1121,7 +1120,6 @@ static bool lread_entry(struct library *lib, struct lentry *e)
 		schema_finish(&sc, &quiet);
 		diag_free(&quiet);
 		e->one = one;
-		e->read = true;
 	}
 	ydoc_free(&doc);
 	diag_free(&yd);
@@ -1176,7 +1174,7 @@ static const struct library *llazy_entry(struct library *lib, const char *id)
 	struct lentry *e = bsearch(&key, z->v, z->n, sizeof *z->v, lentry_cmp);
 	if (!e)
 		return NULL;
-	if (!e->read && !lread_entry(lib, e))
+	if (!e->one && !lread_entry(lib, e))
 		return llazy_load_all(lib);
 	return e->one;
 }

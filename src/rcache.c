@@ -590,14 +590,15 @@ int rcache_save(const char *dir, const char *path, const char *const *libs,
 #define RCACHE_ROWS_MAGIC "STUIRL2\n"
 #define RCACHE_ROWS_MAX 1000000
 
-/* The rows' file: named by the libraries, as a catalog is. */
-static char *rcache_rows_file(const char *dir, const char *const *libs,
-			      size_t n_libs)
+/* A file for a whole catalog: named by its paths[0..n) (the libraries,
+ * or the directories), as a catalog is, and suffix. */
+static char *rcache_catalog_file(const char *dir, const char *const *paths,
+				 size_t n, const char *suffix)
 {
 	struct rbuf b = { 0 };
-	for (size_t i = 0; i < n_libs; i++)
-		put_str(&b, libs[i]);
-	char *file = b.oom ? NULL : rcache_file(dir, b.p ? b.p : "", b.n, ".rows");
+	for (size_t i = 0; i < n; i++)
+		put_str(&b, paths[i]);
+	char *file = b.oom ? NULL : rcache_file(dir, b.p ? b.p : "", b.n, suffix);
 	free(b.p);
 	return file;
 }
@@ -624,7 +625,7 @@ int rcache_rows_load(const char *dir, const char *const *libs, size_t n_libs,
 		     struct rcache_rows *rows)
 {
 	memset(rows, 0, sizeof *rows);
-	char *file = rcache_rows_file(dir, libs, n_libs);
+	char *file = rcache_catalog_file(dir, libs, n_libs, ".rows");
 	struct rread rd;
 	bool ok = rcache_begin(file, RCACHE_ROWS_MAGIC, &rd, &rows->arena) &&
 		  get_sources(&rd, NULL, libs, n_libs);
@@ -686,7 +687,7 @@ int rcache_rows_save(const char *dir, const char *const *libs, size_t n_libs,
 		put_i64(&b, sorted[i].total_ms);
 	}
 	free(sorted);
-	char *file = rcache_rows_file(dir, libs, n_libs);
+	char *file = rcache_catalog_file(dir, libs, n_libs, ".rows");
 	int rc = rcache_finish(dir, file, &b, ok);
 	free(file);
 	return rc;
@@ -702,21 +703,10 @@ void rcache_rows_free(struct rcache_rows *rows)
 
 #define RCACHE_FILES_MAGIC "STUIRF1\n"
 
-static char *rcache_files_file(const char *dir, const char *const *dirs,
-			       size_t n_dirs)
-{
-	struct rbuf b = { 0 };
-	for (size_t i = 0; i < n_dirs; i++)
-		put_str(&b, dirs[i]);
-	char *file = b.oom ? NULL : rcache_file(dir, b.p ? b.p : "", b.n, ".files");
-	free(b.p);
-	return file;
-}
-
 long rcache_files_load(const char *dir, const char *const *dirs, size_t n_dirs,
 		       struct arena *a, struct rcache_file **v)
 {
-	char *file = rcache_files_file(dir, dirs, n_dirs);
+	char *file = rcache_catalog_file(dir, dirs, n_dirs, ".files");
 	struct rread rd;
 	bool ok = rcache_begin(file, RCACHE_FILES_MAGIC, &rd, a) &&
 		  get_sources(&rd, NULL, dirs, n_dirs);
@@ -744,7 +734,7 @@ int rcache_files_save(const char *dir, const char *const *dirs, size_t n_dirs,
 		put_str(&b, v[i].path);
 		put_str(&b, v[i].id);
 	}
-	char *file = rcache_files_file(dir, dirs, n_dirs);
+	char *file = rcache_catalog_file(dir, dirs, n_dirs, ".files");
 	int rc = rcache_finish(dir, file, &b, ok);
 	free(file);
 	return rc;
