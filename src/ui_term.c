@@ -87,10 +87,12 @@ static const struct ui_style ui_styles[VIEW_N_STYLES] = {
 
 static void ui_init_styles(struct ui_term *t, bool want_color)
 {
+	/* The default colours are asked for before start_color: after it,
+	 * ncurses would go through every cell of the screen to re-colour
+	 * pair 0 (a tenth of the start-up). */
+	bool dflt = want_color && has_colors() && use_default_colors() == OK;
 	bool color = want_color && has_colors() && start_color() == OK;
-	short bg = -1;
-	if (color && use_default_colors() != OK)
-		bg = COLOR_BLACK;
+	short bg = dflt ? -1 : COLOR_BLACK;
 	for (int i = 0; i < VIEW_N_STYLES; i++) {
 		const struct ui_style *s = &ui_styles[i];
 		t->attr[i] = s->mono;
