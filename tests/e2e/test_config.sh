@@ -44,6 +44,8 @@ grep -qxF "$cfg: ok, 6 settings" "$E2E_TMP/out" || fail "check: $(cat "$E2E_TMP/
 run play quick --routines "$E2E_DATA" --speed 50 >/dev/null 2>&1 || fail "plain play: status $?"
 e2e_start 80 24 --routines "$E2E_DATA"
 e2e_wait "NAME"
+# the frame can reach tmux in more than one write: wait for the marker
+e2e_wait "> Countdown test"
 e2e_screen | grep -q "^> Countdown test" || fail "the settings' routine is not selected"
 e2e_keys q
 [ "$(e2e_status)" = 0 ] || fail "status $(cat "$E2E_TMP/status")"
