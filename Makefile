@@ -58,13 +58,13 @@ endif
 
 # pkg-config's ncursesw flags carry their own _XOPEN_SOURCE; we set ours.
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags ncursesw yaml-0.1 2>/dev/null))
-PKG_LIBS   = $(shell pkg-config --libs ncursesw yaml-0.1 2>/dev/null)
-# YAML_STATIC=1 links libyaml.a into the binary: about 48 kB less resident
-# and 0.2 ms less start-up, but libyaml fixes then need a rebuild.
-ifneq ($(YAML_STATIC),)
-PKG_LIBS   = $(shell pkg-config --libs ncursesw 2>/dev/null) \
-             -Wl,-Bstatic $(shell pkg-config --libs yaml-0.1 2>/dev/null) -Wl,-Bdynamic
-endif
+# libyaml is not linked but opened (dlopen) while something parses
+# (ydoc.h): a play of a kept routine never maps it. By its soname, read
+# off the library the headers come with.
+PKG_LIBS   = $(shell pkg-config --libs ncursesw 2>/dev/null)
+YAML_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir yaml-0.1 2>/dev/null)/libyaml.so" \
+		 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+YAML_SONAME := $(or $(YAML_SONAME),libyaml-0.so.2)
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) $(PKG_CFLAGS)
 
@@ -75,7 +75,6 @@ LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 # the unit tests and the fuzz harnesses link without ncursesw.
 FRONT_SRC = $(wildcard src/ui*.c src/plain*.c) src/cli.c
 CORE_OBJ  = $(filter-out $(FRONT_SRC:src/%.c=$(BUILD)/obj/%.o),$(LIB_OBJ))
-CORE_LIBS = $(shell pkg-config --libs yaml-0.1 2>/dev/null)
 UI_SRC   = $(wildcard src/ui*.c src/view*.c src/plain*.c src/session.c src/keys.c src/bigdigits.c src/cli.c)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 # Fuzz harnesses: tests/fuzz/fuzz_NAME.c, with fuzz_NAME.options.
@@ -107,6 +106,7 @@ $(BUILD)/srcstamp.h: $(SRC) $(wildcard include/*.h)
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 $(BUILD)/obj/rcache.o $(BUILD)/fuzz/obj/rcache.o: $(BUILD)/srcstamp.h
+$(BUILD)/obj/ydoc.o $(BUILD)/tests/test_ydoc: ALL_CFLAGS += -DYDOC_LIBYAML='"$(YAML_SONAME)"'
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h
 	@mkdir -p $(@D)
@@ -123,7 +123,7 @@ $(BIN): $(BUILD)/obj/main.o $(BUILD)/libstretchtui.a
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libcore.a $(BUILD)/buildinfo.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(CORE_LIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(BUILD)/libcore.a $(TEST_LIBS)
 
 build-tests: $(BIN) $(TESTS) $(REPLAY) $(BUILD)/fuzz/seed-engine/.stamp
 
@@ -147,7 +147,7 @@ $(BUILD)/fuzz/seed-engine/.stamp: tests/fuzz/engine-seed.sh routines/exercises.y
 $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) \
 		$(FUZZ_HDRS) $(BUILD)/libcore.a
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -I$(BUILD)/fuzz $(LDFLAGS) -o $@ $< \
-		tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libcore.a $(CORE_LIBS)
+		tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libcore.a
 
 # The one-way flow as a rule (curses in the ncurses front end only, nothing
 # below the front ends including theirs, no clock in engine or plan, unit
@@ -220,7 +220,7 @@ $(BUILD)/fuzz/obj/%.o: src/%.c $(BUILD)/buildinfo.h | fuzz-clang
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(FUZZ_HDRS) $(FUZZ_LIB_OBJ) | fuzz-clang
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON) \
-		$(FUZZ_LIB_OBJ) $(shell pkg-config --libs yaml-0.1 2>/dev/null)
+		$(FUZZ_LIB_OBJ)
 
 .SECONDARY: $(FUZZ_LIB_OBJ)
 

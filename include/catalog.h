@@ -60,6 +60,7 @@ struct catalog {
 	char *builtin_dir;             /* the built-in routines' directory, or NULL */
 	char *cache_dir;               /* loaded routines kept there (rcache.h), or NULL */
 	size_t cache_writes;           /* entries this process may still add */
+	void *yaml;                    /* libyaml held while routines are parsed */
 };
 
 /* The built-in routines directory, as read: the installed one

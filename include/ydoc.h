@@ -61,10 +61,13 @@ int ydoc_parse(struct ydoc *doc, const char *path, const char *buf,
 
 void ydoc_free(struct ydoc *doc);
 
-/* Takes libyaml's code out of the resident set (where it is a shared
- * object, on Linux; elsewhere nothing): it is needed only to parse, and
- * comes back from the file if something parses again. */
-void ydoc_drop_code(void);
+/* libyaml is not linked: each parse opens it (dlopen) and closes it
+ * again, so that a command that parses nothing never maps it, and one
+ * that has parsed does not keep it. A batch of parses holds it once, for
+ * the price of one load: ydoc_hold returns the hold (NULL when libyaml
+ * will not load; each parse then says why), ydoc_release lets it go. */
+void *ydoc_hold(void);
+void ydoc_release(void *hold);
 
 /* A plain empty, ~ or null scalar. */
 bool ynode_is_null(const struct ynode *n);

@@ -343,7 +343,8 @@ void catalog_release_libs(struct catalog *c)
 		diag_free(&c->libs[i].diags);
 		c->libs[i].status = CATALOG_LIB_UNLOADED;
 	}
-	ydoc_drop_code();   /* nothing parses until the next load */
+	ydoc_release(c->yaml);   /* nothing parses until the next load */
+	c->yaml = NULL;
 }
 
 void catalog_close(struct catalog *c)
@@ -545,6 +546,13 @@ bool catalog_is_builtin(const struct catalog *c, const char *path)
 	       !strchr(path + n + 1, '/');
 }
 
+/* libyaml loaded once for the parses to come (ydoc.h), not for each. */
+static void hold_yaml(struct catalog *c)
+{
+	if (!c->yaml)
+		c->yaml = ydoc_hold();
+}
+
 /* Every library opened (whole: each checked) that is not yet. */
 static void load_libs(struct catalog *c, bool whole)
 {
@@ -557,6 +565,7 @@ static void load_libs(struct catalog *c, bool whole)
 			continue;
 		}
 		l->id.ok = rcache_identity(l->path, l->id.v);   /* before it is read */
+		hold_yaml(c);
 		int rc = whole ? loader_load_library(l->path, &l->lib, &l->diags)
 			       : loader_open_library(l->path, &l->lib, &l->diags);
 		l->status = rc != 0 ? CATALOG_LIB_BROKEN
@@ -669,6 +678,7 @@ static int load_parsed(struct catalog *c, const char *path,
 		diag_error(d, path, 0, 0, "out of memory");
 		return -1;
 	}
+	hold_yaml(c);
 	if (n)
 		load_libs(c, false);
 	for (size_t i = 0; i < n; i++)

@@ -1,10 +1,8 @@
 /* ydoc — libyaml events into a tree of positioned nodes, under the limits
  * of loader.h. See ydoc.h for what is checked where. */
-#ifdef __linux__
-#define _GNU_SOURCE 1   /* dladdr, dl_iterate_phdr, madvise: ydoc_drop_code */
-#endif
 #include "ydoc.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -23,6 +21,22 @@
 
 #define YDOC_MAX_BYTE_ERRORS 20   /* lines with bad bytes reported, at most */
 #define YDOC_KEY_MAX 1024         /* characters of a key (libyaml's limit) */
+
+/* libyaml's file, opened while something parses (set by the Makefile from
+ * the library it finds). */
+#ifndef YDOC_LIBYAML
+#define YDOC_LIBYAML "libyaml-0.so.2"
+#endif
+
+/* The five calls of libyaml that parsing makes, found in the library. */
+struct ydoc_yaml {
+	void *lib;
+	int (*init)(yaml_parser_t *);
+	void (*input)(yaml_parser_t *, const unsigned char *, size_t);
+	int (*parse)(yaml_parser_t *, yaml_event_t *);
+	void (*event_delete)(yaml_event_t *);
+	void (*parser_delete)(yaml_parser_t *);
+};
 
 struct ybuild {
 	struct ydoc *doc;
@@ -519,29 +533,63 @@ static void ydoc_syntax_error(struct ybuild *b, const yaml_parser_t *p)
 
 /* ---- entry points -------------------------------------------------------- */
 
+/* Finds name in the library into *fn (a function pointer of fn_size
+ * bytes: POSIX has dlsym's answer convert to one). */
+static bool ydoc_sym(void *lib, const char *name, void *fn, size_t fn_size)
+{
+	void *at = dlsym(lib, name);
+	if (at && fn_size == sizeof at)
+		memcpy(fn, &at, sizeof at);
+	return at && fn_size == sizeof at;
+}
+
+/* libyaml (its file: YDOC_LIBYAML), opened for one parse: loaded unless
+ * held (ydoc_hold) or opened already. 0, or -1 with a diagnostic. */
+static int ydoc_yaml_open(struct ydoc_yaml *y, const char *file, const struct ybuild *b)
+{
+	y->lib = dlopen(file, RTLD_LAZY | RTLD_LOCAL);
+	if (y->lib && ydoc_sym(y->lib, "yaml_parser_initialize", &y->init, sizeof y->init) &&
+	    ydoc_sym(y->lib, "yaml_parser_set_input_string", &y->input, sizeof y->input) &&
+	    ydoc_sym(y->lib, "yaml_parser_parse", &y->parse, sizeof y->parse) &&
+	    ydoc_sym(y->lib, "yaml_event_delete", &y->event_delete, sizeof y->event_delete) &&
+	    ydoc_sym(y->lib, "yaml_parser_delete", &y->parser_delete, sizeof y->parser_delete))
+		return 0;
+	const char *why = dlerror();
+	diag_error(b->d, b->path, 0, 0, "cannot parse: libyaml (%s) would not load: %s",
+		   file, why ? why : "a function is missing");
+	if (y->lib)
+		dlclose(y->lib);
+	return -1;
+}
+
 static int ydoc_run_parser(struct ybuild *b, const char *buf, size_t len)
 {
+	struct ydoc_yaml y;
+	if (ydoc_yaml_open(&y, YDOC_LIBYAML, b))
+		return -1;
 	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p)) {
+	if (!y.init(&p)) {
 		diag_error(b->d, b->path, 0, 0, "out of memory");
+		dlclose(y.lib);
 		return -1;
 	}
 	/* No yaml_parser_set_encoding: libyaml's own detection is what skips
 	 * a UTF-8 byte-order mark (UTF-16 never gets here: its NULs are
 	 * rejected by the pre-scan). */
-	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	y.input(&p, (const unsigned char *)buf, len);
 	enum ybuild_step step = YB_GO;
 	while (step == YB_GO) {
 		yaml_event_t e;
-		if (!yaml_parser_parse(&p, &e)) {
+		if (!y.parse(&p, &e)) {
 			ydoc_syntax_error(b, &p);
 			step = YB_FAIL;
 			break;
 		}
 		step = ybuild_event(b, &e);
-		yaml_event_delete(&e);
+		y.event_delete(&e);
 	}
-	yaml_parser_delete(&p);
+	y.parser_delete(&p);
+	dlclose(y.lib);
 	return step == YB_FAIL ? -1 : 0;
 }
 
@@ -692,65 +740,15 @@ const char *ynode_describe(const struct ynode *n, char *buf, size_t size)
 	return buf;
 }
 
-/* ---- libyaml's code out of memory ----------------------------------------- */
+/* ---- libyaml held across parses ------------------------------------------ */
 
-#ifdef __linux__
-#include <dlfcn.h>
-#include <link.h>
-#include <sys/mman.h>
-
-/* Whether the object has text relocations: its code pages were written
- * to, and dropping them would lose that. */
-static bool ydoc_textrel(const struct dl_phdr_info *info)
+void *ydoc_hold(void)
 {
-	for (size_t i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		if (ph->p_type != PT_DYNAMIC)
-			continue;
-		const ElfW(Dyn) *dyn = (const ElfW(Dyn) *)(info->dlpi_addr + ph->p_vaddr);
-		for (; dyn->d_tag != DT_NULL; dyn++)
-			if (dyn->d_tag == DT_TEXTREL ||
-			    (dyn->d_tag == DT_FLAGS && (dyn->d_un.d_val & DF_TEXTREL)))
-				return true;
-	}
-	return !info->dlpi_name || !info->dlpi_name[0];   /* the program itself */
+	return dlopen(YDOC_LIBYAML, RTLD_LAZY | RTLD_LOCAL);
 }
 
-/* The read-only segments of the shared object loaded at *base: its pages
- * leave the resident set, to be read again from the file when touched. */
-static int ydoc_drop_object(struct dl_phdr_info *info, size_t size, void *base)
+void ydoc_release(void *hold)
 {
-	(void)size;
-	if (info->dlpi_addr != *(const ElfW(Addr) *)base)
-		return 0;
-	if (ydoc_textrel(info))
-		return 1;
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	for (size_t i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		if (ph->p_type != PT_LOAD || (ph->p_flags & PF_W) || ph->p_memsz != ph->p_filesz)
-			continue;
-		uintptr_t from = (info->dlpi_addr + ph->p_vaddr) / page * page;
-		uintptr_t to = (info->dlpi_addr + ph->p_vaddr + ph->p_memsz + page - 1) / page * page;
-		madvise((void *)from, to - from, MADV_DONTNEED);
-	}
-	return 1;
+	if (hold)
+		dlclose(hold);
 }
-
-void ydoc_drop_code(void)
-{
-	void (*fn)(void) = (void (*)(void))yaml_parser_parse;
-	void *addr;
-	Dl_info info;
-	memcpy(&addr, &fn, sizeof addr);
-	if (!dladdr(addr, &info) || !info.dli_fbase)
-		return;
-	ElfW(Addr) base = 0;   /* a shared object's first segment is at 0 */
-	memcpy(&base, &info.dli_fbase, sizeof base);
-	dl_iterate_phdr(ydoc_drop_object, &base);
-}
-#else
-void ydoc_drop_code(void)
-{
-}
-#endif

@@ -5,7 +5,8 @@
 #   - make install into a staging root, the zsh completion in Debian's
 #     vendor-completions; the binary stripped; man pages and the changelog
 #     gzip -9n; copyright in the machine-readable format from LICENSE;
-#   - Depends from dpkg-shlibdeps on the binary, Recommends espeak-ng;
+#   - Depends from dpkg-shlibdeps on the binary and on a probe that links
+#     what it opens at run time (libyaml), Recommends espeak-ng;
 #     md5sums; owner root (dpkg-deb --root-owner-group); every time stamp
 #     the changelog's, so that the same tree makes the same package.
 # Usage: packaging/deb/build-deb.sh VERSION   (from the top of the tree)
@@ -59,9 +60,27 @@ gzip -9n <"$here/changelog" >"$doc/changelog.gz"
 	sed -e '1,/^Copyright/d' -e 's/^$/./' -e 's/^/ /' "$top/LICENSE" | sed '1{/^ \.$/d}'
 } >"$doc/copyright"
 
+# libyaml is opened while something parses (dlopen, src/ydoc.c), which
+# dpkg-shlibdeps cannot see: a probe linking the calls made stands in.
+cat >"$work/yaml-probe.c" <<'EOF'
+#include <yaml.h>
+int main(void)
+{
+	yaml_parser_t p;
+	yaml_event_t e;
+	if (!yaml_parser_initialize(&p))
+		return 1;
+	yaml_parser_set_input_string(&p, (const unsigned char *)"", 0);
+	if (yaml_parser_parse(&p, &e))
+		yaml_event_delete(&e);
+	yaml_parser_delete(&p);
+	return 0;
+}
+EOF
+${CC:-cc} -o "$work/yaml-probe" "$work/yaml-probe.c" $(pkg-config --cflags --libs yaml-0.1)
 # dpkg-shlibdeps reads debian/control: a minimal one of our own.
 printf 'Source: stretchtui\n\nPackage: stretchtui\nArchitecture: any\n' >"$work/meta/debian/control"
-depends=$(cd "$work/meta" && dpkg-shlibdeps -O -e"$root/usr/bin/stretchtui" 2>"$work/shlibdeps.err" |
+depends=$(cd "$work/meta" && dpkg-shlibdeps -O -e"$root/usr/bin/stretchtui" -e"$work/yaml-probe" 2>"$work/shlibdeps.err" |
 	sed -n 's/^shlibs:Depends=//p')
 [ -n "$depends" ] || { cat "$work/shlibdeps.err" >&2; echo "make deb: dpkg-shlibdeps found nothing" >&2; exit 1; }
 

@@ -49,7 +49,9 @@ for p in /usr/bin/stretchtui /usr/share/man/man1/stretchtui.1.gz \
 	/usr/share/stretchtui/schema/routine.schema.json /usr/share/doc/stretchtui/copyright; do
 	grep -qxF "$p" "$tmp/paths" || fail "not in the package: $p"
 done
-dpkg-deb -f "$deb" Depends | grep -q 'libncursesw6' || fail "Depends: $(dpkg-deb -f "$deb" Depends)"
+for lib in libncursesw6 libyaml-0-2; do
+	dpkg-deb -f "$deb" Depends | grep -q "$lib" || fail "Depends: $(dpkg-deb -f "$deb" Depends)"
+done
 [ "$(dpkg-deb -f "$deb" Recommends)" = espeak-ng ] || fail "Recommends: $(dpkg-deb -f "$deb" Recommends)"
 echo "$(grep -vc '/$' "$tmp/paths") files; Depends: $(dpkg-deb -f "$deb" Depends)"
 
