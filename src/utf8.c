@@ -120,8 +120,19 @@ static void utf8_unit(const char *s, size_t n, unsigned flags,
 	}
 }
 
+/* Printable ASCII, the common case: one byte, one cell, shown as it is
+ * whatever the flags. */
+static bool utf8_plain_byte(char c)
+{
+	return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7f;
+}
+
 size_t utf8_char(const char *s, size_t n, unsigned flags, int *cells)
 {
+	if (utf8_plain_byte(s[0])) {
+		*cells = 1;
+		return 1;
+	}
 	struct utf8_unit u;
 	utf8_unit(s, n, flags, &u);
 	*cells = u.cells;
@@ -131,19 +142,18 @@ size_t utf8_char(const char *s, size_t n, unsigned flags, int *cells)
 size_t utf8_char_shown(const char *s, size_t n, unsigned flags, int *cells,
 		       size_t *shown, bool *as_is)
 {
+	if (utf8_plain_byte(s[0])) {
+		*cells = 1;
+		*shown = 1;
+		*as_is = true;
+		return 1;
+	}
 	struct utf8_unit u;
 	utf8_unit(s, n, flags, &u);
 	*cells = u.cells;
 	*shown = u.len;
 	*as_is = u.text == s && u.len == u.in;
 	return u.in;
-}
-
-/* Printable ASCII, the common case: one byte, one cell, shown as it is
- * whatever the flags. */
-static bool utf8_plain_byte(char c)
-{
-	return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7f;
 }
 
 int utf8_widthn(const char *s, size_t n, unsigned flags)
