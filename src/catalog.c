@@ -343,7 +343,8 @@ void catalog_release_libs(struct catalog *c)
 		diag_free(&c->libs[i].diags);
 		c->libs[i].status = CATALOG_LIB_UNLOADED;
 	}
-	ydoc_release(c->yaml);   /* nothing parses until the next load */
+	if (c->yaml)   /* nothing parses until the next load */
+		ydoc_release(c->yaml);
 	c->yaml = NULL;
 }
 

@@ -43,6 +43,16 @@
 #include "suggest.h"
 #include "ydoc.h"
 
+/* First in the file: the one function a play runs (the catalog's scan),
+ * kept beside the code a play runs (PLAYER_OBJ in the Makefile). */
+bool loader_is_library_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	return strcmp(base, "exercises.yaml") == 0 ||
+	       strcmp(base, "exercises.yml") == 0;
+}
+
 #define LOADER_SUGGEST_IDS 16   /* unknown ids that get one (each scans all) */
 
 /* An exercise of the routine's own `exercises:`. */
@@ -1265,12 +1275,4 @@ void library_free(struct library *lib)
 	llazy_free(lib);
 	arena_free(&lib->arena);
 	memset(lib, 0, sizeof *lib);
-}
-
-bool loader_is_library_path(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	return strcmp(base, "exercises.yaml") == 0 ||
-	       strcmp(base, "exercises.yml") == 0;
 }

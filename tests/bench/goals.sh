@@ -9,8 +9,10 @@
 # 1. memory    peak RSS (VmHWM) at 100x30 of a minimal ncursesw program
 #              with setlocale(LC_CTYPE) (floor.c, built here), of ROUTINE
 #              played full-screen and in plain mode, a second after start,
-#              the median of ROUNDS (3) interleaved rounds; and libyaml's
-#              resident code then (smaps: its executable mappings).
+#              the median of ROUNDS (3) interleaved rounds; and where
+#              the full screen's resident KiB are then (smaps): the
+#              program's code, the rest of its file, heap and stack, the
+#              rest, and libyaml (opened only to parse: none).
 # 2. start-up  instructions to the first frame (valgrind's callgrind; the
 #              process ends at its first poll(), see atpoll.c) of the same
 #              three, ROUTINE kept in the routine cache (rcache.h) by the
@@ -43,7 +45,7 @@ PAUSE_SECS=${PAUSE_SECONDS:-15}
 FILES=${BENCH_FILES:-10 100 1000 10000}
 CC=${CC:-cc}
 
-for tool in tmux valgrind strace awk pkg-config "$CC"; do
+for tool in tmux valgrind strace awk readelf pkg-config "$CC"; do
 	command -v "$tool" >/dev/null || { echo "bench: needs $tool" >&2; exit 2; }
 done
 [ -x "$BIN" ] || { echo "bench: no binary at $BIN (make first)" >&2; exit 2; }
@@ -99,9 +101,20 @@ wait_done() {
 close() { kill -TERM "$PID" 2>/dev/null; wait_done "$1" 50; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 status_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$PID/status" 2>/dev/null; }
-# libyaml's code resident: its executable mappings
-yaml_kb() {
-	awk '/^[0-9a-f]+-/ { y = ($0 ~ /libyaml/ && $2 ~ /x/) } y && $1 == "Rss:" { s += $2 } END { print s + 0 }' \
+# Where the resident KiB are (smaps): "text file heap stack libyaml
+# rest": the program's code, the rest of its file, [heap], [stack], all
+# of libyaml's mappings, and everything else (the C library, ncurses,
+# locale files, anonymous maps).
+parts_kb() {
+	awk -v prog="$1" '/^[0-9a-f]+-/ {
+		k = "rest"
+		if ($6 == prog) k = ($2 ~ /x/) ? "text" : "file"
+		else if ($6 == "[heap]") k = "heap"
+		else if ($6 == "[stack]") k = "stack"
+		else if ($6 ~ /libyaml/) k = "yaml"
+	}
+	$1 == "Rss:" { s[k] += $2 }
+	END { print s["text"] + 0, s["file"] + 0, s["heap"] + 0, s["stack"] + 0, s["yaml"] + 0, s["rest"] + 0 }' \
 		"/proc/$PID/smaps" 2>/dev/null
 }
 
@@ -115,13 +128,14 @@ for ((r = 1; r <= ROUNDS; r++)); do
 		plain) pane m "$BIN" --plain --no-safety play "$ROUTINE" ;;
 		esac
 		sleep 1.2
-		echo "$(status_kb VmHWM) $(yaml_kb)" >>"$TMP/mem.$what"
+		echo "$(status_kb VmHWM) $(parts_kb "$(readlink "/proc/$PID/exe")")" >>"$TMP/mem.$what"
 		close m
 	done
 done
 hwm() { awk '{ print $1 }' "$TMP/mem.$1" | median; }
 M_FLOOR=$(hwm floor) M_FULL=$(hwm full) M_PLAIN=$(hwm plain)
-Y_FULL=$(awk '{ print $2 }' "$TMP/mem.full" | median)
+# part N of WHAT's rounds (the median), 1 = text ... 6 = rest
+part() { awk -v k=$(($2 + 1)) '{ print $k }' "$TMP/mem.$1" | median; }
 
 # ---- 2. instructions to the first frame ------------------------------------------
 # ir NAME CMD...: callgrind's instruction count, the process ending at
@@ -209,6 +223,12 @@ W_RUN=$(wakes "$t1" "$t2") W_PAUSE=$(wakes "$t3" "$t4")
 
 # ---- the table ----------------------------------------------------------------------
 ok() { awk "BEGIN { exit !($1) }" && echo ok || echo MISSED; }
+# the size of the program's code: its executable segment, in KiB
+text_kib() {
+	local sz
+	sz=$(readelf -lW "$BIN" 2>/dev/null | awk '$1 == "LOAD" && / R E / { print $5; exit }')
+	echo $(( ${sz:-0} / 1024 ))
+}
 row() { printf '  %-50s %-26s %-22s %s\n' "$1" "$2" "$3" "$4"; }
 echo "stretchtui goals: $BIN, $ROUTINE, $(nproc 2>/dev/null || echo ?) cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 row "figure" "measured" "goal" ""
@@ -216,7 +236,11 @@ row "floor: ncursesw+setlocale, peak RSS 100x30" "$M_FLOOR KiB" "(the floor)" ""
 d=$((M_FULL - M_FLOOR))
 row "full-screen peak RSS above the floor" "$d KiB ($M_FULL KiB)" "<= 160 KiB" "$(ok "$d <= 160")"
 row "plain peak RSS vs the floor" "$((M_PLAIN - M_FLOOR)) KiB ($M_PLAIN KiB)" "< 0 (below the floor)" "$(ok "$M_PLAIN < $M_FLOOR")"
-row "libyaml code resident at the first frame" "$Y_FULL KiB" "0" "$(ok "$Y_FULL == 0")"
+row "  of it: the program's code (of its $(text_kib) KiB)" "$(part full 1) KiB" "(no goal)" ""
+row "  the rest of the program's file" "$(part full 2) KiB" "(no goal)" ""
+row "  heap, stack: above the floor's" "$(( $(part full 3) - $(part floor 3) )), $(( $(part full 4) - $(part floor 4) )) KiB" "(no goal)" ""
+row "  everything else: above the floor's" "$(( $(part full 6) - $(part floor 6) )) KiB" "(no goal)" ""
+row "libyaml resident at the first frame" "$(part full 5) KiB" "0" "$(ok "$(part full 5) == 0")"
 row "floor: instructions to the first frame" "$I_FLOOR" "(the floor)" ""
 x=$(awk -v a="$I_FULL" -v b="$I_FLOOR" 'BEGIN { printf "%.2f", a / b }')
 row "full-screen instructions, x the floor" "${x}x ($I_FULL)" "<= 2x" "$(ok "$x <= 2")"
