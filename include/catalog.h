@@ -150,8 +150,8 @@ void catalog_lib_ids(const struct catalog *c, struct rcache_id *ids);
 /* Frees the exercise libraries loaded so far. A loaded routine keeps its
  * own copies of the exercises it uses, so once the routines needed are
  * loaded the libraries are dead weight; a later catalog_load reads them
- * again (and reports their problems again). The parser's code leaves
- * memory with them (ydoc_drop_code). */
+ * again (and reports their problems again). libyaml, held while they
+ * were parsed, is let go with them (ydoc_release). */
 void catalog_release_libs(struct catalog *c);
 
 #endif
