@@ -104,10 +104,15 @@ static void add_env_dirs(struct catalog *c, struct diags *d)
 	const char *env = getenv("STRETCHTUI_PATH");
 	if (!env || !*env)
 		return;
-	char *copy = strdup(env), *save = NULL;
+	char *copy = strdup(env), *next;
 	size_t bad = 0;
-	for (char *dir = copy ? strtok_r(copy, ":", &save) : NULL; dir;
-	     dir = strtok_r(NULL, ":", &save)) {
+	/* split by hand: strtok_r's strspn and strcspn are 64 KiB of the C
+	 * library's code (glibc, x86-64) that a play maps for nothing else */
+	for (char *dir = copy; dir; dir = next) {
+		if ((next = strchr(dir, ':')))
+			*next++ = '\0';
+		if (!*dir)
+			continue;   /* empty entries are skipped */
 		if (add_dir(c, dir) != 0 && bad++ < CATALOG_PATH_WARNINGS)
 			diag_warning(d, dir, 0, 0, "STRETCHTUI_PATH: not a "
 				     "readable directory; skipped");

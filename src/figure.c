@@ -10,7 +10,9 @@ void figure_frame_size(const char *frame, unsigned flags, int *rows,
 {
 	*rows = *cols = 0;
 	while (*frame) {
-		size_t len = strcspn(frame, "\n");
+		/* strchr, not strcspn: see add_env_dirs in catalog.c */
+		const char *nl = strchr(frame, '\n');
+		size_t len = nl ? (size_t)(nl - frame) : strlen(frame);
 		int w = utf8_widthn(frame, len < FIGURE_ROW_MAX ? len : FIGURE_ROW_MAX,
 				    flags);
 		*cols = w > *cols ? w : *cols;

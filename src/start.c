@@ -156,7 +156,8 @@ int start_from(const struct plan *p, const char *arg, int64_t *at_ms,
 
 int start_mark_format(const struct start_mark *m, char *buf, size_t size)
 {
-	if (strpbrk(m->path, "\n\r") || !m->path[0])
+	/* strchr, not strpbrk: see add_env_dirs in catalog.c */
+	if (strchr(m->path, '\n') || strchr(m->path, '\r') || !m->path[0])
 		return -1;
 	int n = snprintf(buf, size, "1\t%lld\t%lld\t%llu\t%llu\t%lld\t%lld\t%lld\t%s",
 			 (long long)m->at_ms, (long long)m->wall_s, m->dev, m->ino,
