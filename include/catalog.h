@@ -139,6 +139,9 @@ int catalog_load_file(struct catalog *c, const char *path, struct routine *r,
  * costs more than parsing a small routine, so a first `list` of a huge
  * catalog keeps only its first ones (and each later run some more). */
 void catalog_use_cache(struct catalog *c, const char *dir);
+/* The same with the cache in $XDG_STATE_HOME/stretchtui/cache; none
+ * when the state directory has no place. */
+void catalog_use_state_cache(struct catalog *c);
 #define CATALOG_CACHE_WRITES 32
 /* The libraries' paths, lowest first (the cache's key): malloc'd, NULL
  * when out of memory. */

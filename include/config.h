@@ -57,7 +57,7 @@ struct config_remind {
 
 struct config {
 	struct arena arena;               /* the file's strings and lists */
-	const char *path;                 /* the file read, or NULL */
+	char *path;                       /* the file read (a copy), or NULL */
 	bool loaded;                      /* it existed and had no error */
 	bool broken;                      /* it had errors: defaults used */
 	const char *routine;              /* preselected in the menu; NULL */
@@ -82,6 +82,9 @@ void config_free(struct config *c);
 
 /* $XDG_CONFIG_HOME/stretchtui/config.yaml into buf; 0, or -1. */
 int config_path(char *buf, size_t size);
+/* config_load of that file; 0 too when there is no place for it (c then
+ * holds the defaults, its path NULL). */
+int config_load_user(struct config *c, struct diags *d);
 
 /* Reads the file at path into c (config_init first). A missing file is
  * not an error (0, c->loaded false). Any other problem goes to d, and c

@@ -618,6 +618,16 @@ void catalog_use_cache(struct catalog *c, const char *dir)
 	c->cache_writes = CATALOG_CACHE_WRITES;
 }
 
+void catalog_use_state_cache(struct catalog *c)
+{
+	char dir[PATHS_MAX];
+	if (paths_state_dir(dir, sizeof dir) == 0 &&
+	    strlen(dir) + sizeof "/cache" <= sizeof dir) {
+		strcat(dir, "/cache");
+		catalog_use_cache(c, dir);
+	}
+}
+
 const char **catalog_lib_paths(const struct catalog *c)
 {
 	const char **v = malloc((c->n_libs + 1) * sizeof *v);

@@ -19,7 +19,6 @@
 #include "keys.h"
 #include "history_report.h"
 #include "loader.h"
-#include "paths.h"
 #include "plain.h"
 #include "plan.h"
 #include "rcache.h"
@@ -307,12 +306,8 @@ static int open_catalog(const struct cli_options *o, struct catalog *c)
 	bool cache = rc == 0;
 	for (size_t i = 0; cache && o->command && i < sizeof fresh / sizeof *fresh; i++)
 		cache = strcmp(o->command, fresh[i]) != 0;
-	char dir[PATHS_MAX];
-	if (cache && paths_state_dir(dir, sizeof dir) == 0 &&
-	    strlen(dir) + sizeof "/cache" <= sizeof dir) {
-		strcat(dir, "/cache");
-		catalog_use_cache(c, dir);
-	}
+	if (cache)
+		catalog_use_state_cache(c);
 	return rc == 0 ? CLI_OK : CLI_INVALID;
 }
 
@@ -645,34 +640,39 @@ static int play(const struct cli_options *o, struct catalog *c,
 	struct session_options so = o->s;
 	struct routine r;
 	struct plan p;
-	struct start_mark m;
-	if (o->resume && resume_mark(c, arg, &m) != CLI_OK)
-		return CLI_INVALID;
-	if (o->resume)
-		arg = m.path;
-	if (arg && load_plan(c, arg, &r, &p) != CLI_OK)
-		return CLI_INVALID;
-	if (arg && start_at(o, &p, o->resume ? m.at_ms : 0, &so.start_ms) != CLI_OK) {
-		plan_free(&p);
-		routine_free(&r);
+	/* the mark's 4 KiB off the stack that the screen's frames go under */
+	struct start_mark *m = o->resume ? malloc(sizeof *m) : NULL;
+	if (o->resume && (!m || resume_mark(c, arg, m) != CLI_OK)) {
+		free(m);
 		return CLI_INVALID;
 	}
+	bool routine = arg || m;
+	int rc = routine ? load_plan(c, m ? m->path : arg, &r, &p) : CLI_OK;
+	if (rc == CLI_OK && routine &&
+	    (rc = start_at(o, &p, m ? m->at_ms : 0, &so.start_ms)) != CLI_OK) {
+		plan_free(&p);
+		routine_free(&r);
+	}
+	free(m);   /* the routine holds its own path */
+	if (rc != CLI_OK)
+		return CLI_INVALID;
 	/* The routine holds its own exercises; released before the screen is
 	 * set up, so that ncurses reuses the memory. */
 	catalog_release_libs(c);
 	/* The menu lists the routines itself (catalog_scan); plain mode's
 	 * choice needs them listed first. */
-	int rc = o->plain ? UI_NO_SCREEN
-		 : rem    ? ui_remind(&so, &o->remind, c, &p)
-			  : ui_run(&so, c, arg ? &p : NULL);
+	rc = o->plain ? UI_NO_SCREEN
+	     : rem    ? ui_remind(&so, &o->remind, c, &p)
+		      : ui_run(&so, c, routine ? &p : NULL);
 	if (rc == UI_UNUSABLE || rc == UI_NO_SCREEN) {
 		if (rc == UI_UNUSABLE)
 			diag_msg(DIAG_WARNING, "cannot use this terminal; playing in plain mode");
-		if (!arg && !rem)
+		if (!routine && !rem)
 			catalog_scan(c);
-		rc = rem ? plain_remind(&so, &o->remind, c, &p) : plain_run(&so, c, arg ? &p : NULL);
+		rc = rem ? plain_remind(&so, &o->remind, c, &p)
+			 : plain_run(&so, c, routine ? &p : NULL);
 	}
-	if (arg) {
+	if (routine) {
 		plan_free(&p);
 		routine_free(&r);
 	}
@@ -868,16 +868,14 @@ static void settings_merge(struct cli_options *o, struct config *cfg)
 /* config.yaml (its problems on stderr; broken, it counts for nothing),
  * then NO_COLOR, then the options. `check` and `history` read no
  * settings (check judges files, config.yaml among them). */
-static void settings(struct cli_options *o, struct config *cfg, char *path,
-		     size_t size)
+static void settings(struct cli_options *o, struct config *cfg)
 {
 	struct diags d = { 0 };
 	config_init(cfg);
 	if (o->command && (strcmp(o->command, "check") == 0 ||
 			   strcmp(o->command, "history") == 0))
 		return;
-	if (config_path(path, size) == 0)
-		config_load(cfg, path, &d);
+	config_load_user(cfg, &d);
 	diag_print(&d, stderr);
 	diag_free(&d);
 	config_apply_env(cfg, getenv("NO_COLOR"));
@@ -890,7 +888,6 @@ int cli_main(int argc, char **argv)
 	struct cli_options o;
 	struct catalog c;
 	struct config cfg;
-	char cfg_path[PATH_MAX];
 	if (!operands) {
 		diag_msg(DIAG_ERROR, "out of memory");
 		return CLI_INVALID;
@@ -905,7 +902,7 @@ int cli_main(int argc, char **argv)
 		rc = usage_error("this option is remind's:", o.remind.set_by);
 	config_init(&cfg);
 	if (rc == CLI_OK)
-		settings(&o, &cfg, cfg_path, sizeof cfg_path);
+		settings(&o, &cfg);
 	/* remind's options with the settings' remind: under them */
 	if (rc == CLI_OK && o.command && strcmp(o.command, "remind") == 0 &&
 	    remind_check(&o.remind) != 0)

@@ -211,6 +211,7 @@ void config_init(struct config *c)
 void config_free(struct config *c)
 {
 	arena_free(&c->arena);
+	free(c->path);
 	config_init(c);
 }
 
@@ -285,11 +286,11 @@ static int config_read_file(struct config *c, const char *path,
 	int rc = schema_load(&s, buf, len, config_read, d);
 	if (rc != 0) {   /* a broken file counts for nothing */
 		config_free(c);
-		c->path = path;
+		c->path = strdup(path);
 		c->broken = true;
 		return -1;
 	}
-	c->path = path;
+	c->path = strdup(path);
 	c->loaded = true;
 	config_derive(c);
 	return 0;
@@ -300,10 +301,16 @@ int config_load(struct config *c, const char *path, struct diags *d)
 	struct stat st;
 	if (stat(path, &st) != 0 && errno == ENOENT) {
 		config_free(c);
-		c->path = path;
+		c->path = strdup(path);
 		return 0;
 	}
 	return config_read_file(c, path, NULL, 0, d);
+}
+
+int config_load_user(struct config *c, struct diags *d)
+{
+	char path[PATH_MAX];
+	return config_path(path, sizeof path) == 0 ? config_load(c, path, d) : 0;
 }
 
 int config_parse(struct config *c, const char *path, const char *buf,
