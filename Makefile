@@ -66,7 +66,7 @@ YAML_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir yaml-0.1 2>/d
 		 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
 YAML_SONAME := $(or $(YAML_SONAME),libyaml-0.so.2)
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) $(PKG_CFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) -ffunction-sections -D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) $(PKG_CFLAGS)
 
 SRC      = $(wildcard src/*.c)
 LIB_SRC  = $(filter-out src/main.c,$(SRC))
@@ -108,33 +108,36 @@ $(BUILD)/srcstamp.h: $(SRC) $(wildcard include/*.h)
 $(BUILD)/obj/rcache.o $(BUILD)/fuzz/obj/rcache.o: $(BUILD)/srcstamp.h
 $(BUILD)/obj/ydoc.o $(BUILD)/tests/test_ydoc: ALL_CFLAGS += -DYDOC_LIBYAML='"$(YAML_SONAME)"'
 
-$(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h $(BUILD)/hot.rename
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@$(OBJCOPY) @$(BUILD)/hot.rename $@
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	$(AR) rcs $@ $^
 
-# The modules a play runs, linked first and the hottest first: their code
-# then shares pages, and a play maps about 100 KiB of the program's text,
-# not all of it (the kernel maps a file's pages 64 KiB at a time around
-# each one touched). remind.o and loader.o come after what starts a play
-# (it runs one function of each, the first of loader.c), what ends one
-# after them. Only memory depends on the order: `make bench` shows what
-# is resident.
-PLAYER_OBJ = $(addprefix $(BUILD)/obj/,main.o cli.o ui.o ui_player.o ui_term.o session.o \
-	keys.o view_player.o view.o bigdigits.o figure.o utf8.o engine.o plan.o routine.o \
-	duration.o cue.o cue_spawn.o sig.o clock.o catalog.o rcache.o paths.o arena.o \
-	config.o diag.o ui_notice.o remind.o loader.o \
-	ui_finish.o history.o history_sum.o start.o safety.o)
+# The functions a play runs (src/hot.txt) are linked first, together:
+# each function has its own section (-ffunction-sections), and theirs are
+# renamed .text.hot.NAME after compiling, which the linker places at the
+# start of .text, after main and before the C start-up code; and the text
+# starts on a 64 KiB boundary. The kernel maps a program's pages 64 KiB
+# at a time around each one touched, so a play maps one such window of
+# code (the list's 52 KiB with the PLT and the start-up code), not most
+# of the text. Only memory depends on the list: `make bench` shows what
+# is resident; tests/bench/hot.sh writes it again.
+OBJCOPY ?= objcopy
+$(BUILD)/hot.rename: src/hot.txt
+	@mkdir -p $(@D)
+	@sed -n 's/^\([A-Za-z_][A-Za-z0-9_.]*\)$$/--rename-section .text.\1=.text.hot.\1/p' $< > $@
+LAYOUT = -Wl,-z,max-page-size=0x10000
 # Relative relocations packed (DT_RELR) where the linker makes them and
 # the C library runs them (binutils 2.38, glibc 2.36): 16 KiB less for the
 # dynamic loader to read at each start.
 RELR := $(shell mkdir -p $(BUILD) && printf 'int main(void) { return 0; }\n' | \
 	  $(CC) -x c -Wl,-z,pack-relative-relocs -o $(BUILD)/relr-probe - 2>/dev/null && \
 	  $(BUILD)/relr-probe && echo -Wl,-z,pack-relative-relocs; rm -f $(BUILD)/relr-probe)
-$(BIN): $(PLAYER_OBJ) $(filter-out $(PLAYER_OBJ),$(LIB_OBJ))
-	$(CC) $(LDFLAGS) $(RELR) -o $@ $^ $(PKG_LIBS)
+$(BIN): $(BUILD)/obj/main.o $(LIB_OBJ)
+	$(CC) $(LDFLAGS) $(RELR) $(LAYOUT) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libcore.a $(BUILD)/buildinfo.h
 	@mkdir -p $(@D)

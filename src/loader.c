@@ -43,8 +43,7 @@
 #include "suggest.h"
 #include "ydoc.h"
 
-/* First in the file: the one function a play runs (the catalog's scan),
- * kept beside the code a play runs (PLAYER_OBJ in the Makefile). */
+/* The one function of this file a play runs (the catalog's scan). */
 bool loader_is_library_path(const char *path)
 {
 	const char *base = strrchr(path, '/');

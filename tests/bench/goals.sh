@@ -45,7 +45,7 @@ PAUSE_SECS=${PAUSE_SECONDS:-15}
 FILES=${BENCH_FILES:-10 100 1000 10000}
 CC=${CC:-cc}
 
-for tool in tmux valgrind strace awk readelf pkg-config "$CC"; do
+for tool in tmux valgrind strace awk readelf nm pkg-config "$CC"; do
 	command -v "$tool" >/dev/null || { echo "bench: needs $tool" >&2; exit 2; }
 done
 [ -x "$BIN" ] || { echo "bench: no binary at $BIN (make first)" >&2; exit 2; }
@@ -229,6 +229,13 @@ text_kib() {
 	sz=$(readelf -lW "$BIN" 2>/dev/null | awk '$1 == "LOAD" && / R E / { print $5; exit }')
 	echo $(( ${sz:-0} / 1024 ))
 }
+# "K of N": the names of src/hot.txt (linked first, see the Makefile)
+# that the program no longer has
+hot_missing() {
+	nm --defined-only "$BIN" 2>/dev/null | awk 'NR == FNR { if ($0 ~ /^[A-Za-z_]/) { want[$1] = 1; n++ } next }
+		NF == 3 && ($2 == "t" || $2 == "T") && ($3 in want) && !seen[$3]++ { have++ }
+		END { printf "%d of %d", n - have, n }' "$ROOT/src/hot.txt" -
+}
 row() { printf '  %-50s %-26s %-22s %s\n' "$1" "$2" "$3" "$4"; }
 echo "stretchtui goals: $BIN, $ROUTINE, $(nproc 2>/dev/null || echo ?) cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 row "figure" "measured" "goal" ""
@@ -237,6 +244,7 @@ d=$((M_FULL - M_FLOOR))
 row "full-screen peak RSS above the floor" "$d KiB ($M_FULL KiB)" "<= 160 KiB" "$(ok "$d <= 160")"
 row "plain peak RSS vs the floor" "$((M_PLAIN - M_FLOOR)) KiB ($M_PLAIN KiB)" "< 0 (below the floor)" "$(ok "$M_PLAIN < $M_FLOOR")"
 row "  of it: the program's code (of its $(text_kib) KiB)" "$(part full 1) KiB" "(no goal)" ""
+row "  src/hot.txt names the program lacks" "$(hot_missing)" "0 (tests/bench/hot.sh)" ""
 row "  the rest of the program's file" "$(part full 2) KiB" "(no goal)" ""
 row "  heap, stack: above the floor's" "$(( $(part full 3) - $(part floor 3) )), $(( $(part full 4) - $(part floor 4) )) KiB" "(no goal)" ""
 row "  everything else: above the floor's" "$(( $(part full 6) - $(part floor 6) )) KiB" "(no goal)" ""
