@@ -61,11 +61,22 @@ PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell pkg-config 
 # libyaml is not linked but opened (dlopen) while something parses
 # (ydoc.h): a play of a kept routine never maps it. By its soname, read
 # off the library the headers come with.
-PKG_LIBS   = $(shell pkg-config --libs ncursesw 2>/dev/null)
-YAML_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir yaml-0.1 2>/dev/null)/libyaml.so" \
+OBJDUMP ?= objdump
+# dlopen is in the C library from glibc 2.34 on, in libdl before.
+LIBDL := $(shell printf '\043include <dlfcn.h>\nint main(void) { return !dlopen(0, RTLD_LAZY); }\n' | \
+	   $(CC) -x c -o /dev/null - 2>/dev/null || echo -ldl)
+PKG_LIBS   = $(shell pkg-config --libs ncursesw 2>/dev/null) $(LIBDL)
+YAML_SONAME := $(shell $(OBJDUMP) -p "$$(pkg-config --variable=libdir yaml-0.1 2>/dev/null)/libyaml.so" \
 		 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
-YAML_SONAME := $(or $(YAML_SONAME),libyaml-0.so.2)
-TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
+# Before `make run` or `make test` has installed libyaml-dev there is
+# nothing to read: Debian's soname then, and a word where there was.
+ifeq ($(YAML_SONAME),)
+ifneq ($(shell pkg-config --exists yaml-0.1 2>/dev/null && echo yes),)
+$(warning cannot read libyaml's soname (with $(OBJDUMP)); assuming libyaml-0.so.2)
+endif
+YAML_SONAME := libyaml-0.so.2
+endif
+TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null) $(LIBDL)
 ALL_CFLAGS = $(WARN) $(CFLAGS) -ffunction-sections -D_XOPEN_SOURCE=700 -Iinclude -I$(BUILD) $(PKG_CFLAGS)
 
 SRC      = $(wildcard src/*.c)
@@ -91,11 +102,12 @@ BIN      = $(BUILD)/stretchtui
 
 all: $(BIN)
 
-# Generated so that a changed PREFIX rebuilds what depends on it.
+# Generated so that a changed PREFIX (or libyaml soname) rebuilds what
+# depends on it.
 $(BUILD)/buildinfo.h: FORCE
 	@mkdir -p $(BUILD)
-	@printf '#define STRETCHTUI_VERSION "%s"\n#define STRETCHTUI_DATADIR "%s"\n#define STRETCHTUI_SRCDIR "%s"\n' \
-		'$(VERSION)' '$(DATADIR)' '$(SRCDIR)' > $@.tmp
+	@printf '#define STRETCHTUI_VERSION "%s"\n#define STRETCHTUI_DATADIR "%s"\n#define STRETCHTUI_SRCDIR "%s"\n#define STRETCHTUI_LIBYAML "%s"\n' \
+		'$(VERSION)' '$(DATADIR)' '$(SRCDIR)' '$(YAML_SONAME)' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 # A stamp of the sources, in the routine cache's key (rcache.c): a build
@@ -106,7 +118,6 @@ $(BUILD)/srcstamp.h: $(SRC) $(wildcard include/*.h)
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 $(BUILD)/obj/rcache.o $(BUILD)/fuzz/obj/rcache.o: $(BUILD)/srcstamp.h
-$(BUILD)/obj/ydoc.o $(BUILD)/tests/test_ydoc: ALL_CFLAGS += -DYDOC_LIBYAML='"$(YAML_SONAME)"'
 
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h $(BUILD)/hot.rename
 	@mkdir -p $(@D)
@@ -165,7 +176,7 @@ $(BUILD)/fuzz/seed-engine/.stamp: tests/fuzz/engine-seed.sh routines/exercises.y
 $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) \
 		$(FUZZ_HDRS) $(BUILD)/libcore.a
 	$(CC) $(ALL_CFLAGS) -Itests/fuzz -I$(BUILD)/fuzz $(LDFLAGS) -o $@ $< \
-		tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libcore.a
+		tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libcore.a $(LIBDL)
 
 # The one-way flow as a rule (curses in the ncurses front end only, nothing
 # below the front ends including theirs, no clock in engine or plan, unit
@@ -238,7 +249,7 @@ $(BUILD)/fuzz/obj/%.o: src/%.c $(BUILD)/buildinfo.h | fuzz-clang
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(FUZZ_HDRS) $(FUZZ_LIB_OBJ) | fuzz-clang
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON) \
-		$(FUZZ_LIB_OBJ)
+		$(FUZZ_LIB_OBJ) $(LIBDL)
 
 .SECONDARY: $(FUZZ_LIB_OBJ)
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "buildinfo.h"
 #include "loader.h"
 #include "paths.h"
 #include "utf8.h"
@@ -22,11 +23,9 @@
 #define YDOC_MAX_BYTE_ERRORS 20   /* lines with bad bytes reported, at most */
 #define YDOC_KEY_MAX 1024         /* characters of a key (libyaml's limit) */
 
-/* libyaml's file, opened while something parses (set by the Makefile from
- * the library it finds). */
-#ifndef YDOC_LIBYAML
-#define YDOC_LIBYAML "libyaml-0.so.2"
-#endif
+/* libyaml's file, opened while something parses (buildinfo.h: the
+ * Makefile reads it off the library it finds). */
+#define YDOC_LIBYAML STRETCHTUI_LIBYAML
 
 /* The five calls of libyaml that parsing makes, found in the library. */
 struct ydoc_yaml {
