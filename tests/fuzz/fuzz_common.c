@@ -6,6 +6,15 @@
 #include <stdlib.h>
 
 #include "fuzz_lib.h"   /* generated: fuzz_lib_text */
+#include "ydoc.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	(void)ydoc_hold();   /* never released: the run's end closes it */
+	return 0;
+}
 
 void fuzz_fail(const char *what, const char *file, int line)
 {

@@ -21,6 +21,10 @@
 
 /* The entry point every harness defines (libFuzzer's, or replay.c's). */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* Called once before the first input (by libFuzzer, or replay.c): holds
+ * libyaml for the whole run (ydoc_hold), so that it is not opened and
+ * closed again for each input. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 _Noreturn void fuzz_fail(const char *what, const char *file, int line);
 

@@ -122,6 +122,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	struct replay rp = { .name = argv[1] };
+	LLVMFuzzerInitialize(&argc, &argv);
 	for (int i = 2; i < argc; i++) {
 		struct stat st;
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
