@@ -61,6 +61,7 @@ struct catalog {
 	char *cache_dir;               /* loaded routines kept there (rcache.h), or NULL */
 	size_t cache_writes;           /* entries this process may still add */
 	void *yaml;                    /* libyaml held while routines are parsed */
+	bool no_yaml;                  /* it would not load: nothing parses */
 };
 
 /* The built-in routines directory, as read: the installed one

@@ -555,8 +555,8 @@ bool catalog_is_builtin(const struct catalog *c, const char *path)
 /* libyaml loaded once for the parses to come (ydoc.h), not for each. */
 static void hold_yaml(struct catalog *c)
 {
-	if (!c->yaml)
-		c->yaml = ydoc_hold();
+	if (!c->yaml && !c->no_yaml)
+		c->no_yaml = !(c->yaml = ydoc_hold());
 }
 
 /* Every library opened (whole: each checked) that is not yet. */
@@ -586,7 +586,9 @@ size_t catalog_lib_warnings(struct catalog *c, struct diags *d)
 	load_libs(c, true);
 	for (size_t i = 0; i < c->n_libs; i++) {
 		const struct catalog_lib *l = &c->libs[i];
-		if (l->status != CATALOG_LIB_BROKEN)
+		/* without libyaml every file fails alike, and each routine's
+		 * error says why: the library is not to blame */
+		if (l->status != CATALOG_LIB_BROKEN || c->no_yaml)
 			continue;
 		diag_warning(d, l->path, 0, 0,
 			     "this exercise library has %zu error%s; routines that use "
