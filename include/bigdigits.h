@@ -31,6 +31,8 @@ int bigdigits_width(const char *text, int scale);
  * scales without utf8); 0 when even scale 1 does not. */
 int bigdigits_fit(const char *text, int rows, int cols, bool utf8);
 
+/* Bytes a row of text at scale needs, its NUL included. */
+size_t bigdigits_row_size(const char *text, int scale);
 /* Row `row` (0-based) of text, as a NUL-terminated string of
  * bigdigits_width cells (UTF-8 block characters when utf8, else ASCII).
  * Returns buf, truncated to fit size_buf. */

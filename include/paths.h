@@ -18,6 +18,10 @@
 int paths_config_dir(char *buf, size_t size);
 /* $XDG_STATE_HOME/stretchtui (default ~/.local/state/stretchtui). */
 int paths_state_dir(char *buf, size_t size);
+/* "CONFIG_DIR/name" and "STATE_DIR/name" in a new allocation (free it),
+ * or NULL with errno set (ENOENT: no usable variable). */
+char *paths_config_path(const char *name);
+char *paths_state_path(const char *name);
 /* mkdir -p with mode 0700 for the parts it creates. 0 or -1 (errno set). */
 int paths_mkdir_p(const char *dir);
 /* "DIR/NAME" in a new allocation (free it), or NULL. */

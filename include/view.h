@@ -252,6 +252,9 @@ int view_digits_cap(int rows);
 int view_big_scale(const struct view *v, int room, const char *text);
 /* text in the block font at scale, centred from row down. */
 void view_big_digits(struct view *v, int row, int scale, const char *text);
+/* The same from (row, col), clipped to w cells, in style. */
+void view_big_rows(struct view *v, int row, int col, int w,
+		   enum view_style style, int scale, const char *text);
 
 struct view_remind_in {
 	const struct remind_info *info;

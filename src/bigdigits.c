@@ -110,6 +110,12 @@ static void bigdigits_seg7_glyph(struct bigdigits_out *o, char ch, int r)
 		bigdigits_put(o, "   ", 1);
 }
 
+size_t bigdigits_row_size(const char *text, int scale)
+{
+	/* A cell is at most one block character (3 bytes of UTF-8). */
+	return 3 * (size_t)bigdigits_width(text, scale) + 1;
+}
+
 char *bigdigits_row(const char *text, int scale, bool utf8, int row,
 		    char *buf, size_t size_buf)
 {

@@ -52,25 +52,28 @@ static bool is_routine_name(const char *name)
  * where its priority is highest. */
 static int add_dir(struct catalog *c, const char *dir)
 {
-	char real[PATH_MAX];
-	if (!realpath(dir, real) || !is_dir(real))
+	char *real = realpath(dir, NULL);   /* malloc'd: no PATH_MAX frame */
+	if (!real || !is_dir(real)) {
+		free(real);
 		return -1;
+	}
 	for (size_t i = 0; i < c->n_dirs; i++) {
 		if (strcmp(c->dirs[i], real) == 0) {
 			char *same = c->dirs[i];
 			memmove(&c->dirs[i], &c->dirs[i + 1],
 				(c->n_dirs - i - 1) * sizeof *c->dirs);
 			c->dirs[c->n_dirs - 1] = same;
+			free(real);
 			return 0;
 		}
 	}
 	char **v = realloc(c->dirs, (c->n_dirs + 1) * sizeof *v);
-	if (!v)
+	if (!v) {
+		free(real);
 		return -1;
+	}
 	c->dirs = v;
-	if (!(c->dirs[c->n_dirs] = strdup(real)))
-		return -1;
-	c->n_dirs++;
+	c->dirs[c->n_dirs++] = real;
 	return 0;
 }
 
@@ -86,15 +89,13 @@ const char *catalog_builtin_dir(void)
 
 static void add_builtin_dirs(struct catalog *c)
 {
-	char cfg[PATH_MAX];
 	const char *builtin = catalog_builtin_dir();
 	if (builtin && add_dir(c, builtin) == 0 && c->n_dirs == 1)
 		c->builtin_dir = strdup(c->dirs[0]);
-	if (paths_config_dir(cfg, sizeof cfg) == 0 &&
-	    strlen(cfg) + sizeof "/routines" <= sizeof cfg) {
-		strcat(cfg, "/routines");
+	char *cfg = paths_config_path("routines");
+	if (cfg)
 		add_dir(c, cfg);
-	}
+	free(cfg);
 }
 
 #define CATALOG_PATH_WARNINGS 5   /* bad STRETCHTUI_PATH entries named */
@@ -622,12 +623,10 @@ void catalog_use_cache(struct catalog *c, const char *dir)
 
 void catalog_use_state_cache(struct catalog *c)
 {
-	char dir[PATHS_MAX];
-	if (paths_state_dir(dir, sizeof dir) == 0 &&
-	    strlen(dir) + sizeof "/cache" <= sizeof dir) {
-		strcat(dir, "/cache");
+	char *dir = paths_state_path("cache");
+	if (dir)
 		catalog_use_cache(c, dir);
-	}
+	free(dir);
 }
 
 const char **catalog_lib_paths(const struct catalog *c)

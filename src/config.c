@@ -309,8 +309,10 @@ int config_load(struct config *c, const char *path, struct diags *d)
 
 int config_load_user(struct config *c, struct diags *d)
 {
-	char path[PATH_MAX];
-	return config_path(path, sizeof path) == 0 ? config_load(c, path, d) : 0;
+	char *path = paths_config_path("config.yaml");
+	int rc = path ? config_load(c, path, d) : 0;
+	free(path);
+	return rc;
 }
 
 int config_parse(struct config *c, const char *path, const char *buf,

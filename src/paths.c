@@ -19,33 +19,79 @@ static int absolute(const char *s)
 	return s && s[0] == '/';
 }
 
-/* "$VAR/stretchtui" when VAR is absolute, else "$HOME/FALLBACK/stretchtui". */
+/* The base of an XDG directory: $VAR when it is absolute, else $HOME with
+ * *tail the fallback ("/.config") to append; NULL when neither will do. */
+static const char *xdg_base(const char *var, const char *fallback,
+			    const char **tail)
+{
+	const char *v = getenv(var);
+	*tail = "";
+	if (absolute(v))
+		return v;
+	*tail = fallback;
+	v = getenv("HOME");
+	return absolute(v) ? v : NULL;
+}
+
+/* "BASE/stretchtui" into buf. */
 static int xdg_dir(const char *var, const char *fallback, char *buf,
 		   size_t size)
 {
-	const char *v = getenv(var);
-	int n;
-	if (absolute(v)) {
-		n = snprintf(buf, size, "%s/stretchtui", v);
-	} else {
-		const char *home = getenv("HOME");
-		if (!absolute(home))
-			return -1;
-		n = snprintf(buf, size, "%s/%s/stretchtui", home, fallback);
-	}
-	if (n < 0 || (size_t)n >= size)
-		return -1;
-	return 0;
+	const char *tail, *base = xdg_base(var, fallback, &tail);
+	int n = base ? snprintf(buf, size, "%s%s/stretchtui", base, tail) : -1;
+	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
 int paths_config_dir(char *buf, size_t size)
 {
-	return xdg_dir("XDG_CONFIG_HOME", ".config", buf, size);
+	return xdg_dir("XDG_CONFIG_HOME", "/.config", buf, size);
 }
 
 int paths_state_dir(char *buf, size_t size)
 {
-	return xdg_dir("XDG_STATE_HOME", ".local/state", buf, size);
+	return xdg_dir("XDG_STATE_HOME", "/.local/state", buf, size);
+}
+
+/* "BASE/stretchtui/name" with suffix, malloc'd: no PATHS_MAX buffer on
+ * the stack (a play opens its catalog and writes its state under the
+ * screen, and the stack it reaches stays resident). *dir_len gets the
+ * directory's length, its '/' after it. NULL with errno set when there
+ * is none. */
+static char *xdg_path(const char *var, const char *fallback, const char *name,
+		      const char *suffix, size_t *dir_len)
+{
+	const char *tail, *base = xdg_base(var, fallback, &tail);
+	if (!base) {
+		errno = ENOENT;
+		return NULL;
+	}
+	int n = snprintf(NULL, 0, "%s%s/stretchtui", base, tail);
+	size_t size = (size_t)n + strlen(name) + strlen(suffix) + 2;
+	char *p = n < 0 ? NULL : malloc(size);
+	if (!p) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	snprintf(p, size, "%s%s/stretchtui/%s%s", base, tail, name, suffix);
+	*dir_len = (size_t)n;
+	return p;
+}
+
+static char *state_path(const char *name, const char *suffix, size_t *dir_len)
+{
+	return xdg_path("XDG_STATE_HOME", "/.local/state", name, suffix, dir_len);
+}
+
+char *paths_config_path(const char *name)
+{
+	size_t dir_len;
+	return xdg_path("XDG_CONFIG_HOME", "/.config", name, "", &dir_len);
+}
+
+char *paths_state_path(const char *name)
+{
+	size_t dir_len;
+	return state_path(name, "", &dir_len);
 }
 
 /* mkdir one level; an existing directory is fine (whatever mkdir said,
@@ -143,10 +189,10 @@ int paths_state_file(const char *name, char *dir, char *path, size_t size)
 
 int paths_state_read(const char *name, char *buf, size_t size)
 {
-	char dir[PATHS_MAX], path[PATHS_MAX];
-	if (size == 0 || paths_state_file(name, dir, path, sizeof path) != 0)
-		return -1;
-	int fd = paths_open_regular(path);
+	size_t dir_len;
+	char *path = size ? state_path(name, "", &dir_len) : NULL;
+	int fd = path ? paths_open_regular(path) : -1;
+	free(path);
 	if (fd < 0)
 		return -1;
 	ssize_t n = read(fd, buf, size - 1);
@@ -158,12 +204,9 @@ int paths_state_read(const char *name, char *buf, size_t size)
 	return buf[0] ? 0 : -1;
 }
 
-int paths_state_write(const char *name, const char *line)
+/* Writes line to tmp, then renames it to path (tmp without ".tmp"). */
+static int write_renamed(char *tmp, const char *line)
 {
-	char dir[PATHS_MAX], path[PATHS_MAX], tmp[PATHS_MAX + 8];
-	if (paths_state_file(name, dir, path, sizeof path) != 0 || paths_mkdir_p(dir) != 0)
-		return -1;
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -1;
@@ -174,13 +217,34 @@ int paths_state_write(const char *name, const char *line)
 		ok = 0;
 		err = errno;
 	}
-	if (ok && rename(tmp, path) == 0)
+	char *path = ok ? strndup(tmp, strlen(tmp) - 4) : NULL;
+	if (path && rename(tmp, path) == 0) {
+		free(path);
 		return 0;
+	}
 	if (ok)
-		err = errno;
+		err = path ? errno : ENOMEM;
+	free(path);
 	unlink(tmp);
 	errno = err;
 	return -1;
+}
+
+int paths_state_write(const char *name, const char *line)
+{
+	size_t dir_len;
+	char *tmp = state_path(name, ".tmp", &dir_len);
+	if (!tmp)
+		return -1;
+	tmp[dir_len] = '\0';
+	int rc = paths_mkdir_p(tmp);
+	tmp[dir_len] = '/';
+	if (rc == 0)
+		rc = write_renamed(tmp, line);
+	int err = errno;
+	free(tmp);
+	errno = err;
+	return rc;
 }
 
 char *paths_join(const char *dir, const char *name)

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- text ----------------------------------------------------------------- */
@@ -89,7 +90,8 @@ static bool view_add(struct view *v, int row, int col, int width,
 	s->style = (unsigned char)style;
 	s->off = (unsigned)v->used;
 	s->len = (unsigned)len;
-	memcpy(v->text + v->used, text, len);
+	if (text != v->text + v->used)  /* not made safe in place */
+		memcpy(v->text + v->used, text, len);
 	v->used += len;
 	v->text[v->used++] = '\0';
 	return true;
@@ -102,17 +104,21 @@ int view_putn(struct view *v, int row, int col, int max_w,
 		return 0;
 	if (max_w > v->cols - col)
 		max_w = v->cols - col;
-	/* Outside text reaches the screen only in its safe form. */
-	char safe[VIEW_SAFE_MAX];
+	/* Outside text reaches the screen only in its safe form, made where
+	 * the span's text goes (view_add then keeps it there). */
+	char *safe = v->text + v->used;
+	size_t room = VIEW_TEXT_MAX - v->used;
 	int w;
 	bool as_is;
+	if (room > VIEW_SAFE_MAX)
+		room = VIEW_SAFE_MAX;
 	len = strnlen(text, len);
-	size_t fit = view_fit(text, len, v->flags, max_w, sizeof safe, &w, &as_is);
+	size_t fit = view_fit(text, len, v->flags, max_w, room, &w, &as_is);
 	bool cut = fit < len;
 	if (cut)
-		fit = view_fit(text, len, v->flags, max_w - 1, sizeof safe, &w, &as_is);
+		fit = view_fit(text, len, v->flags, max_w - 1, room, &w, &as_is);
 	if (!as_is) {
-		fit = utf8_safen(text, fit, v->flags, safe, sizeof safe);
+		fit = utf8_safen(text, fit, v->flags, safe, room);
 		text = safe;
 	}
 	if (!view_add(v, row, col, w, style, text, fit) || !cut)
@@ -608,13 +614,25 @@ int view_big_scale(const struct view *v, int room, const char *text)
 					 v->cols - 4, v->utf8) : 0;
 }
 
+void view_big_rows(struct view *v, int row, int col, int w,
+		   enum view_style style, int scale, const char *text)
+{
+	/* The row on the heap: it is as long as the screen is wide, and
+	 * the stack under it is resident for the whole session. */
+	size_t size = bigdigits_row_size(text, scale);
+	char *buf = malloc(size);
+	if (!buf)
+		return;
+	for (int r = 0; r < bigdigits_rows(scale); r++)
+		view_put(v, row + r, col, w, style,
+			 bigdigits_row(text, scale, v->utf8, r, buf, size));
+	free(buf);
+}
+
 void view_big_digits(struct view *v, int row, int scale, const char *text)
 {
-	char buf[4096];
 	int w = bigdigits_width(text, scale);
-	for (int r = 0; r < bigdigits_rows(scale); r++)
-		view_put(v, row + r, (v->cols - w) / 2, w, VIEW_BAR_DONE,
-			 bigdigits_row(text, scale, v->utf8, r, buf, sizeof buf));
+	view_big_rows(v, row, (v->cols - w) / 2, w, VIEW_BAR_DONE, scale, text);
 }
 
 static void view_finish_keys(struct view *v, int row, bool can_menu)

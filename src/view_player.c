@@ -376,7 +376,7 @@ static void view_count_text(const struct engine_state *st, char *buf, size_t siz
 static void view_digits(struct view *v, const struct engine_state *st,
 			const struct view_player_layout *l)
 {
-	char text[32], box[32], row_buf[4096];
+	char text[32], box[32];
 	enum view_style style = st->paused ? VIEW_PAUSED
 					   : view_kind_style(st->seg->kind, false);
 	view_count_text(st, text, sizeof text, box, sizeof box);
@@ -388,9 +388,7 @@ static void view_digits(struct view *v, const struct engine_state *st,
 	}
 	int w = bigdigits_width(text, l->scale), bw = bigdigits_width(box, l->scale);
 	int col = (v->cols - bw) / 2 + bw - w;   /* right-aligned in the box */
-	for (int r = 0; r < l->digits_rows; r++)
-		view_put(v, l->digits + r, col < 0 ? 0 : col, w, style,
-			 bigdigits_row(text, l->scale, v->utf8, r, row_buf, sizeof row_buf));
+	view_big_rows(v, l->digits, col < 0 ? 0 : col, w, style, l->scale, text);
 }
 
 /* "●●●○○○" with filled marks up to rep i of n, spaced when room allows;

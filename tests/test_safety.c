@@ -188,6 +188,50 @@ static void test_buffer_too_small(void **state)
 	assert_int_equal(paths_config_dir(buf, 0), -1);
 }
 
+/* The allocating forms agree with the directories, fall back to HOME,
+ * and fail (ENOENT) where the directories do. */
+static void test_config_and_state_path(void **state)
+{
+	char want[PATH_MAX];
+	char *p = paths_config_path("config.yaml");
+	assert_non_null(p);
+	assert_string_equal(p, under(state, "home/.config/stretchtui/config.yaml",
+				     want, sizeof want));
+	free(p);
+	setenv("XDG_STATE_HOME", "/var/tmp/st", 1);
+	p = paths_state_path("cache");
+	assert_string_equal(p, "/var/tmp/st/stretchtui/cache");
+	free(p);
+	unsetenv("HOME");
+	setenv("XDG_STATE_HOME", "relative", 1);
+	errno = 0;
+	assert_null(paths_state_path("cache"));
+	assert_int_equal(errno, ENOENT);
+	assert_null(paths_config_path("config.yaml"));
+}
+
+/* A state file written is read back as its first line, the directory
+ * made on the way, no temporary left beside it; none is -1. */
+static void test_state_write_read(void **state)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 32], line[64];
+	setenv("XDG_STATE_HOME", under(state, "sw", dir, sizeof dir), 1);
+	assert_int_equal(paths_state_read("last", line, sizeof line), -1);
+	assert_int_equal(paths_state_write("last", "upper-back-15"), 0);
+	assert_int_equal(paths_state_write("last", "neck-5"), 0);
+	assert_int_equal(paths_state_read("last", line, sizeof line), 0);
+	assert_string_equal(line, "neck-5");
+	snprintf(path, sizeof path, "%s/stretchtui/last.tmp", dir);
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(paths_state_read("last", line, 4), 0);
+	assert_string_equal(line, "nec");
+	/* a directory in the way of the file: an error, nothing replaced */
+	snprintf(path, sizeof path, "%s/stretchtui/blocked", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(paths_state_write("blocked", "x"), -1);
+	assert_int_equal(paths_state_read("blocked", line, sizeof line), -1);
+}
+
 static void test_mkdir_p(void **state)
 {
 	char dir[PATH_MAX], mid[PATH_MAX];
@@ -431,6 +475,8 @@ int main(void)
 		cmocka_unit_test_setup(test_state_dir_xdg, env_setup),
 		cmocka_unit_test_setup(test_no_usable_home, env_setup),
 		cmocka_unit_test_setup(test_buffer_too_small, env_setup),
+		cmocka_unit_test_setup(test_config_and_state_path, env_setup),
+		cmocka_unit_test_setup(test_state_write_read, env_setup),
 		cmocka_unit_test_setup(test_mkdir_p, env_setup),
 		cmocka_unit_test_setup(test_mkdir_p_file_in_the_way, env_setup),
 		cmocka_unit_test_setup(test_marker, env_setup),
