@@ -18,19 +18,22 @@
 
 enum segment_kind { SEG_PREPARE, SEG_WORK, SEG_SWITCH, SEG_REST };
 
+/* A plan has one of these for every rep and phase (171 for upper-back-15),
+ * all resident for the session: the counts are short, the routine's
+ * limits (routine.h) keep them small. */
 struct segment {
-	enum segment_kind kind;
 	int64_t start_ms, len_ms;
 	size_t step;                      /* index into routine->steps */
 	/* The exercise being done, or coming next for PREPARE, SWITCH and a
 	 * set REST; NULL for a rest step. */
 	const struct exercise *exercise;
 	const char *side;                 /* label, NULL when the step has none */
-	int side_i, side_n;               /* 1-based; side_n 1 when no sides */
-	int set_i, set_n;                 /* 1-based */
-	int rep_i, rep_n;                 /* 1-based; 0 for holds and transitions */
-	int phase_i, phase_n;             /* 1-based; 0 when not a phase */
 	const char *cue;                  /* phase cue, or NULL */
+	short side_i, side_n;             /* 1-based; side_n 1 when no sides */
+	short set_i, set_n;               /* 1-based */
+	short rep_i, rep_n;               /* 1-based; 0 for holds and transitions */
+	short phase_i, phase_n;           /* 1-based; 0 when not a phase */
+	enum segment_kind kind;
 	bool self_paced;                  /* WORK that ends on a key, not on time */
 };
 

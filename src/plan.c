@@ -1,6 +1,7 @@
 /* plan — lay a routine out as a timeline of segments (see plan.h). */
 #include "plan.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,10 @@ struct builder {
 	int64_t t;
 };
 
+_Static_assert(ROUTINE_MAX_REPS <= SHRT_MAX && ROUTINE_MAX_SETS <= SHRT_MAX &&
+	       ROUTINE_MAX_SIDES <= SHRT_MAX && ROUTINE_MAX_PHASES <= SHRT_MAX,
+	       "a segment's counts are shorts");
+
 static struct segment *emit(struct builder *b, enum segment_kind kind,
 			    int64_t len, size_t step, const struct step *s)
 {
@@ -71,10 +76,10 @@ static struct segment *emit(struct builder *b, enum segment_kind kind,
 
 static void place(struct segment *g, const struct step *s, int set, int side)
 {
-	g->set_i = set;
-	g->set_n = s->sets;
-	g->side_n = s->sides.n ? (int)s->sides.n : 1;
-	g->side_i = side;
+	g->set_i = (short)set;
+	g->set_n = (short)s->sets;
+	g->side_n = s->sides.n ? (short)s->sides.n : 1;
+	g->side_i = (short)side;
 	g->side = s->sides.n ? s->sides.v[side - 1] : NULL;
 }
 
@@ -93,10 +98,10 @@ static void emit_work(struct builder *b, size_t step, const struct step *s,
 			int64_t len = phased ? x->phases[ph - 1].ms : s->tempo_ms;
 			struct segment *g = emit(b, SEG_WORK, len, step, s);
 			place(g, s, set, side);
-			g->rep_i = rep;
-			g->rep_n = s->reps;
-			g->phase_i = phased ? ph : 0;
-			g->phase_n = phased ? n_phases : 0;
+			g->rep_i = (short)rep;
+			g->rep_n = (short)s->reps;
+			g->phase_i = (short)(phased ? ph : 0);
+			g->phase_n = (short)(phased ? n_phases : 0);
 			g->cue = phased ? x->phases[ph - 1].cue : NULL;
 			g->self_paced = s->self_paced;
 		}

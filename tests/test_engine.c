@@ -81,10 +81,10 @@ static struct segment *tb_push(struct tb *b, enum segment_kind kind,
 static void tb_place(struct segment *s, const struct tstep *t, int set,
 		     int side)
 {
-	s->set_i = set + 1;
-	s->set_n = t->sets ? t->sets : 1;
-	s->side_i = side + 1;
-	s->side_n = t->sides ? t->sides : 1;
+	s->set_i = (short)(set + 1);
+	s->set_n = (short)(t->sets ? t->sets : 1);
+	s->side_i = (short)(side + 1);
+	s->side_n = (short)(t->sides ? t->sides : 1);
 	s->side = t->sides ? (side ? "right" : "left") : NULL;
 }
 
@@ -100,11 +100,11 @@ static void tb_work(struct tb *b, const struct tstep *t, int set, int side)
 			int64_t len = t->self_paced ? t->tempo : t->phase[k];
 			struct segment *s = tb_push(b, SEG_WORK, len, t->ex);
 			tb_place(s, t, set, side);
-			s->rep_i = rep + 1;
-			s->rep_n = t->reps;
+			s->rep_i = (short)(rep + 1);
+			s->rep_n = (short)t->reps;
 			s->self_paced = t->self_paced;
-			s->phase_i = t->self_paced ? 0 : (int)k + 1;
-			s->phase_n = t->self_paced ? 0 : (int)n;
+			s->phase_i = (short)(t->self_paced ? 0 : (int)k + 1);
+			s->phase_n = (short)(t->self_paced ? 0 : (int)n);
 		}
 	}
 }
