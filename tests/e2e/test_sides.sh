@@ -3,6 +3,7 @@
 # flipped (from the switch on), where the first side showed it; the
 # summary sits under the name. A change between directions reads "CHANGE
 # DIRECTION", never "SWITCH SIDES", and --plain says "Change direction".
+# e2e: long
 . "$(dirname "$0")/lib.sh"
 routine="$E2E_DATA/sides/sides.yaml"
 e2e_start 80 24 play "$routine" --no-safety

@@ -1,6 +1,7 @@
 #!/bin/sh
 # --speak at --speed 1 in plain mode: every kind of cue said, in order,
 # each within 300 ms of its plan time (from the first one, "Get ready").
+# e2e: long
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake

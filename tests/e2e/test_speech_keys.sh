@@ -2,6 +2,7 @@
 # Speech follows the session through pause (and its 3-2-1 lead-in),
 # extend, skip and back, in the full-screen player at --speed 2: each cue
 # within 300 ms of when the plan, shifted by what the keys did, says.
+# e2e: long
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake
