@@ -122,7 +122,7 @@ $(BUILD)/obj/rcache.o $(BUILD)/fuzz/obj/rcache.o: $(BUILD)/srcstamp.h
 $(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h $(BUILD)/hot.rename
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
-	@$(OBJCOPY) @$(BUILD)/hot.rename $@
+	$(HOT_RENAME)
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	$(AR) rcs $@ $^
@@ -136,7 +136,10 @@ $(BUILD)/libcore.a: $(CORE_OBJ)
 # code (the list's 52 KiB with the PLT and the start-up code), not most
 # of the text. Only memory depends on the list: `make bench` shows what
 # is resident; tests/bench/hot.sh writes it again.
+# (LTO objects hold no sections to rename: an -flto build keeps the
+# compiler's order.) A failed rename deletes the object.
 OBJCOPY ?= objcopy
+HOT_RENAME = $(if $(findstring -flto,$(ALL_CFLAGS)),@:,@$(OBJCOPY) @$(BUILD)/hot.rename $@ || { rm -f $@; exit 1; })
 $(BUILD)/hot.rename: src/hot.txt
 	@mkdir -p $(@D)
 	@sed -n 's/^\([A-Za-z_][A-Za-z0-9_.]*\)$$/--rename-section .text.\1=.text.hot.\1/p' $< > $@
