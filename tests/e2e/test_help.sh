@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
 e2e_wait " WORK "
-e2e_keys ?
+e2e_keys '?'
 e2e_wait "Help"
 s=$(e2e_screen)
 for k in "space" "skip to the next exercise" "back to the start" "add 10 seconds" \
@@ -22,7 +22,7 @@ n=120
 while [ "$(e2e_elapsed)" -le "$e1" ] && [ $n -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
 [ "$(e2e_elapsed)" -gt "$e1" ] || fail "the clock stopped"
 # a player key closes the help and acts
-e2e_keys ?
+e2e_keys '?'
 e2e_wait "Ctrl-Z"
 e2e_keys n
 e2e_wait "Step 2 of 2"

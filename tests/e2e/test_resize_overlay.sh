@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
 e2e_wait " WORK "
-e2e_keys ?
+e2e_keys '?'
 e2e_wait "Ctrl-Z"
 e2e_tmux resize-window -t e2e -x 60 -y 20
 e2e_wait "1/2  00:"
