@@ -215,12 +215,14 @@ void config_free(struct config *c)
 	config_init(c);
 }
 
+#define CONFIG_FILE "config.yaml"   /* in the config directory */
+
 int config_path(char *buf, size_t size)
 {
 	if (paths_config_dir(buf, size) != 0 ||
-	    strlen(buf) + sizeof "/config.yaml" > size)
+	    strlen(buf) + sizeof "/" CONFIG_FILE > size)
 		return -1;
-	strcat(buf, "/config.yaml");
+	strcat(buf, "/" CONFIG_FILE);
 	return 0;
 }
 
@@ -309,7 +311,7 @@ int config_load(struct config *c, const char *path, struct diags *d)
 
 int config_load_user(struct config *c, struct diags *d)
 {
-	char *path = paths_config_path("config.yaml");
+	char *path = paths_config_path(CONFIG_FILE);
 	int rc = path ? config_load(c, path, d) : 0;
 	free(path);
 	return rc;

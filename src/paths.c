@@ -189,8 +189,7 @@ int paths_state_file(const char *name, char *dir, char *path, size_t size)
 
 int paths_state_read(const char *name, char *buf, size_t size)
 {
-	size_t dir_len;
-	char *path = size ? state_path(name, "", &dir_len) : NULL;
+	char *path = size ? paths_state_path(name) : NULL;
 	int fd = path ? paths_open_regular(path) : -1;
 	free(path);
 	if (fd < 0)
@@ -204,7 +203,9 @@ int paths_state_read(const char *name, char *buf, size_t size)
 	return buf[0] ? 0 : -1;
 }
 
-/* Writes line to tmp, then renames it to path (tmp without ".tmp"). */
+#define STATE_TMP ".tmp"   /* a state file is written under NAME.tmp first */
+
+/* Writes line to tmp, then renames it to path (tmp without STATE_TMP). */
 static int write_renamed(char *tmp, const char *line)
 {
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -217,7 +218,7 @@ static int write_renamed(char *tmp, const char *line)
 		ok = 0;
 		err = errno;
 	}
-	char *path = ok ? strndup(tmp, strlen(tmp) - 4) : NULL;
+	char *path = ok ? strndup(tmp, strlen(tmp) - (sizeof STATE_TMP - 1)) : NULL;
 	if (path && rename(tmp, path) == 0) {
 		free(path);
 		return 0;
@@ -233,7 +234,7 @@ static int write_renamed(char *tmp, const char *line)
 int paths_state_write(const char *name, const char *line)
 {
 	size_t dir_len;
-	char *tmp = state_path(name, ".tmp", &dir_len);
+	char *tmp = state_path(name, STATE_TMP, &dir_len);
 	if (!tmp)
 		return -1;
 	tmp[dir_len] = '\0';
