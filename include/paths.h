@@ -46,5 +46,7 @@ int paths_state_read(const char *name, char *buf, size_t size);
 /* Replaces it (written to a temporary file, then renamed). 0 or -1 with
  * errno set; the directory is created when missing. */
 int paths_state_write(const char *name, const char *line);
+/* Removes it. 0, or -1 with errno set (ENOENT: there was none). */
+int paths_state_remove(const char *name);
 
 #endif

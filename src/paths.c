@@ -187,6 +187,14 @@ int paths_state_file(const char *name, char *dir, char *path, size_t size)
 	return 0;
 }
 
+int paths_state_remove(const char *name)
+{
+	char *path = paths_state_path(name);
+	int rc = path ? unlink(path) : -1;
+	free(path);
+	return rc;
+}
+
 int paths_state_read(const char *name, char *buf, size_t size)
 {
 	char *path = size ? paths_state_path(name) : NULL;

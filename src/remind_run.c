@@ -161,12 +161,11 @@ static void remind_save_state(struct remind *r)
 /* Removed when it is this reminder's own. */
 static void remind_drop_state(void)
 {
-	char dir[PATHS_MAX], path[PATHS_MAX], line[REMIND_STATE_MAX];
+	char line[REMIND_STATE_MAX];
 	struct remind_state_line st;
 	if (paths_state_read(REMIND_STATE_FILE, line, sizeof line) == 0 &&
-	    remind_state_parse(line, &st) == 0 && st.pid == (long)getpid() &&
-	    paths_state_file(REMIND_STATE_FILE, dir, path, sizeof path) == 0)
-		unlink(path);
+	    remind_state_parse(line, &st) == 0 && st.pid == (long)getpid())
+		paths_state_remove(REMIND_STATE_FILE);
 }
 
 /* ---- the prompt's outputs ------------------------------------------------------------ */

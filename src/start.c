@@ -228,13 +228,6 @@ static int start_read(struct start_mark *m)
 	return start_mark_parse(line, m);
 }
 
-static void start_clear(void)
-{
-	char dir[PATHS_MAX], path[PATHS_MAX];
-	if (paths_state_file(START_STATE, dir, path, sizeof path) == 0)
-		unlink(path);
-}
-
 void start_session_ended(const char *path, const struct engine_summary *s,
 			 int64_t wall_s)
 {
@@ -244,7 +237,7 @@ void start_session_ended(const char *path, const struct engine_summary *s,
 		return;
 	if (s->completed) {
 		if (start_read(&old) == 0 && strcmp(old.path, m.path) == 0)
-			start_clear();
+			paths_state_remove(START_STATE);
 		return;
 	}
 	m.at_ms = s->stopped_ms;

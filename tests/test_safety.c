@@ -230,6 +230,12 @@ static void test_state_write_read(void **state)
 	assert_int_equal(mkdir(path, 0700), 0);
 	assert_int_equal(paths_state_write("blocked", "x"), -1);
 	assert_int_equal(paths_state_read("blocked", line, sizeof line), -1);
+	/* removed: gone, and a second removal says there was none */
+	assert_int_equal(paths_state_remove("last"), 0);
+	assert_int_equal(paths_state_read("last", line, sizeof line), -1);
+	errno = 0;
+	assert_int_equal(paths_state_remove("last"), -1);
+	assert_int_equal(errno, ENOENT);
 }
 
 static void test_mkdir_p(void **state)
