@@ -119,11 +119,11 @@ $(BUILD)/srcstamp.h: $(SRC) $(wildcard include/*.h)
 
 $(BUILD)/obj/rcache.o $(BUILD)/fuzz/obj/rcache.o: $(BUILD)/srcstamp.h
 
-$(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h $(BUILD)/hot.rename $(BUILD)/cold.list
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h $(BUILD)/hot.rename
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
-	$(HOT_RENAME)
-	$(if $(filter $(COLD_DATA),$*),$(COLD_RENAME))
+	$(if $(LTO),,$(HOT_RENAME))
+	$(if $(LTO)$(filter-out $(COLD_DATA),$*),,$(COLD_RENAME))
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	$(AR) rcs $@ $^
@@ -140,27 +140,24 @@ $(BUILD)/libcore.a: $(CORE_OBJ)
 # (LTO objects hold no sections to rename: an -flto build keeps the
 # compiler's order.) A failed rename deletes the object.
 OBJCOPY ?= objcopy
-HOT_RENAME = $(if $(findstring -flto,$(ALL_CFLAGS)),@:,@$(OBJCOPY) @$(BUILD)/hot.rename $@ || { rm -f $@; exit 1; })
+LTO = $(findstring -flto,$(ALL_CFLAGS))
+HOT_RENAME = @$(OBJCOPY) @$(BUILD)/hot.rename $@ || { rm -f $@; exit 1; }
 $(BUILD)/hot.rename: src/hot.txt
 	@mkdir -p $(@D)
 	@sed -n 's/^\([A-Za-z_][A-Za-z0-9_.]*\)$$/--rename-section .text.\1=.text.hot.\1/p' $< > $@
-# The same for constant data: the objects a play does not run (none of
-# their functions is in src/hot.txt) have their .rodata sections renamed
-# .lrodata, which the linker's default x86-64 script puts in a read-only
-# segment of its own, after the data; so the texts of check, new, edit,
-# history, remind and the parser are not mapped with the player's
-# constants (12 KiB less resident). Elsewhere .lrodata joins .rodata.
-COLD_DATA = author cli_usage history_report plain plain_remind remind_run remind_status \
-	    schedule schema suggest ui_finish ui_menu ui_remind view_menu view_remind ydoc
+# The same for constant data: the modules a play does not run (no file
+# heading of src/hot.txt names them; main runs, but is placed apart) have
+# their .rodata sections renamed .lrodata, which the linker's default
+# x86-64 script puts in a read-only segment of its own, after the data:
+# the texts of --help, check, new, edit, the reports, the reminders and
+# the parser are not mapped with the player's constants (16 KiB less
+# resident). Elsewhere .lrodata joins .rodata. The objects depend on
+# hot.rename, so a change of the list builds them again.
+COLD_DATA := $(filter-out main $(shell sed -n 's/^\# \([a-z0-9_]*\)\.c$$/\1/p' src/hot.txt),$(SRC:src/%.c=%))
 READELF ?= readelf
-COLD_RENAME = $(if $(findstring -flto,$(ALL_CFLAGS)),@:,@set -- $$($(READELF) -SW $@ | \
-	sed -n 's/.*] \(\.rodata[^ ]*\) .*/--rename-section \1=.l\1/p' | sed 's/=\.l\./=.l/'); \
-	[ $$# -eq 0 ] || $(OBJCOPY) "$$@" $@ || { rm -f $@; exit 1; })
-# Rewritten when the list changes, so that every object is built again.
-$(BUILD)/cold.list: FORCE
-	@mkdir -p $(@D)
-	@echo '$(COLD_DATA)' > $@.tmp
-	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+COLD_RENAME = @set -- $$($(READELF) -SW $@ | \
+	sed -n 's/.*] \.\(rodata[^ ]*\) .*/--rename-section .\1=.l\1/p'); \
+	[ $$\# -eq 0 ] || $(OBJCOPY) "$$@" $@ || { rm -f $@; exit 1; }
 LAYOUT = -Wl,-z,max-page-size=0x10000
 # Relative relocations packed (DT_RELR) where the linker makes them and
 # the C library runs them (binutils 2.38, glibc 2.36): 16 KiB less for the

@@ -17,7 +17,6 @@
 #include "config.h"
 #include "cue.h"
 #include "duration.h"
-#include "keys.h"
 #include "history_report.h"
 #include "loader.h"
 #include "plain.h"
