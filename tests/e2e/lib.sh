@@ -10,15 +10,21 @@
 LC_ALL=C
 export LC_ALL
 unset TMUX TMUX_PANE
-E2E_DIR=$(cd "$(dirname "$0")" && pwd)
+case $0 in */*) E2E_DIR=${0%/*} ;; *) E2E_DIR=. ;; esac
+E2E_DIR=$(cd "$E2E_DIR" && pwd)
 E2E_DATA=$(cd "$E2E_DIR/../data/e2e" && pwd) || exit 1
-E2E_NAME=$(basename "$0" .sh)
+E2E_NAME=${0##*/}
+E2E_NAME=${E2E_NAME%.sh}
 E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchtui-e2e.XXXXXX") || exit 1
 E2E_SOCK="$E2E_TMP/tmux.sock"
 [ ${#E2E_SOCK} -lt 100 ] || { echo "e2e: TMPDIR is too long for a socket path" >&2; rm -rf "$E2E_TMP"; exit 1; }
 E2E_PANE="e2e:0.0"
-E2E_LOCALE=C.UTF-8
-locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || E2E_LOCALE=C
+# The program's locale: C.UTF-8 where there is one (run.sh finds out once
+# for all the tests and passes E2E_LOCALE down).
+if [ -z "${E2E_LOCALE:-}" ]; then
+	E2E_LOCALE=C.UTF-8
+	locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || E2E_LOCALE=C
+fi
 # The pane stays open, as it was, after its program ends: no "Pane is
 # dead" line (tmux 3.3's remain-on-exit-format; -q where it is unknown).
 printf 'set -g status off\nset -g remain-on-exit on\nset -gq remain-on-exit-format ""\n' \
@@ -32,9 +38,12 @@ e2e_tmux() {
 # is left in a pane's session (a pane is a session leader) after its
 # parent has gone.
 e2e_procs() {
-	srv=$(e2e_tmux display-message -p '#{pid}' 2>/dev/null) || return 0
-	# live panes only: a dead pane's pid may belong to someone else by now
-	panes=$(e2e_tmux list-panes -a -F '#{?pane_dead,,#{pane_pid}}' 2>/dev/null | tr '\n' ' ')
+	# the server's pid, then the live panes' (a dead pane's pid may belong
+	# to someone else by now)
+	panes=$(e2e_tmux list-panes -a -F '#{pid} #{?pane_dead,,#{pane_pid}}' 2>/dev/null) ||
+		return 0
+	srv=${panes%% *}
+	panes=$(printf '%s\n' "$panes" | while read -r _ p; do printf '%s ' "$p"; done)
 	{ ps -A -o pid= -o ppid= -o sid= 2>/dev/null || ps -A -o pid= -o ppid= -o pgid=; } |
 		awk -v srv="$srv" -v panes="$panes" '
 		{ pid[NR] = $1; parent[$1] = $2; sid[$1] = $3 }
@@ -52,11 +61,17 @@ e2e_procs() {
 		}'
 }
 
-# e2e_alive PID...: the ones still running (a zombie has ended).
+# e2e_alive PID...: the ones still running (a zombie has ended). The
+# state is read from /proc where there is one (no ps to start each time).
 e2e_alive() {
 	for p in "$@"; do
-		st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
-		case $st in Z*|"") ;; *) echo "$p" ;; esac
+		if [ -r /proc/self/stat ]; then
+			read -r st 2>/dev/null </proc/"$p"/stat || continue
+			st=${st##*) }
+		else
+			st=$(ps -o stat= -p "$p" 2>/dev/null) || continue
+		fi
+		case $st in Z*|X*|"") ;; *) echo "$p" ;; esac
 	done
 }
 
@@ -121,10 +136,12 @@ e2e_start() {
 	printf '"%s"' "$STRETCHTUI_BIN" >>"$E2E_TMP/run.sh"
 	for a in "$@"; do printf " '%s'" "$a" >>"$E2E_TMP/run.sh"; done
 	printf '\necho $? >"%s/status"\n' "$E2E_TMP" >>"$E2E_TMP/run.sh"
+	printf 'e2e_poke\n' >>"$E2E_TMP/run.sh"
 	# the wrapper outlives the signals the program gets (Ctrl-C goes to both)
-	printf 'trap true INT TERM HUP QUIT\n%s' "$(cat "$E2E_TMP/run.sh")" >"$E2E_TMP/run.sh"
+	printf 'trap true INT TERM HUP QUIT\n%s\n%s' "$(e2e_poke_fn)" "$(cat "$E2E_TMP/run.sh")" >"$E2E_TMP/run.sh"
 	e2e_tmux new-session -d -s e2e -x "$cols" -y "$rows" "sh $E2E_TMP/run.sh" ||
 		fail "tmux would not start"
+	e2e_pipe
 }
 
 # e2e_shell COLS ROWS [sh]: an interactive shell in the pane (bash when
@@ -139,6 +156,7 @@ e2e_shell() {
 	fi
 	e2e_tmux new-session -d -s e2e -x "$1" -y "$2" "$(e2e_env) PS1='$ ' $sh_cmd" ||
 		fail "tmux would not start"
+	e2e_pipe
 }
 
 e2e_screen() {
@@ -149,37 +167,89 @@ e2e_keys() {
 	e2e_tmux send-keys -t "$E2E_PANE" "$@"
 }
 
-# e2e_wait TEXT [SECONDS]: until the screen shows TEXT (fixed string).
-e2e_wait() {
-	n=$(( ${2:-5} * 20 ))
-	while [ "$n" -gt 0 ]; do
-		e2e_screen | grep -qF -- "$1" && return 0
-		sleep 0.05
-		n=$((n - 1))
+# Waiting. What the pane writes goes (pipe-pane) into the FIFO $E2E_FIFO,
+# which the test holds open on descriptor 7, and so does a byte from each
+# helper that ends a wait of its own (the wrapper once the status is
+# written, the fake speech command once it has logged): a wait looks again
+# when something may have changed, or 0.5 s after it last looked, instead
+# of forking a look twenty times a second.
+E2E_FIFO=$E2E_TMP/e2e.fifo
+mkfifo "$E2E_FIFO" && exec 7<>"$E2E_FIFO" || { rm -rf "$E2E_TMP"; exit 1; }
+
+# e2e_pipe: the pane's output into $E2E_FIFO (again, after a test's own
+# pipe-pane has replaced it); nothing when its program has already ended.
+e2e_pipe() {
+	e2e_tmux pipe-pane -t "$E2E_PANE" "exec cat >'$E2E_FIFO'" 2>/dev/null
+}
+
+# e2e_poke_fn: the shell function e2e_poke, for scripts the test writes:
+# a byte into $E2E_FIFO (opened read-write, so that it never blocks).
+e2e_poke_fn() {
+	printf 'e2e_poke() { [ -p "%s" ] && printf . 1<>"%s"; }' "$E2E_FIFO" "$E2E_FIFO"
+}
+eval "$(e2e_poke_fn)"
+
+# e2e_now_fn: the shell function e2e_now, also for scripts the test
+# writes: $now, in hundredths of a second since some fixed point, read
+# from /proc/uptime where there is one (no command to start: under load,
+# starting date took longer than a hundredth).
+e2e_now_fn() {
+	cat <<'END'
+e2e_now() {
+	if read -r now _ 2>/dev/null </proc/uptime; then
+		now=${now%.*}${now#*.}
+		now=${now#"${now%%[1-9]*}"}
+		now=${now:-0}
+	else
+		now=$(($(date +%s%N) / 10000000))
+	fi
+}
+END
+}
+eval "$(e2e_now_fn)"
+
+# e2e_until SECONDS COMMAND...: until COMMAND succeeds; 1 after SECONDS.
+e2e_until() {
+	e2e_now
+	end=$((now + $1 * 100))
+	shift
+	until "$@"; do
+		e2e_now
+		[ "$now" -lt "$end" ] || return 1
+		timeout 0.5 dd bs=65536 count=1 status=none <&7 >/dev/null 2>&1
 	done
-	fail "timed out waiting for '$1'"
+	return 0
+}
+
+# e2e_shows TEXT: the screen shows TEXT (a fixed string).
+e2e_shows() {
+	e2e_seen=$(e2e_screen)
+	case $e2e_seen in *"$1"*) return 0 ;; esac
+	return 1
+}
+
+e2e_lacks() {
+	! e2e_shows "$1"
+}
+
+# e2e_wait TEXT [SECONDS]: until the screen shows TEXT.
+e2e_wait() {
+	e2e_until "${2:-5}" e2e_shows "$1" || fail "timed out waiting for '$1'"
 }
 
 # e2e_wait_gone TEXT [SECONDS]: until TEXT has left the screen.
 e2e_wait_gone() {
-	n=$(( ${2:-5} * 20 ))
-	while [ "$n" -gt 0 ]; do
-		e2e_screen | grep -qF -- "$1" || return 0
-		sleep 0.05
-		n=$((n - 1))
-	done
-	fail "timed out waiting for '$1' to go"
+	e2e_until "${2:-5}" e2e_lacks "$1" || fail "timed out waiting for '$1' to go"
+}
+
+e2e_ended() {
+	[ -s "$E2E_TMP/status" ]
 }
 
 # e2e_status [SECONDS]: the program's exit status, once it has ended.
 e2e_status() {
-	n=$(( ${1:-5} * 20 ))
-	while [ "$n" -gt 0 ]; do
-		[ -s "$E2E_TMP/status" ] && { cat "$E2E_TMP/status"; return 0; }
-		sleep 0.05
-		n=$((n - 1))
-	done
-	fail "the program did not end"
+	e2e_until "${1:-5}" e2e_ended || fail "the program did not end"
+	cat "$E2E_TMP/status"
 }
 
 # The "MM:SS elapsed  MM:SS left" clocks of the player's header, as seconds.
@@ -191,6 +261,12 @@ e2e_elapsed() {
 e2e_left() {
 	e2e_screen | sed -n 's/.* \([0-9][0-9]\):\([0-9][0-9]\) left.*/\1 \2/p' |
 		awk 'NR == 1 { print $1 * 60 + $2 }'
+}
+
+# e2e_elapsed_over SECONDS: the header shows more than SECONDS elapsed.
+e2e_elapsed_over() {
+	e=$(e2e_elapsed)
+	[ -n "$e" ] && [ "$e" -gt "$1" ]
 }
 
 # elapsed + left from one screen: the session's planned total, in seconds.

@@ -6,32 +6,39 @@ SPEECH_DATA=$(cd "$E2E_DIR/../data/speech" && pwd) || exit 1
 SAID="$E2E_TMP/said"
 SAY="$E2E_TMP/say"
 
-now_ns() {
-	date +%s%N
+# speech_clock_fn: the shell function now_ns, the time in ns (in 10 ms
+# steps, e2e_now's clock), for the test and for the fake.
+speech_clock_fn() {
+	e2e_now_fn
+	echo 'now_ns() { e2e_now; echo "${now}0000000"; }'
 }
+eval "$(speech_clock_fn)"
 
 # speech_fake [SHELL-LINE]: $SAY logs its text (the last argument) with the
-# time to $SAID, and its pid and its parent's to $E2E_TMP/say.pids, then
-# runs SHELL-LINE (e.g. "exec sleep 30": a speech that goes on).
+# time to $SAID, and its pid and its parent's to $E2E_TMP/say.pids, wakes
+# a wait (e2e_poke), then runs SHELL-LINE (e.g. "exec sleep 30": a speech
+# that goes on).
 speech_fake() {
 	{
 		echo '#!/bin/sh'
-		printf 'printf "%%s %%s\\n" "$(date +%%s%%N)" "$*" >>"%s"\n' "$SAID"
+		speech_clock_fn
+		printf 'printf "%%s %%s\\n" "$(now_ns)" "$*" >>"%s"\n' "$SAID"
 		printf 'echo "$$ $PPID" >>"%s/say.pids"\n' "$E2E_TMP"
+		e2e_poke_fn
+		printf '\ne2e_poke\n'
 		printf '%s\n' "${1:-}"
 	} >"$SAY"
 	chmod +x "$SAY"
 }
 
-# speech_wait TEXT [SECONDS]: until TEXT has been said (a whole line).
+# speech_said TEXT: TEXT has been said (a whole line).
+speech_said() {
+	[ -f "$SAID" ] && cut -d' ' -f2- "$SAID" | grep -qxF -- "$1"
+}
+
+# speech_wait TEXT [SECONDS]: until TEXT has been said.
 speech_wait() {
-	n=$(( ${2:-10} * 20 ))
-	while [ "$n" -gt 0 ]; do
-		[ -f "$SAID" ] && cut -d' ' -f2- "$SAID" | grep -qxF -- "$1" && return 0
-		sleep 0.05
-		n=$((n - 1))
-	done
-	fail "timed out waiting for '$1' to be said"
+	e2e_until "${2:-10}" speech_said "$1" || fail "timed out waiting for '$1' to be said"
 }
 
 # speech_time TEXT: when TEXT was last said (ns).
@@ -40,13 +47,17 @@ speech_time() {
 }
 
 # speech_schedule SPEED < LINES: "MS TEXT" lines (session ms from the
-# first utterance) to "NS TEXT" lines: real time, from when the first
-# thing was said, at SPEED.
+# first utterance) to "NS TEXT" lines, real time at SPEED, anchored on the
+# least late utterance (the n-th said is paired with the n-th line): a
+# command can start late but never early, so one slow start, the first
+# one's included, does not move the rest.
 speech_schedule() {
-	t0=$(awk 'NR == 1 { print $1 }' "$SAID")
-	[ -n "$t0" ] || fail "nothing was said"
-	awk -v t0="$t0" -v speed="$1" '{ ms = $1; sub(/^[^ ]* /, "");
-		printf "%.0f %s\n", t0 + ms / speed * 1e6, $0 }'
+	[ -s "$SAID" ] || fail "nothing was said"
+	awk -v speed="$1" -v said="$SAID" '
+		BEGIN { while ((getline line < said) > 0) at[++n] = line + 0 }
+		{ k++; real[k] = $1 / speed * 1e6; sub(/^[^ ]* /, ""); text[k] = $0
+		  if (k <= n && (k == 1 || at[k] - real[k] < t0)) t0 = at[k] - real[k] }
+		END { for (i = 1; i <= k; i++) printf "%.0f %s\n", t0 + real[i], text[i] }'
 }
 
 # speech_check WANT TOLERANCE_MS: what was said ($SAID) is WANT's texts in

@@ -4,6 +4,7 @@
 # and played through but ended by SIGTERM at the check-in (completed, no
 # feel); `history` then finds all four with the right outcome and feel,
 # as text, TSV (13 columns) and JSON.
+# e2e: long
 . "$(dirname "$0")/lib.sh"
 e2e_shell 80 24
 e2e_wait '$'
@@ -18,14 +19,14 @@ e2e_wait "Check-in: better"
 e2e_screen | grep -q "How does your back feel" && fail "the question stayed"
 e2e_keys q
 e2e_wait "one=0"
-e2e_keys -l "clear; $play countdown; echo two=\$?"
+e2e_keys -l "clear; $play --speed 4 countdown; echo two=\$?"
 e2e_keys Enter
 e2e_wait " WORK "
 e2e_keys q
 e2e_wait "Quit this session?"
 e2e_keys y
 e2e_wait "two=0"
-e2e_keys -l "clear; sh -c 'echo \$\$ >$E2E_TMP/pid; exec \"\$0\" \"\$@\"' $play countdown; echo three=\$?"
+e2e_keys -l "clear; sh -c 'echo \$\$ >$E2E_TMP/pid; exec \"\$0\" \"\$@\"' $play --speed 4 countdown; echo three=\$?"
 e2e_keys Enter
 e2e_wait " WORK "
 kill -TERM "$(cat "$E2E_TMP/pid")"

@@ -11,6 +11,7 @@ cat >"$R/$evil.yaml" <<'EOF'
 name: "Evil\nFORGED \u202erow"
 summary: "sum\u2066mary"
 tags: [hostile]
+defaults: {get_ready: 1s}
 steps:
   - exercise:
       name: "Ex\u202eone"
@@ -33,7 +34,7 @@ printf "%s\n" "$s" | grep -qF 'evil\x1b]0;PWNED\x07\x1b[2J' || fail "the id, esc
 printf "%s\n" "$s" | grep -qF 'sum\u2066mary' || fail "the summary, escaped"
 e2e_keys Enter
 e2e_wait 'Ex\u202eone'
-e2e_wait 'Op\u202een'
+e2e_wait 'Op\u202een'                # once the get-ready is over
 e2e_screen | grep -qF 'line \u2067one' || fail "how lines, escaped"
 e2e_keys q
 e2e_wait "Quit"

@@ -1,7 +1,8 @@
 #!/bin/sh
-# --plain on a terminal: one line per part, and the keys still work.
+# --plain on a terminal: one line per part, and the keys still work (at
+# --speed 3: a 3-2-1 takes a second).
 . "$(dirname "$0")/lib.sh"
-e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --plain
+e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --plain --speed 3
 e2e_wait "Step 1/2: Neck tilt, 01:00"
 e2e_screen | grep -q "\[" && fail "cursor addressing in plain mode"
 e2e_keys Space
@@ -16,12 +17,9 @@ e2e_wait "Step 2/2: Shoulder shrug, 00:30"
 # ? prints the keys and the session waits while they are read
 e2e_keys '?'
 e2e_wait "Keys:"
-n=0
-until e2e_screen | grep -v '^ *$' | tail -1 | grep -qxF "Paused. Press space to go on."; do
-	n=$((n + 1))
-	[ "$n" -lt 40 ] || fail "? did not pause: $(e2e_screen | grep -v '^ *$' | tail -2)"
-	sleep 0.05
-done
+last_line() { e2e_screen | grep -v '^ *$' | tail -1 | grep -qxF "$1"; }
+e2e_until 2 last_line "Paused. Press space to go on." ||
+	fail "? did not pause: $(e2e_screen | grep -v '^ *$' | tail -2)"
 e2e_keys Space
 e2e_wait "Resuming in 3"
 e2e_keys q

@@ -15,12 +15,8 @@ left40() {
 }
 e1=$(left40)
 [ -n "$e1" ] || fail "no time left in the header at 40x12"
-n=60
-while [ "$(left40)" = "$e1" ] && [ $n -gt 0 ]; do
-	sleep 0.05
-	n=$((n - 1))
-done
-[ $n -gt 0 ] || fail "the clock stopped after the resize"
+left40_moved() { [ "$(left40)" != "$e1" ]; }
+e2e_until 3 left40_moved || fail "the clock stopped after the resize"
 e2e_tmux resize-window -t e2e -x 30 -y 10
 e2e_wait "Please enlarge"
 e2e_tmux resize-window -t e2e -x 80 -y 24

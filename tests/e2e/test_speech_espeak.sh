@@ -2,7 +2,6 @@
 # The real espeak-ng, through --speech-command: each utterance of a
 # session written to a WAV file of its own (espeak-ng -w), each one a
 # non-empty RIFF/WAVE file. Skipped (and said so) without espeak-ng.
-# e2e: long
 . "$(dirname "$0")/lib.sh"
 if ! command -v espeak-ng >/dev/null 2>&1; then
 	echo "skipped: espeak-ng is not installed (scripts/install-deps.sh installs it)"
@@ -19,7 +18,7 @@ mkdir -m 700 "$E2E_TMP/run"   # for the sound library, which would use $TMPDIR
 } >"$E2E_TMP/speak"
 chmod +x "$E2E_TMP/speak"
 eval "$(e2e_env)" '"$STRETCHTUI_BIN"' play quick --routines '"$E2E_DATA"' --no-safety \
-	--speed 2 --speech-command '"$E2E_TMP/speak"' </dev/null >"$E2E_TMP/out" 2>"$E2E_TMP/err" ||
+	--speed 4 --speech-command '"$E2E_TMP/speak"' </dev/null >"$E2E_TMP/out" 2>"$E2E_TMP/err" ||
 	fail "status $?"
 [ -s "$E2E_TMP/err" ] && fail "stderr: $(cat "$E2E_TMP/err")"
 cut -f2 "$E2E_TMP/wav.list" >"$E2E_TMP/said"
