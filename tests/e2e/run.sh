@@ -49,13 +49,14 @@ if [ $# -gt 0 ]; then
 else
 	for t in "$dir"/test_*.sh; do echo "$t"; done >"$out/list"
 fi
-# The order they start in: those marked "# e2e: long" (they wait on a
-# real clock for 6 s or more) first, so that none of them starts last
-# and keeps the run going alone; the report stays in the list's order.
+# The order they start in: the longest first, by the line "# e2e: N s"
+# in a test that takes about N seconds (one without it is short), so
+# that no long one starts last and keeps the run going alone; the report
+# stays in the list's order.
 while read -r t; do
-	if grep -qx '# e2e: long' "$t"; then echo "$t"; else echo "$t" >&5; fi
-done <"$out/list" >"$out/order" 5>"$out/short"
-cat "$out/short" >>"$out/order"
+	n=$(sed -n 's/^# e2e: \([0-9][0-9]*\) s$/\1/p' "$t")
+	echo "${n:-0} $t"
+done <"$out/list" | sort -s -k1,1nr | cut -d' ' -f2- >"$out/order"
 
 # run_one PATH NAME: the test, bounded by 60 s; "STATUS SECONDS" into
 # $out/NAME.rc once it has ended.

@@ -4,7 +4,7 @@
 # keys typed during the session are not an answer. Without a terminal on
 # stdin it does not ask and saves no feel; a signal at the question saves
 # the session as completed with no feel and ends with 128+signal.
-# e2e: long
+# e2e: 6 s
 . "$(dirname "$0")/lib.sh"
 e2e_shell 100 30
 e2e_wait '$'

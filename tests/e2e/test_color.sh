@@ -1,6 +1,7 @@
 #!/bin/sh
 # Segment kinds are coloured, and NO_COLOR / --no-color turn colour off
 # (the text labels stay).
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 colors() { e2e_tmux capture-pane -p -e -t "$E2E_PANE" | grep -c '\[[0-9;]*3[1-7]m\|38;5;'; }
 e2e_start 80 24 play selfpaced --routines "$E2E_DATA" --no-safety

@@ -4,6 +4,7 @@
 # file < environment < command line; the menu selects the file's routine
 # over the one played last; a broken file is reported on stderr and the
 # program goes on with the defaults; check validates a config file.
+# e2e: 4 s
 . "$(dirname "$0")/lib.sh"
 run() { eval "$(e2e_env)" '"$STRETCHTUI_BIN"' '"$@"' </dev/null; }
 cfg=$E2E_TMP/config/stretchtui/config.yaml

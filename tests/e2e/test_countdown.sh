@@ -1,6 +1,7 @@
 #!/bin/sh
 # The countdown runs: the session clock goes up, the time left goes down by
 # as much, and the big digits change.
+# e2e: 5 s
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
 e2e_wait " WORK "

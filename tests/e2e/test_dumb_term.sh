@@ -2,6 +2,7 @@
 # On a terminal that cannot address the cursor (TERM=dumb, or a terminfo
 # entry without cup) `play` falls back to plain mode: one line per part,
 # the keys still work.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 command -v tic >/dev/null || fail "tic (ncurses-bin) is missing"
 mkdir "$E2E_TMP/terminfo"

@@ -3,6 +3,7 @@
 # (exit 1), r reverts to the original (exit 1); an editor that exits 1
 # leaves the original untouched without asking; the end of input answers
 # r. Nothing is left beside the file.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 run() { eval "$(e2e_env)" '"$STRETCHTUI_BIN"' '"$@"'; }
 dir=$E2E_TMP/config/stretchtui/routines

@@ -2,6 +2,7 @@
 # LINES and COLUMNS far past any real terminal are not believed: the
 # player lays out for the pane's real size, uses little memory and still
 # ends at once on SIGTERM.
+# e2e: 3 s
 . "$(dirname "$0")/lib.sh"
 e2e_shell 80 24
 e2e_wait '$'

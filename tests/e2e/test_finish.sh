@@ -2,6 +2,7 @@
 # With --speed a routine plays through to the finish screen, which tells
 # the time done, the exercises and the time paused (the extended time
 # only when there was some); q then quits.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play quick --routines "$E2E_DATA" --no-safety --speed 10
 e2e_wait "Step 1 of 3"

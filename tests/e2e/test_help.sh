@@ -1,6 +1,7 @@
 #!/bin/sh
 # ? shows every key and the safety notes and pauses the session; Esc
 # closes it and the clock goes on after the 3-2-1 (at --speed 2).
+# e2e: 5 s
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --speed 2
 e2e_wait " WORK "

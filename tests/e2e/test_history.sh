@@ -4,7 +4,7 @@
 # and played through but ended by SIGTERM at the check-in (completed, no
 # feel); `history` then finds all four with the right outcome and feel,
 # as text, TSV (13 columns) and JSON.
-# e2e: long
+# e2e: 6 s
 . "$(dirname "$0")/lib.sh"
 e2e_shell 80 24
 e2e_wait '$'

@@ -2,6 +2,7 @@
 # A hook that hangs (sleep 100) delays nothing: the session ends on time,
 # the hooks beyond the few in flight are dropped and counted in the
 # summary, and none is left once the program has ended.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 printf '#!/bin/sh\necho $$ >>"%s/hook.pids"\nexec sleep 100\n' "$E2E_TMP" >"$E2E_TMP/hook"
 chmod +x "$E2E_TMP/hook"

@@ -6,6 +6,7 @@
 # are checked one by one (tests/e2e/bytes.awk): no ESC, no other control
 # but newline, no C1 (no raw CSI 0x9b), no bidi override, valid UTF-8; and
 # only ASCII in the C locale. Each diagnostic stays one line.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 R="$E2E_TMP/r"
 mkdir "$R"

@@ -3,6 +3,7 @@
 # YAML text escaped: the title stays, the screen is not cleared by the
 # file, and the bytes the program writes (captured with pipe-pane) hold
 # no OSC or DCS string, no C1 control, no bidi override, and are UTF-8.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 R="$E2E_TMP/r"
 mkdir "$R"

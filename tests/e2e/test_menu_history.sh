@@ -3,6 +3,7 @@
 # pane when the selected routine was last done ("2 days ago", "never"),
 # from the history read when the menu opens; a session played from the
 # menu, its check-in answered, shows at once ("today", the streak).
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 E2E_ENV="TZ=UTC0"
 mkdir -p "$E2E_TMP/state/stretchtui"

@@ -2,6 +2,7 @@
 # new ID: a skeleton in the user directory that passes check as written,
 # plays, and shows each part of the format; an existing id, a bad id and
 # a second new of the same id are refused with exit status 1.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 run() { eval "$(e2e_env)" '"$STRETCHTUI_BIN"' '"$@"' </dev/null; }
 dir=$E2E_TMP/config/stretchtui/routines

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Space pauses: everything freezes; space again gives a 3-2-1 and goes on
 # (at --speed 2: the get-ready and the 3-2-1 take half as long).
-# e2e: long
+# e2e: 5 s
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --speed 2
 e2e_wait " WORK "

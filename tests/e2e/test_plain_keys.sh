@@ -1,6 +1,7 @@
 #!/bin/sh
 # --plain on a terminal: one line per part, and the keys still work (at
 # --speed 3: a 3-2-1 takes a second).
+# e2e: 3 s
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --plain --speed 3
 e2e_wait "Step 1/2: Neck tilt, 01:00"

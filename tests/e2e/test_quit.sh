@@ -1,5 +1,6 @@
 #!/bin/sh
 # q asks first: n goes on, y ends with a summary of the partial session.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
 e2e_wait " WORK "

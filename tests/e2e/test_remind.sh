@@ -5,7 +5,7 @@
 # the waiting screen comes back; z snoozes, x skips the next; q quits.
 # Every answer is a prompt record; status reads the running reminder's
 # state, and once it has quit shows no break to come.
-# e2e: long
+# e2e: 8 s
 . "$(dirname "$0")/lib.sh"
 printf '#!/bin/sh\nfor a in "$@"; do printf "%%s|" "$a"; done >>"%s/notify.log"\necho >>"%s/notify.log"\n' \
 	"$E2E_TMP" "$E2E_TMP" >"$E2E_TMP/notify"

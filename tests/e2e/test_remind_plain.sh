@@ -3,7 +3,7 @@
 # plays the routine with the plain player, x skips, q quits); without
 # one the prompts are told, the speech says the break's routine and
 # length, and a prompt still open when a signal ends it counts as missed.
-# e2e: long
+# e2e: 9 s
 . "$(dirname "$0")/lib.sh"
 e2e_start 200 30 remind --plain --every 2s --routine quick --routines "$E2E_DATA" \
 	--no-safety --speed 5 --no-notify

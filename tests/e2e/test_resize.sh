@@ -1,6 +1,7 @@
 #!/bin/sh
 # Resizing mid-session re-lays the screen at once and the session keeps
 # running; below 40x12 it asks for a larger terminal.
+# e2e: 4 s
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
 e2e_wait " WORK "

@@ -3,6 +3,7 @@
 # mode, is continued by play --resume at the place it stopped: the plan
 # time of the mark, in the segment show lists there. A completed session
 # clears the mark; one older than an hour, or a changed file, is refused.
+# e2e: 6 s
 . "$(dirname "$0")/lib.sh"
 run() { eval "$(e2e_env)" '"$STRETCHTUI_BIN"' '"$@"' </dev/null; }
 mark=$E2E_TMP/state/stretchtui/resume

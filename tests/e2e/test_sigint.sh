@@ -1,5 +1,6 @@
 #!/bin/sh
 # Ctrl-C (SIGINT) and SIGHUP end the session cleanly with 128 + signal.
+# e2e: 5 s
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
 e2e_wait " WORK "

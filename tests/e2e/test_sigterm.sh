@@ -1,6 +1,7 @@
 #!/bin/sh
 # SIGTERM mid-session: exit status 143 and a usable shell behind it
 # (normal screen, cursor visible, terminal modes back).
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 e2e_shell 80 24
 e2e_wait '$'

@@ -3,7 +3,7 @@
 # left a second later, and the program that goes on (the finish screen,
 # the menu) has no child, not even a zombie. Speech and hooks here never
 # end by themselves (they sleep); the summary counts the dropped hooks.
-# e2e: long
+# e2e: 8 s
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake "exec sleep 30"

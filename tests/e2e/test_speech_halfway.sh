@@ -2,7 +2,7 @@
 # --speak in the full-screen player at --speed 8: a 60 s hold says its
 # half-way, and its 3-2-1, at their plan times divided by 8 (within 75 ms,
 # 600 ms of session time).
-# e2e: long
+# e2e: 9 s
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake

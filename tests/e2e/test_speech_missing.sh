@@ -1,6 +1,7 @@
 #!/bin/sh
 # --speak with no speech program on PATH: one warning line, then the
 # session goes on as without speech.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 mkdir "$E2E_TMP/bin"
 E2E_ENV="PATH=$E2E_TMP/bin"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # SIGTERM or SIGHUP in the middle of a session: the program ends (128+N)
 # and no speech or hook child outlives it by a second.
+# e2e: 5 s
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake "exec sleep 30"

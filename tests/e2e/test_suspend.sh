@@ -1,5 +1,6 @@
 #!/bin/sh
 # Ctrl-Z suspends cleanly; fg brings the session back, paused.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 command -v bash >/dev/null || { echo "skip: no bash for job control"; exit 0; }
 e2e_shell 80 24
