@@ -7,7 +7,7 @@
 # lib.sh), so the default is eight slots per core (cores from getconf, at
 # least 2): on 2 cores the tests use about 70 % of the CPU, which leaves
 # the timed ones their margin. Prints one line per test and
-#   e2e: N passed, M failed[, K skipped]
+#   e2e: N passed, M failed[, K skipped] in S s
 # (a test that passes after printing a line "skipped: WHY" is skipped).
 # Exit status 1 when any test failed (or tmux is missing), or when the
 # tests left a process running or a file or socket behind.
@@ -38,6 +38,7 @@ trap 'exit 143' TERM
 # (and any `tmux -L` socket under $out/tmux); every process a test starts
 # inherits STRETCHTUI_E2E_RUN. Both are checked once the tests are done.
 mkdir "$out/tmp" "$out/tmux"
+began=$(date +%s)
 
 # The tests to run, one path a line.
 if [ $# -gt 0 ]; then
@@ -127,9 +128,10 @@ if [ -n "$files" ]; then
 	echo "FAIL leftovers: files or sockets left by the tests"
 	echo "$files" | sed "s|^$out/|    |"
 fi
+took="in $(( $(date +%s) - began )) s"
 if [ "$skipped" -gt 0 ]; then
-	echo "e2e: $pass passed, $failed failed, $skipped skipped"
+	echo "e2e: $pass passed, $failed failed, $skipped skipped $took"
 else
-	echo "e2e: $pass passed, $failed failed"
+	echo "e2e: $pass passed, $failed failed $took"
 fi
 [ "$failed" -eq 0 ]
