@@ -20,6 +20,12 @@
  *       .place = "phase", .must = "a phase must be a mapping",
  *       .fields = phase_fields, .size = sizeof(struct phase) };
  *
+ * A row holds no pointer: what it names besides its key (texts, ENUM
+ * words, nested maps, functions) it names by an index into the file's
+ * struct schema_set (s->set), whose arrays hold the pointers. Below,
+ * ".names", ".map", ".read", ".check", ".rule", ".what" and ".elsewhere"
+ * are what those indices name.
+ *
  * Rows are read in table order, which is also the order "did you mean"
  * prefers among equally close keys. Every type but CUSTOM is checked the
  * same way: a value the parser refused (ynode bad) is skipped silently; a
@@ -97,11 +103,12 @@ struct schema_miss {
 	const char *key;
 };
 
-/* One file being read. Set path, a and user (the rest zeroed), read, then
- * schema_finish (which frees what the reading allocated). */
+/* One file being read. Set path, a, set and user (the rest zeroed),
+ * read, then schema_finish (which frees what the reading allocated). */
 struct schema {
 	const char *path;        /* names the file in every diagnostic */
 	struct arena *a;         /* where strings and arrays go */
+	const struct schema_set *set;   /* what the rows' indices name */
 	void *user;              /* for CUSTOM readers and map hooks */
 	struct diags diags;      /* this file's so far (errors counts them) */
 	bool oom;                /* reported by schema_finish */
@@ -142,22 +149,38 @@ typedef bool (*schema_check_fn)(struct schema *s, const struct ynode *value,
 typedef void (*schema_map_fn)(struct schema *s, const struct ynode *map,
 			      void *dest);
 
+/* What the rows of one file's tables point to, by index: a row holds no
+ * pointer, so that its table is constant data the dynamic loader does
+ * not relocate (and a program that does not parse never maps it). Index
+ * 0 is none in each array (leave it NULL); an array no row uses may be
+ * NULL. */
+struct schema_set {
+	const char *const *text;          /* .rule, .what, .elsewhere */
+	const char *const *const *names;  /* ENUM: NULL-terminated words */
+	const schema_read_fn *read;       /* CUSTOM */
+	const schema_check_fn *check;
+	const struct schema_map *const *map;   /* MAP, LIST */
+};
+
+#define SCHEMA_KEY_SIZE 16   /* a key's bytes, its NUL included */
+
 struct schema_field {
-	const char *key;               /* NULL ends a table */
-	enum schema_type type;
-	size_t offset;                 /* of the member in the destination */
-	unsigned flags;                /* SCHEMA_REQUIRED, _NONEMPTY, _ZERO */
-	int64_t min, max;              /* the range (see above) */
-	const char *rule;              /* range message: {min} {max} {key} */
-	const char *what;              /* "KEY must be WHAT"; NULL: the type's */
-	const char *const *names;      /* ENUM: the words, NULL-terminated */
-	const struct schema_map *map;  /* MAP: the mapping; LIST: each item */
-	size_t count;                  /* LIST: offset of the size_t count */
-	schema_read_fn read;           /* CUSTOM */
-	schema_check_fn check;         /* optional, see above */
-	unsigned only;                 /* the variants of the key; 0: all */
-	const char *elsewhere;         /* the key in another variant, {key} */
-	size_t pos;                    /* SCHEMA_POS(...) or 0: not stored */
+	char key[SCHEMA_KEY_SIZE];     /* "" ends a table */
+	int32_t min, max;              /* the range (see above) */
+	uint16_t offset;               /* of the member in the destination */
+	uint16_t count;                /* LIST: offset of the size_t count */
+	uint16_t pos;                  /* SCHEMA_POS(...) or 0: not stored */
+	uint8_t type;                  /* enum schema_type */
+	uint8_t flags;                 /* SCHEMA_REQUIRED, _NONEMPTY, _ZERO */
+	uint8_t only;                  /* the variants of the key; 0: all */
+	/* indices into the file's struct schema_set; 0: none */
+	uint8_t rule;                  /* text: range message {min} {max} {key} */
+	uint8_t what;                  /* text: "KEY must be WHAT"; 0: the type's */
+	uint8_t elsewhere;             /* text: the key in another variant, {key} */
+	uint8_t names;                 /* ENUM: the words */
+	uint8_t map;                   /* MAP: the mapping; LIST: each item */
+	uint8_t read;                  /* CUSTOM */
+	uint8_t check;                 /* optional, see above */
 };
 
 struct schema_map {
@@ -169,10 +192,16 @@ struct schema_map {
 					  row; else this does, by hand */
 };
 
+/* A key longer than a row holds does not compile (a negative array). */
+#define SCHEMA_KEY_FITS(k) (0 * sizeof(char[sizeof(k) <= SCHEMA_KEY_SIZE ? 1 : -1]))
+#define SCHEMA_KEY(k, T) .key = k, .type = SCHEMA_##T + SCHEMA_KEY_FITS(k)
 #define SCHEMA_FIELD(k, T, st, member) \
-	.key = (k), .type = SCHEMA_##T, .offset = offsetof(st, member)
+	SCHEMA_KEY(k, T), .offset = offsetof(st, member)
 #define SCHEMA_POS(st, member) (offsetof(st, member) + 1)
-#define SCHEMA_END { .key = NULL }
+#define SCHEMA_END { .key = "" }
+
+/* Text i of s's set (a row's .what, .rule or .elsewhere): NULL for 0. */
+const char *schema_text(const struct schema *s, unsigned i);
 
 /* Parses the file at s->path (buf NULL) or the len bytes at buf, hands
  * the root (NULL for an empty document) to read unless parsing failed,

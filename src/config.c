@@ -33,11 +33,29 @@ static bool config_check_hours(struct schema *s, const struct ynode *v,
 static bool config_check_command(struct schema *s, const struct ynode *seq,
 				 const void *candidate);
 
+/* What the rows name (schema.h: struct schema_set), by index. */
+enum { CT_NONE, CT_ROUTINE, CT_HOURS, CT_DAYS_RULE, CT_DAYS, CT_COMMAND_RULE,
+       CT_COMMAND, CT_N };
+static const char *const config_text[CT_N] = {
+	[CT_ROUTINE] = "a routine id",
+	[CT_HOURS] = "a time range such as \"09:00-17:30\"",
+	[CT_DAYS_RULE] = "must list {min} to {max} days",
+	[CT_DAYS] = "a list of days such as [mon, tue]",
+	[CT_COMMAND_RULE] = "must have {min} to {max} words",
+	[CT_COMMAND] = "a list of words: the program, then its arguments",
+};
+enum { CN_NONE, CN_COLORS, CN_N };
+static const char *const *const config_names[CN_N] = { [CN_COLORS] = config_colors };
+enum { CC_NONE, CC_DAYS, CC_HOURS, CC_COMMAND, CC_N };
+static const schema_check_fn config_checks[CC_N] = {
+	[CC_DAYS] = config_check_days, [CC_HOURS] = config_check_hours,
+	[CC_COMMAND] = config_check_command,
+};
+enum { CM_NONE, CM_REMIND, CM_N };
+
 #define CPOS(k) .pos = SCHEMA_POS(struct config, pos[k])
-#define CCOMMAND .min = 1, .max = CONFIG_COMMAND_MAX, \
-		 .rule = "must have {min} to {max} words", \
-		 .check = config_check_command, \
-		 .what = "a list of words: the program, then its arguments"
+#define CCOMMAND .min = 1, .max = CONFIG_COMMAND_MAX, .rule = CT_COMMAND_RULE, \
+		 .check = CC_COMMAND, .what = CT_COMMAND
 
 /* remind: nested, but its rows are members of struct config. */
 static const struct schema_field config_remind_fields[] = {
@@ -47,12 +65,10 @@ static const struct schema_field config_remind_fields[] = {
 	{ SCHEMA_FIELD("routine", STRING, struct config, remind.routine),
 	  .flags = SCHEMA_NONEMPTY, CPOS(CONFIG_REMIND_ROUTINE) },
 	{ SCHEMA_FIELD("hours", STRING, struct config, remind.hours),
-	  .check = config_check_hours, .what = "a time range such as \"09:00-17:30\"",
-	  CPOS(CONFIG_REMIND_HOURS) },
+	  .check = CC_HOURS, .what = CT_HOURS, CPOS(CONFIG_REMIND_HOURS) },
 	{ SCHEMA_FIELD("days", STRLIST, struct config, remind.days),
-	  .min = 1, .max = 7, .rule = "must list {min} to {max} days",
-	  .check = config_check_days, .what = "a list of days such as [mon, tue]",
-	  CPOS(CONFIG_REMIND_DAYS) },
+	  .min = 1, .max = 7, .rule = CT_DAYS_RULE, .check = CC_DAYS,
+	  .what = CT_DAYS, CPOS(CONFIG_REMIND_DAYS) },
 	{ SCHEMA_FIELD("snooze", DURATION, struct config, remind.snooze_ms),
 	  .min = CONFIG_SNOOZE_MIN_MS, .max = CONFIG_SNOOZE_MAX_MS,
 	  CPOS(CONFIG_REMIND_SNOOZE) },
@@ -70,10 +86,10 @@ static const struct schema_map config_remind_map = {
 
 static const struct schema_field config_fields[] = {
 	{ SCHEMA_FIELD("routine", STRING, struct config, routine),
-	  .flags = SCHEMA_NONEMPTY, .what = "a routine id", CPOS(CONFIG_ROUTINE) },
+	  .flags = SCHEMA_NONEMPTY, .what = CT_ROUTINE, CPOS(CONFIG_ROUTINE) },
 	{ SCHEMA_FIELD("bell", BOOL, struct config, bell), CPOS(CONFIG_BELL) },
 	{ SCHEMA_FIELD("color", ENUM, struct config, color),
-	  .names = config_colors, CPOS(CONFIG_COLOR) },
+	  .names = CN_COLORS, CPOS(CONFIG_COLOR) },
 	{ SCHEMA_FIELD("safety_notice", BOOL, struct config, safety_notice),
 	  CPOS(CONFIG_SAFETY_NOTICE) },
 	{ SCHEMA_FIELD("speech", BOOL, struct config, speech),
@@ -82,12 +98,20 @@ static const struct schema_field config_fields[] = {
 	  CCOMMAND, CPOS(CONFIG_SPEECH_COMMAND) },
 	{ SCHEMA_FIELD("on_event", STRING, struct config, on_event),
 	  CPOS(CONFIG_ON_EVENT) },
-	{ .key = "remind", .type = SCHEMA_MAP, .map = &config_remind_map },
+	{ SCHEMA_KEY("remind", MAP), .map = CM_REMIND },
 	SCHEMA_END
 };
 static const struct schema_map config_map = {
 	.place = "config.yaml", .must = "config.yaml must be a mapping of settings",
 	.fields = config_fields, .size = sizeof(struct config)
+};
+
+static const struct schema_map *const config_maps[CM_N] = {
+	[CM_REMIND] = &config_remind_map,
+};
+static const struct schema_set config_set = {
+	.text = config_text, .names = config_names, .check = config_checks,
+	.map = config_maps,
 };
 
 /* What an unset (empty) value means, for `config`. */
@@ -235,7 +259,7 @@ bool config_is_config_path(const char *path)
 
 bool config_is_key(const char *key)
 {
-	for (const struct schema_field *f = config_fields; f->key; f++)
+	for (const struct schema_field *f = config_fields; f->key[0]; f++)
 		if (strcmp(f->key, key) == 0)
 			return true;
 	return false;
@@ -284,7 +308,8 @@ static int config_read_file(struct config *c, const char *path,
 			    const char *buf, size_t len, struct diags *d)
 {
 	config_free(c);
-	struct schema s = { .path = path, .a = &c->arena, .user = c };
+	struct schema s = { .path = path, .a = &c->arena, .set = &config_set,
+			    .user = c };
 	int rc = schema_load(&s, buf, len, config_read, d);
 	if (rc != 0) {   /* a broken file counts for nothing */
 		config_free(c);
@@ -337,7 +362,7 @@ static const struct schema_field *config_row(enum config_key k, bool *remind)
 	const struct schema_field *tables[] = { config_fields, config_remind_fields };
 	size_t at = offsetof(struct config, pos) + 1;
 	for (size_t t = 0; t < 2; t++) {
-		for (const struct schema_field *f = tables[t]; f->key; f++) {
+		for (const struct schema_field *f = tables[t]; f->key[0]; f++) {
 			if (f->pos && (f->pos - at) / sizeof(struct srcpos) == (size_t)k) {
 				if (remind)
 					*remind = t == 1;
@@ -501,7 +526,7 @@ const char *config_value(const struct config *c, enum config_key k,
 		snprintf(buf, size, "%s", *(const bool *)at ? "true" : "false");
 		break;
 	case SCHEMA_ENUM:
-		snprintf(buf, size, "%s", f->names[*(const int *)at]);
+		snprintf(buf, size, "%s", config_names[f->names][*(const int *)at]);
 		break;
 	case SCHEMA_DURATION:
 		schema_ms_text(*(const int64_t *)at, buf, size);

@@ -96,22 +96,45 @@ static bool llib_exercises(struct schema *s, const struct ynode *key,
 static bool lrep_word(struct schema *s, const struct ynode *key,
 		      const struct schema_field *f, void *field);
 
+/* What the rows name (schema.h: struct schema_set), by index. */
+enum { LT_NONE, LT_PHASES, LT_REP_WORD, LT_SIDES, LT_NOT_IN_REST, LT_KIND,
+       LT_USE, LT_EXERCISES, LT_STEPS, LT_N };
+static const char *const ltext[LT_N] = {
+	[LT_PHASES] = "a list of {cue, time}",
+	[LT_REP_WORD] = "a word of a-z (breath) or singular/plural "
+			"(stretch/stretches)",
+	[LT_SIDES] = "must list {min} to {max} sides",
+	[LT_NOT_IN_REST] = "a rest step takes no '{key}'",
+	[LT_KIND] = "a step is exactly one of hold, reps or rest",
+	[LT_USE] = "an exercise id",
+	[LT_EXERCISES] = "a mapping of id to exercise",
+	[LT_STEPS] = "must have at most {max} items",
+};
+enum { LN_NONE, LN_SIDE_WORD, LN_POSITION, LN_N };
+static const char *const *const lnames[LN_N] = {
+	[LN_SIDE_WORD] = routine_side_word_names,
+	[LN_POSITION] = routine_position_names,
+};
+enum { LR_NONE, LR_REP_WORD, LR_USE, LR_INLINE, LR_OWN, LR_LIB, LR_N };
+static const schema_read_fn lread[LR_N] = {
+	[LR_REP_WORD] = lrep_word, [LR_USE] = luse, [LR_INLINE] = linline,
+	[LR_OWN] = lown_exercises, [LR_LIB] = llib_exercises,
+};
+enum { LC_NONE, LC_SIDES, LC_N };
+static const schema_check_fn lcheck[LC_N] = { [LC_SIDES] = lsides_distinct };
+enum { LM_NONE, LM_PHASE, LM_STEP, LM_DEFAULTS, LM_N };
+
 #define LDURATION   .min = ROUTINE_MIN_MS, .max = ROUTINE_MAX_MS
 #define LTRANSITION LDURATION, .flags = SCHEMA_ZERO   /* 0: left out */
 #define LREPS       .min = 1, .max = ROUTINE_MAX_REPS
-#define LREP_WORD_WHAT "a word of a-z (breath) or singular/plural " \
-		       "(stretch/stretches)"
-#define LSIDES      .min = 1, .max = ROUTINE_MAX_SIDES, \
-		    .rule = "must list {min} to {max} sides", \
-		    .check = lsides_distinct
+#define LSIDES      .min = 1, .max = ROUTINE_MAX_SIDES, .rule = LT_SIDES, \
+		    .check = LC_SIDES
 
 /* A step is one of two variants, told apart by its source key. */
 #define LSTEP_EXERCISE 1u
 #define LSTEP_REST     2u
-#define LNOT_IN_REST .only = LSTEP_EXERCISE, \
-		     .elsewhere = "a rest step takes no '{key}'"
-#define LKIND        .only = LSTEP_EXERCISE, \
-		     .elsewhere = "a step is exactly one of hold, reps or rest"
+#define LNOT_IN_REST .only = LSTEP_EXERCISE, .elsewhere = LT_NOT_IN_REST
+#define LKIND        .only = LSTEP_EXERCISE, .elsewhere = LT_KIND
 
 static const struct schema_field lphase_fields[] = {
 	{ SCHEMA_FIELD("cue", STRING, struct phase, cue),
@@ -133,18 +156,18 @@ static const struct schema_field lexercise_fields[] = {
 	{ SCHEMA_FIELD("area", STRLIST, struct exercise, area) },
 	{ SCHEMA_FIELD("figure", STRLIST, struct exercise, figure) },
 	{ SCHEMA_FIELD("phases", LIST, struct exercise, phases),
-	  .count = offsetof(struct exercise, n_phases), .map = &lphase_map,
-	  .min = 1, .max = ROUTINE_MAX_PHASES, .what = "a list of {cue, time}" },
+	  .count = offsetof(struct exercise, n_phases), .map = LM_PHASE,
+	  .min = 1, .max = ROUTINE_MAX_PHASES, .what = LT_PHASES },
 	{ SCHEMA_FIELD("hold", DURATION, struct exercise, hold_ms), LDURATION },
 	{ SCHEMA_FIELD("reps", INT, struct exercise, reps), LREPS },
 	{ SCHEMA_FIELD("sides", STRLIST, struct exercise, sides), LSIDES },
 	{ SCHEMA_FIELD("side_word", ENUM, struct exercise, side_word),
-	  .names = routine_side_word_names },
+	  .names = LN_SIDE_WORD },
 	{ SCHEMA_FIELD("position", ENUM, struct exercise, position),
-	  .names = routine_position_names },
+	  .names = LN_POSITION },
 	{ SCHEMA_FIELD("mirror", BOOL, struct exercise, mirror) },
 	{ SCHEMA_FIELD("rep_word", CUSTOM, struct exercise, rep_word),
-	  .read = lrep_word, .what = LREP_WORD_WHAT },
+	  .read = LR_REP_WORD, .what = LT_REP_WORD },
 	SCHEMA_END
 };
 static const struct schema_map lexercise_map = {
@@ -153,10 +176,10 @@ static const struct schema_map lexercise_map = {
 };
 
 static const struct schema_field lstep_fields[] = {
-	{ SCHEMA_FIELD("use", CUSTOM, struct step, exercise), .read = luse,
-	  .what = "an exercise id", .only = LSTEP_EXERCISE },
+	{ SCHEMA_FIELD("use", CUSTOM, struct step, exercise), .read = LR_USE,
+	  .what = LT_USE, .only = LSTEP_EXERCISE },
 	{ SCHEMA_FIELD("exercise", CUSTOM, struct step, exercise),
-	  .read = linline, .only = LSTEP_EXERCISE },
+	  .read = LR_INLINE, .only = LSTEP_EXERCISE },
 	{ SCHEMA_FIELD("rest", DURATION, struct step, rest_ms), LDURATION,
 	  .only = LSTEP_REST },
 	{ SCHEMA_FIELD("hold", DURATION, struct step, hold_ms), LDURATION, LKIND },
@@ -168,9 +191,9 @@ static const struct schema_field lstep_fields[] = {
 	{ SCHEMA_FIELD("sides", STRLIST, struct step, sides), LSIDES,
 	  LNOT_IN_REST },
 	{ SCHEMA_FIELD("side_word", ENUM, struct step, side_word),
-	  .names = routine_side_word_names, LNOT_IN_REST },
+	  .names = LN_SIDE_WORD, LNOT_IN_REST },
 	{ SCHEMA_FIELD("position", ENUM, struct step, position),
-	  .names = routine_position_names, LNOT_IN_REST },
+	  .names = LN_POSITION, LNOT_IN_REST },
 	{ SCHEMA_FIELD("sets", INT, struct step, sets), .min = 1,
 	  .max = ROUTINE_MAX_SETS, LNOT_IN_REST },
 	{ SCHEMA_FIELD("get_ready", DURATION, struct step, get_ready_ms),
@@ -211,13 +234,13 @@ static const struct schema_field lroutine_fields[] = {
 	  .pos = SCHEMA_POS(struct routine, duration_pos) },
 	{ SCHEMA_FIELD("tags", STRLIST, struct routine, tags) },
 	{ SCHEMA_FIELD("equipment", STRLIST, struct routine, equipment) },
-	{ .key = "defaults", .type = SCHEMA_MAP, .map = &ldefaults_map },
-	{ .key = "exercises", .type = SCHEMA_CUSTOM, .read = lown_exercises,
-	  .what = "a mapping of id to exercise" },   /* before steps use them */
+	{ SCHEMA_KEY("defaults", MAP), .map = LM_DEFAULTS },
+	{ SCHEMA_KEY("exercises", CUSTOM), .read = LR_OWN,
+	  .what = LT_EXERCISES },   /* before steps use them */
 	{ SCHEMA_FIELD("steps", LIST, struct routine, steps),
-	  .count = offsetof(struct routine, n_steps), .map = &lstep_map,
+	  .count = offsetof(struct routine, n_steps), .map = LM_STEP,
 	  .flags = SCHEMA_REQUIRED | SCHEMA_NONEMPTY, .min = 1,
-	  .max = ROUTINE_MAX_STEPS, .rule = "must have at most {max} items" },
+	  .max = ROUTINE_MAX_STEPS, .rule = LT_STEPS },
 	SCHEMA_END
 };
 static const struct schema_map lroutine_map = {
@@ -226,13 +249,22 @@ static const struct schema_map lroutine_map = {
 };
 
 static const struct schema_field llibrary_fields[] = {
-	{ .key = "exercises", .type = SCHEMA_CUSTOM, .flags = SCHEMA_REQUIRED,
-	  .read = llib_exercises, .what = "a mapping of id to exercise" },
+	{ SCHEMA_KEY("exercises", CUSTOM), .flags = SCHEMA_REQUIRED,
+	  .read = LR_LIB, .what = LT_EXERCISES },
 	SCHEMA_END
 };
 static const struct schema_map llibrary_map = {
 	.place = "library", .must = "a library must be a mapping",
 	.fields = llibrary_fields, .size = sizeof(struct library)
+};
+
+static const struct schema_map *const lmaps[LM_N] = {
+	[LM_PHASE] = &lphase_map, [LM_STEP] = &lstep_map,
+	[LM_DEFAULTS] = &ldefaults_map,
+};
+static const struct schema_set lset = {
+	.text = ltext, .names = lnames, .read = lread, .check = lcheck,
+	.map = lmaps,
 };
 
 /* ---- exercises ----------------------------------------------------------- */
@@ -276,7 +308,7 @@ static bool lrep_word(struct schema *s, const struct ynode *key,
 {
 	const struct ynode *v = key->value;
 	if (!schema_is_text(v)) {
-		schema_wrong_type(s, key, f->what);
+		schema_wrong_type(s, key, schema_text(s, f->what));
 		return false;
 	}
 	const char *end = v->str + v->len;
@@ -289,7 +321,8 @@ static bool lrep_word(struct schema *s, const struct ynode *key,
 	    many > ROUTINE_MAX_REP_WORD || used != v->len) {
 		char q[DIAG_QUOTE_BUF];
 		schema_error(s, v, "rep_word must be %s, at most %d letters "
-			     "each, not %s", f->what, ROUTINE_MAX_REP_WORD,
+			     "each, not %s", schema_text(s, f->what),
+			     ROUTINE_MAX_REP_WORD,
 			     diag_quote(v->str, v->len, q, sizeof q));
 		return false;
 	}
@@ -375,7 +408,7 @@ static bool lown_exercises(struct schema *s, const struct ynode *key,
 {
 	(void)field;
 	struct lroutine *lr = s->user;
-	lr->n_own = lexercise_ids(s, key, f->what, &lr->own);
+	lr->n_own = lexercise_ids(s, key, schema_text(s, f->what), &lr->own);
 	return true;
 }
 
@@ -510,7 +543,7 @@ static bool luse(struct schema *s, const struct ynode *key,
 		 const struct schema_field *f, void *field)
 {
 	if (!schema_is_text(key->value)) {
-		schema_wrong_type(s, key, f->what);
+		schema_wrong_type(s, key, schema_text(s, f->what));
 		return false;
 	}
 	const struct exercise *ex = lresolve(s->user, key->value);
@@ -714,7 +747,7 @@ static int lload_routine(const char *path, const char *buf, size_t len,
 			 struct routine *r, struct diags *d)
 {
 	routine_init(r);
-	struct lroutine lr = { .c = { .path = path, .a = &r->arena },
+	struct lroutine lr = { .c = { .path = path, .a = &r->arena, .set = &lset },
 			       .r = r, .libs = libs, .n_libs = n_libs,
 			       .suggestions = LOADER_SUGGEST_IDS };
 	lr.c.user = &lr;
@@ -746,7 +779,7 @@ static bool llib_exercises(struct schema *s, const struct ynode *key,
 {
 	struct library *lib = field;
 	struct lowned *own;
-	size_t n = lexercise_ids(s, key, f->what, &own);
+	size_t n = lexercise_ids(s, key, schema_text(s, f->what), &own);
 	lib->v = arena_alloc(s->a, (n ? n : 1) * sizeof *lib->v);
 	lib->broken = arena_alloc(s->a, (n ? n : 1) * sizeof *lib->broken);
 	if (!lib->v || !lib->broken) {
@@ -773,7 +806,8 @@ static int lload_library(const char *path, const char *buf, size_t len,
 			 struct library *lib, struct diags *d)
 {
 	memset(lib, 0, sizeof *lib);
-	struct schema s = { .path = path, .a = &lib->arena, .user = lib };
+	struct schema s = { .path = path, .a = &lib->arena, .set = &lset,
+			    .user = lib };
 	lib->path = arena_strdup(&lib->arena, path);
 	s.oom = !lib->path;
 	return schema_load(&s, buf, len, llibrary, d);
@@ -1123,7 +1157,8 @@ static bool lread_entry(struct library *lib, struct lentry *e)
 	}
 	if (clean) {
 		*one = (struct library){ .path = lib->path };
-		struct schema sc = { .path = lib->path, .a = &one->arena, .user = one };
+		struct schema sc = { .path = lib->path, .a = &one->arena, .set = &lset,
+				     .user = one };
 		llibrary(&sc, doc.root);
 		struct diags quiet = { 0 };
 		schema_finish(&sc, &quiet);

@@ -20,6 +20,36 @@ union svalue {
 	struct strlist list;
 };
 
+/* A row is pointer-free and small: its tables are plain constants. */
+_Static_assert(sizeof(struct schema_field) <= 40, "struct schema_field grew");
+
+/* ---- the set ------------------------------------------------------------- */
+
+const char *schema_text(const struct schema *s, unsigned i)
+{
+	return i ? s->set->text[i] : NULL;
+}
+
+static const char *const *snames(const struct schema *s,
+				 const struct schema_field *f)
+{
+	return s->set->names[f->names];
+}
+
+static const struct schema_map *smap_of(const struct schema *s,
+					const struct schema_field *f)
+{
+	return s->set->map[f->map];
+}
+
+/* f's .what, or the type's own words. */
+static const char *sor(const struct schema *s, const struct schema_field *f,
+		       const char *type_words)
+{
+	const char *what = schema_text(s, f->what);
+	return what ? what : type_words;
+}
+
 /* ---- diagnostics --------------------------------------------------------- */
 
 void schema_error(struct schema *s, const struct ynode *at, const char *fmt,
@@ -206,13 +236,13 @@ static const char *sfill(const char *t, const char *min, const char *max,
 
 /* f's range as a rule: its .rule filled in, or the default one; count:
  * the rule of a list's length. */
-static const char *srule(const struct schema_field *f, bool count, char *buf,
-			 size_t size)
+static const char *srule(const struct schema *s, const struct schema_field *f,
+			 bool count, char *buf, size_t size)
 {
 	char lo[SCHEMA_MS_BUF], hi[SCHEMA_MS_BUF], zero[SCHEMA_MS_BUF];
 	slimit(f, f->min, count, lo, sizeof lo);
 	slimit(f, f->max, count, hi, sizeof hi);
-	const char *t = f->rule;
+	const char *t = schema_text(s, f->rule);
 	if (!t && count)
 		t = "must have {min} to {max} items";
 	if (!t && (f->flags & SCHEMA_ZERO)) {
@@ -231,7 +261,7 @@ static bool srange(struct schema *s, const struct ynode *key,
 		return true;
 	char rule[256], t[DIAG_QUOTE_BUF];
 	schema_error(s, key->value, "%s %s, not %s", key->str,
-		     srule(f, false, rule, sizeof rule),
+		     srule(s, f, false, rule, sizeof rule),
 		     stext(key->value, t, sizeof t));
 	return false;
 }
@@ -244,7 +274,7 @@ static bool scount(struct schema *s, const struct ynode *key,
 		return true;
 	char rule[256];
 	schema_error(s, key->value, "%s %s, not %zu", key->str,
-		     srule(f, true, rule, sizeof rule), n);
+		     srule(s, f, true, rule, sizeof rule), n);
 	return false;
 }
 
@@ -277,9 +307,9 @@ static bool sstring(struct schema *s, const struct ynode *key,
 		    const struct schema_field *f, union svalue *out)
 {
 	const struct ynode *v = key->value;
+	const char *what = schema_text(s, f->what);
 	if (!schema_is_text(v)) {
-		swrong(s, key, f->what ? f->what : "a string",
-		       f->what ? "" : shint(v));
+		swrong(s, key, what ? what : "a string", what ? "" : shint(v));
 		return false;
 	}
 	if ((f->flags & SCHEMA_NONEMPTY) && schema_is_blank(v->str)) {
@@ -302,19 +332,17 @@ static bool sbool(struct schema *s, const struct ynode *key,
 			return true;
 		}
 	}
-	schema_wrong_type(s, key, f->what ? f->what : "true or false");
+	schema_wrong_type(s, key, sor(s, f, "true or false"));
 	return false;
 }
 
-/* "one of a, b or c" from f->names. */
-static const char *sone_of(const struct schema_field *f, char *buf,
-			   size_t size)
+/* "one of a, b or c" from the words names. */
+static const char *sone_of(const char *const *names, char *buf, size_t size)
 {
 	size_t n = (size_t)snprintf(buf, size, "one of");
-	for (size_t i = 0; f->names[i] && n < size; i++) {
-		const char *sep = i == 0 ? " " : f->names[i + 1] ? ", " : " or ";
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", sep,
-				      f->names[i]);
+	for (size_t i = 0; names[i] && n < size; i++) {
+		const char *sep = i == 0 ? " " : names[i + 1] ? ", " : " or ";
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", sep, names[i]);
 	}
 	return buf;
 }
@@ -323,19 +351,21 @@ static bool senum(struct schema *s, const struct ynode *key,
 		  const struct schema_field *f, union svalue *out)
 {
 	const struct ynode *v = key->value;
+	const char *const *names = snames(s, f);
 	char what[256];
-	const char *w = f->what ? f->what : sone_of(f, what, sizeof what);
+	const char *w = schema_text(s, f->what);
+	w = w ? w : sone_of(names, what, sizeof what);
 	if (!schema_is_text(v)) {
 		schema_wrong_type(s, key, w);
 		return false;
 	}
 	struct suggest g = suggest_start(v->str, v->len);
-	for (int i = 0; f->names[i]; i++) {
-		if (strcmp(v->str, f->names[i]) == 0) {
+	for (int i = 0; names[i]; i++) {
+		if (strcmp(v->str, names[i]) == 0) {
 			out->i = i;
 			return true;
 		}
-		suggest_offer(&g, f->names[i]);
+		suggest_offer(&g, names[i]);
 	}
 	char q[DIAG_QUOTE_BUF];
 	schema_error(s, v, "%s must be %s, not %s%s%s%s", key->str, w,
@@ -362,7 +392,7 @@ static bool sint(struct schema *s, const struct ynode *key,
 {
 	const struct ynode *v = key->value;
 	if (!schema_is_text(v) || !sis_integer(v->str)) {
-		schema_wrong_type(s, key, f->what ? f->what : "a whole number");
+		schema_wrong_type(s, key, sor(s, f, "a whole number"));
 		return false;
 	}
 	errno = 0;
@@ -378,7 +408,7 @@ static bool sduration(struct schema *s, const struct ynode *key,
 {
 	const struct ynode *v = key->value;
 	if (!schema_is_text(v)) {
-		schema_wrong_type(s, key, f->what ? f->what : "a duration");
+		schema_wrong_type(s, key, sor(s, f, "a duration"));
 		return false;
 	}
 	int64_t ms = 0;
@@ -410,7 +440,7 @@ static bool sstrlist(struct schema *s, const struct ynode *key,
 {
 	const struct ynode *v = key->value;
 	if (v->kind != YNODE_SEQ) {
-		schema_wrong_type(s, key, f->what ? f->what : "a list of strings");
+		schema_wrong_type(s, key, sor(s, f, "a list of strings"));
 		return false;
 	}
 	const char **items = arena_alloc(s->a, (v->n ? v->n : 1) * sizeof *items);
@@ -461,7 +491,7 @@ static bool svalue(struct schema *s, const struct ynode *key,
 	memset(&v, 0, sizeof v);
 	if (!read[f->type](s, key, f, &v))
 		return false;
-	if (f->check && !f->check(s, key->value, &v))
+	if (f->check && !s->set->check[f->check](s, key->value, &v))
 		return false;
 	memcpy(field, &v, size[f->type]);
 	return true;
@@ -471,10 +501,10 @@ static bool smap(struct schema *s, const struct ynode *key,
 		 const struct schema_field *f, void *field)
 {
 	if (key->value->kind != YNODE_MAP) {
-		schema_wrong_type(s, key, f->what ? f->what : "a mapping");
+		schema_wrong_type(s, key, sor(s, f, "a mapping"));
 		return false;
 	}
-	return schema_read(s, key->value, f->map, field);
+	return schema_read(s, key->value, smap_of(s, f), field);
 }
 
 static bool slist(struct schema *s, const struct ynode *key,
@@ -487,12 +517,13 @@ static bool slist(struct schema *s, const struct ynode *key,
 		return false;
 	}
 	if (v->kind != YNODE_SEQ) {
-		schema_wrong_type(s, key, f->what ? f->what : "a list");
+		schema_wrong_type(s, key, sor(s, f, "a list"));
 		return false;
 	}
 	if (!scount(s, key, f, v->n))
 		return false;
-	size_t size = f->map->size, n = 0;
+	const struct schema_map *m = smap_of(s, f);
+	size_t size = m->size, n = 0;
 	char *items = arena_alloc(s->a, (v->n ? v->n : 1) * size);
 	if (!items) {
 		s->oom = true;
@@ -501,7 +532,7 @@ static bool slist(struct schema *s, const struct ynode *key,
 	bool ok = true;
 	for (const struct ynode *it = v->head; it; it = it->next) {
 		memset(items + n * size, 0, size);   /* a refused item's slot */
-		if (schema_read(s, it, f->map, items + n * size))
+		if (schema_read(s, it, m, items + n * size))
 			n++;
 		else
 			ok = false;
@@ -532,7 +563,7 @@ static bool sfield(struct schema *s, const struct ynode *map,
 	void *field = (char *)dest + f->offset;
 	bool ok = f->type == SCHEMA_MAP      ? smap(s, k, f, field)
 		  : f->type == SCHEMA_LIST   ? slist(s, k, f, dest)
-		  : f->type == SCHEMA_CUSTOM ? f->read(s, k, f, field)
+		  : f->type == SCHEMA_CUSTOM ? s->set->read[f->read](s, k, f, field)
 					     : svalue(s, k, f, field);
 	if (ok && f->pos) {
 		struct srcpos at = { k->value->line, k->value->col };
@@ -546,7 +577,7 @@ static bool sfield(struct schema *s, const struct ynode *map,
 static const struct schema_field *slookup(const struct schema_map *m,
 					  const char *key)
 {
-	for (const struct schema_field *f = m->fields; f->key; f++)
+	for (const struct schema_field *f = m->fields; f->key[0]; f++)
 		if (strcmp(f->key, key) == 0)
 			return f;
 	return NULL;
@@ -559,7 +590,7 @@ void schema_check_keys(struct schema *s, const struct ynode *map,
 		if (k->bad || slookup(m, k->str))
 			continue;
 		struct suggest g = suggest_start(k->str, k->len);
-		for (const struct schema_field *f = m->fields; f->key; f++)
+		for (const struct schema_field *f = m->fields; f->key[0]; f++)
 			suggest_offer(&g, f->key);
 		char q[DIAG_QUOTE_BUF];
 		diag_quote(k->str, k->len, q, sizeof q);
@@ -583,15 +614,16 @@ bool schema_read_fields(struct schema *s, const struct ynode *map,
 			unsigned variant)
 {
 	size_t before = s->diags.errors;
-	for (const struct schema_field *f = m->fields; f->key; f++)
+	for (const struct schema_field *f = m->fields; f->key[0]; f++)
 		if (sin_variant(f, variant))
 			sfield(s, map, m, f, dest);
 	for (const struct ynode *k = map ? map->head : NULL; k; k = k->next) {
 		const struct schema_field *f = k->bad ? NULL : slookup(m, k->str);
 		char msg[256];
 		if (f && !sin_variant(f, variant) && f->elsewhere)
-			schema_error(s, k, "%s", sfill(f->elsewhere, "", "", f->key,
-						       msg, sizeof msg));
+			schema_error(s, k, "%s", sfill(schema_text(s, f->elsewhere),
+						       "", "", f->key, msg,
+						       sizeof msg));
 	}
 	return s->diags.errors == before;
 }
@@ -622,9 +654,9 @@ static size_t sneeds(const struct schema_map *m, char *buf, size_t size)
 {
 	size_t n = 0, total = 0, i = 0;
 	buf[0] = '\0';
-	for (const struct schema_field *f = m->fields; f->key; f++)
+	for (const struct schema_field *f = m->fields; f->key[0]; f++)
 		total += (f->flags & SCHEMA_REQUIRED) != 0;
-	for (const struct schema_field *f = m->fields; f->key && n < size; f++) {
+	for (const struct schema_field *f = m->fields; f->key[0] && n < size; f++) {
 		if (!(f->flags & SCHEMA_REQUIRED))
 			continue;
 		const char *sep = i == 0 ? "" : i + 1 == total ? " and " : ", ";

@@ -63,7 +63,7 @@ static bool read_days(struct schema *s, const struct ynode *key,
 	static const char *const days[] = { "mon", "tue", "wed", "thu",
 					    "fri", "sat", "sun" };
 	if (key->value->kind != YNODE_SEQ) {
-		schema_wrong_type(s, key, f->what);
+		schema_wrong_type(s, key, schema_text(s, f->what));
 		return false;
 	}
 	unsigned mask = 0;
@@ -81,12 +81,27 @@ static bool read_days(struct schema *s, const struct ynode *key,
 	return true;
 }
 
+/* What the rows name, by index (struct schema_set). */
+enum { T_NONE, T_CMD, T_DAYS, T_KIND, T_N };
+static const char *const texts[T_N] = {
+	[T_CMD] = "must name a program and at most {max} words in all",
+	[T_DAYS] = "a list of days",
+	[T_KIND] = "'{key}' belongs to the other kind",
+};
+enum { N_NONE, N_COLORS, N_N };
+static const char *const *const names[N_N] = { [N_COLORS] = colors };
+enum { R_NONE, R_DAYS, R_N };
+static const schema_read_fn reads[R_N] = { [R_DAYS] = read_days };
+enum { C_NONE, C_HOURS, C_N };
+static const schema_check_fn checks[C_N] = { [C_HOURS] = check_hours };
+enum { M_NONE, M_REMIND, M_ITEM, M_N };
+
 static const struct schema_field remind_fields[] = {
 	{ SCHEMA_FIELD("every", DURATION, struct remind, every_ms),
 	  .min = 60000, .max = 5400000,
 	  .pos = SCHEMA_POS(struct remind, every_pos) },
 	{ SCHEMA_FIELD("hours", STRING, struct remind, hours),
-	  .check = check_hours },
+	  .check = C_HOURS },
 	SCHEMA_END
 };
 static const struct schema_map remind_map = {
@@ -113,27 +128,34 @@ static const struct schema_field conf_fields[] = {
 	{ SCHEMA_FIELD("routine", STRING, struct conf, routine) },
 	{ SCHEMA_FIELD("bell", BOOL, struct conf, bell),
 	  .pos = SCHEMA_POS(struct conf, bell_pos) },
-	{ SCHEMA_FIELD("color", ENUM, struct conf, color), .names = colors },
+	{ SCHEMA_FIELD("color", ENUM, struct conf, color), .names = N_COLORS },
 	{ SCHEMA_FIELD("count", INT, struct conf, count), .min = 1, .max = 10 },
 	{ SCHEMA_FIELD("snooze", DURATION, struct conf, snooze_ms),
 	  .min = 60000, .max = 5400000 },
 	{ SCHEMA_FIELD("gap", DURATION, struct conf, gap_ms), .min = 500,
 	  .max = 3600000, .flags = SCHEMA_ZERO },
 	{ SCHEMA_FIELD("cmd", STRLIST, struct conf, cmd), .min = 1, .max = 3,
-	  .rule = "must name a program and at most {max} words in all" },
-	{ SCHEMA_FIELD("remind", MAP, struct conf, remind), .map = &remind_map },
-	{ SCHEMA_FIELD("items", LIST, struct conf, items), .map = &item_map,
+	  .rule = T_CMD },
+	{ SCHEMA_FIELD("remind", MAP, struct conf, remind), .map = M_REMIND },
+	{ SCHEMA_FIELD("items", LIST, struct conf, items), .map = M_ITEM,
 	  .count = offsetof(struct conf, n_items), .min = 1, .max = 4 },
-	{ SCHEMA_FIELD("days", CUSTOM, struct conf, days), .read = read_days,
-	  .what = "a list of days" },
+	{ SCHEMA_FIELD("days", CUSTOM, struct conf, days), .read = R_DAYS,
+	  .what = T_DAYS },
 	{ SCHEMA_FIELD("a", STRING, struct conf, kind_a), .only = VARIANT_A,
-	  .elsewhere = "'{key}' belongs to the other kind" },
+	  .elsewhere = T_KIND },
 	{ SCHEMA_FIELD("b", STRING, struct conf, kind_b), .only = VARIANT_B },
 	SCHEMA_END
 };
 static const struct schema_map conf_map = {
 	.place = "settings", .must = "settings must be a mapping",
 	.fields = conf_fields, .size = sizeof(struct conf)
+};
+
+static const struct schema_map *const maps[M_N] = {
+	[M_REMIND] = &remind_map, [M_ITEM] = &item_map,
+};
+static const struct schema_set set = {
+	.text = texts, .names = names, .read = reads, .check = checks, .map = maps,
 };
 
 static const struct schema_field need_fields[] = {
@@ -148,6 +170,20 @@ static const struct schema_field need_fields[] = {
 static const struct schema_map need_map = {
 	.place = "thing", .must = "a thing must be a mapping",
 	.fields = need_fields, .size = sizeof(struct conf)
+};
+
+/* The widest a row holds: a key of SCHEMA_KEY_SIZE - 1 bytes (a longer
+ * one does not compile), the longest range of the program's own tables
+ * (remind.every: 1m to 24h, in a row's int32_t). */
+static const struct schema_field wide_fields[] = {
+	{ SCHEMA_FIELD("fifteen_letters", BOOL, struct conf, bell) },
+	{ SCHEMA_FIELD("snooze", DURATION, struct conf, snooze_ms),
+	  .min = 60000, .max = 86400000 },
+	SCHEMA_END
+};
+static const struct schema_map wide_map = {
+	.place = "wide", .must = "wide must be a mapping",
+	.fields = wide_fields, .size = sizeof(struct conf)
 };
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -176,7 +212,8 @@ static void read_root(struct schema *s, const struct ynode *root)
 static char *run(struct run *t, const char *text)
 {
 	struct diags d = { 0 };
-	struct schema s = { .path = "c.yaml", .a = &t->arena, .user = t };
+	struct schema s = { .path = "c.yaml", .a = &t->arena, .set = &set,
+			    .user = t };
 	t->rc = schema_load(&s, text, strlen(text), read_root, &d);
 	assert_int_equal(t->rc, d.errors ? -1 : 0);
 	size_t cap = 1, len = 0;
@@ -441,6 +478,29 @@ static void test_variants(void **state)
 	arena_free(&t.arena);
 }
 
+/* Rows are small (no pointers: plain constants), and still hold the
+ * longest key and the widest range. */
+static void test_wide_row(void **state)
+{
+	(void)state;
+	assert_true(sizeof(struct schema_field) <= 40);
+	assert_int_equal(strlen(wide_fields[0].key), SCHEMA_KEY_SIZE - 1);
+	struct run t;
+	start(&t, &wide_map);
+	char *out = run(&t, "fifteen_letters: true\nsnooze: 1440m\n");
+	assert_string_equal(out, "");
+	assert_true(t.conf.bell);
+	assert_int_equal(t.conf.snooze_ms, 86400000);
+	free(out);
+	out = run(&t, "fifteen_letterz: true\nsnooze: 1441m\n");
+	assert_string_equal(out, "c.yaml:1:1: error: unknown key 'fifteen_letterz' "
+				 "in wide; did you mean 'fifteen_letters'?\n"
+				 "c.yaml:2:9: error: snooze must be from 1m to 24h, "
+				 "not 1441m\n");
+	free(out);
+	arena_free(&t.arena);
+}
+
 /* At most SCHEMA_MAX_ERRORS, then one line for the rest. */
 static void test_error_cap(void **state)
 {
@@ -474,6 +534,7 @@ int main(void)
 		cmocka_unit_test(test_nested),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_variants),
+		cmocka_unit_test(test_wide_row),
 		cmocka_unit_test(test_error_cap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
