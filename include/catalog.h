@@ -69,6 +69,10 @@ struct catalog {
  * tree's routines/; NULL when neither does. */
 const char *catalog_builtin_dir(void);
 
+/* True for a path whose base name is exercises.yaml / exercises.yml: an
+ * exercise library, not a routine. */
+bool catalog_is_library_path(const char *path);
+
 /* The directories and their libraries, and every routine file in them
  * (catalog_scan). extra_dir is --routines (NULL when not given); it is an
  * error (diagnostic, -1) for it not to be a readable directory. */

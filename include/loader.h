@@ -95,7 +95,5 @@ int loader_parse_routine(const char *path, const char *buf, size_t len,
 			 struct library *const *libs, size_t n_libs,
 			 struct routine *r, struct diags *d);
 
-/* True for a path whose base name is exercises.yaml / exercises.yml. */
-bool loader_is_library_path(const char *path);
 
 #endif

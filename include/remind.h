@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "routine.h"    /* struct strlist */
+#include "schedule.h"   /* SCHEDULE_ALL_DAYS */
 
 struct cue_front;
 struct plan;
@@ -72,7 +73,17 @@ struct remind_options {
 enum { REMIND_OPT_EVERY, REMIND_OPT_SNOOZE, REMIND_OPT_ROUTINE, REMIND_OPT_HOURS,
        REMIND_OPT_DAYS, REMIND_OPT_NOTIFY_COMMAND, REMIND_OPT_NO_NOTIFY };
 
-void remind_options_init(struct remind_options *o);
+/* Inline: every command sets the defaults before its options are read,
+ * and this way a play runs nothing of remind.c (whose constants are then
+ * not mapped: Makefile, COLD_DATA). */
+static inline void remind_options_init(struct remind_options *o)
+{
+	*o = (struct remind_options){ .every_ms = REMIND_EVERY_MS,
+				      .snooze_ms = REMIND_SNOOZE_MS,
+				      .routine = REMIND_ROUTINE,
+				      .days_mask = SCHEDULE_ALL_DAYS,
+				      .notify = true };
+}
 
 /* The options' lines for --help. */
 extern const char remind_usage[];

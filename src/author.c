@@ -20,6 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "config.h"
 #include "diag.h"
 #include "duration.h"
@@ -226,7 +227,7 @@ static int author_check_as(struct catalog *c, const char *path,
 {
 	if (config_is_config_path(shown))
 		return author_check_config(path, shown);
-	if (loader_is_library_path(shown))
+	if (catalog_is_library_path(shown))
 		return author_check_library(path, shown);
 	if (config_looks_like(path))
 		return author_check_config(path, shown);

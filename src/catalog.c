@@ -26,6 +26,14 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+bool catalog_is_library_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	return strcmp(base, "exercises.yaml") == 0 ||
+	       strcmp(base, "exercises.yml") == 0;
+}
+
 static bool has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -36,7 +44,7 @@ static bool has_suffix(const char *s, const char *suffix)
  * when name (n bytes) is not a routine file's. */
 static size_t routine_suffix(const char *name, size_t n)
 {
-	if (name[0] == '.' || loader_is_library_path(name))
+	if (name[0] == '.' || catalog_is_library_path(name))
 		return 0;
 	if (n > 5 && memcmp(name + n - 5, ".yaml", 5) == 0)
 		return 5;

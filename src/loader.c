@@ -44,14 +44,6 @@
 #include "ydoc.h"
 
 /* The one function of this file a play runs (the catalog's scan). */
-bool loader_is_library_path(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	return strcmp(base, "exercises.yaml") == 0 ||
-	       strcmp(base, "exercises.yml") == 0;
-}
-
 #define LOADER_SUGGEST_IDS 16   /* unknown ids that get one (each scans all) */
 
 /* An exercise of the routine's own `exercises:`. */

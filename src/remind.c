@@ -26,15 +26,6 @@ const char remind_usage[] =
 	"                    (default: notify-send, when there is a desktop)\n"
 	"    --no-notify     no desktop notification\n";
 
-void remind_options_init(struct remind_options *o)
-{
-	*o = (struct remind_options){ .every_ms = REMIND_EVERY_MS,
-				      .snooze_ms = REMIND_SNOOZE_MS,
-				      .routine = REMIND_ROUTINE,
-				      .days_mask = SCHEDULE_ALL_DAYS,
-				      .notify = true };
-}
-
 /* ---- parsing ---------------------------------------------------------------- */
 
 int remind_parse_duration(const char *s, int64_t *ms)

@@ -105,6 +105,16 @@ static void test_later_directories_override(void **state)
 	catalog_close(&c);
 }
 
+static void test_is_library_path(void **state)
+{
+	(void)state;
+	assert_true(catalog_is_library_path("exercises.yaml"));
+	assert_true(catalog_is_library_path("routines/exercises.yml"));
+	assert_false(catalog_is_library_path("routines/my-exercises.yaml"));
+	assert_false(catalog_is_library_path("exercises.yaml/neck.yaml"));
+	assert_false(catalog_is_library_path("exercises"));
+}
+
 static void test_what_counts_as_a_routine(void **state)
 {
 	struct fixture *f = *state;
@@ -624,6 +634,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_later_directories_override, setup, teardown),
+		cmocka_unit_test(test_is_library_path),
 		cmocka_unit_test_setup_teardown(test_what_counts_as_a_routine, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_directories, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_path_entries_capped, setup, teardown),

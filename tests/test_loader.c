@@ -319,16 +319,6 @@ static void test_library_partial(void **state)
 	diag_free(&d);
 }
 
-static void test_is_library_path(void **state)
-{
-	(void)state;
-	assert_true(loader_is_library_path("exercises.yaml"));
-	assert_true(loader_is_library_path("routines/exercises.yml"));
-	assert_false(loader_is_library_path("routines/my-exercises.yaml"));
-	assert_false(loader_is_library_path("exercises.yaml/neck.yaml"));
-	assert_false(loader_is_library_path("exercises"));
-}
-
 static void test_parse_buffer(void **state)
 {
 	(void)state;
@@ -918,7 +908,6 @@ int main(void)
 		cmocka_unit_test(test_position_words),
 		cmocka_unit_test(test_library),
 		cmocka_unit_test(test_library_partial),
-		cmocka_unit_test(test_is_library_path),
 		cmocka_unit_test(test_parse_buffer),
 		cmocka_unit_test(test_limit_edges),
 		cmocka_unit_test(test_parse_library_buffer),
