@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define ARENA_FIRST 512    /* an arena's first block: many only ever hold a
+			      * few names (a play's catalog: one entry) */
 #define ARENA_BLOCK 4096
 
 struct arena_block {
@@ -24,7 +26,8 @@ void *arena_alloc(struct arena *a, size_t size)
 	size = align_up(size ? size : 1);
 	struct arena_block *b = a->head;
 	if (!b || b->size - b->used < size) {
-		size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+		size_t want = b ? ARENA_BLOCK : ARENA_FIRST;
+		size_t cap = size > want ? size : want;
 		b = malloc(sizeof *b + cap);
 		if (!b)
 			return NULL;
