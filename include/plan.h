@@ -18,23 +18,25 @@
 
 enum segment_kind { SEG_PREPARE, SEG_WORK, SEG_SWITCH, SEG_REST };
 
-/* A plan has one of these for every rep and phase (171 for upper-back-15),
- * all resident for the session: the counts are short, the routine's
- * limits (routine.h) keep them small. */
+/* A plan has one of these for every rep and phase (176 for upper-back-15),
+ * all resident for the session: the fields are narrow, the routine's
+ * limits (routine.h) keep them small (a whole plan within
+ * ROUTINE_MAX_PLAN_MS, ROUTINE_MAX_STEPS steps; plan.c checks the types
+ * hold them). */
 struct segment {
-	int64_t start_ms, len_ms;
-	size_t step;                      /* index into routine->steps */
 	/* The exercise being done, or coming next for PREPARE, SWITCH and a
 	 * set REST; NULL for a rest step. */
 	const struct exercise *exercise;
 	const char *side;                 /* label, NULL when the step has none */
 	const char *cue;                  /* phase cue, or NULL */
+	int32_t start_ms, len_ms;         /* plan time: within 4 h */
+	uint16_t step;                    /* index into routine->steps */
 	short side_i, side_n;             /* 1-based; side_n 1 when no sides */
 	short set_i, set_n;               /* 1-based */
 	short rep_i, rep_n;               /* 1-based; 0 for holds and transitions */
 	short phase_i, phase_n;           /* 1-based; 0 when not a phase */
-	enum segment_kind kind;
 	bool self_paced;                  /* WORK that ends on a key, not on time */
+	enum segment_kind kind;           /* last: no padding before it */
 };
 
 struct plan {

@@ -459,7 +459,7 @@ static void show_segment(const struct plan *p, const struct segment *g,
 	char start[DURATION_BUF], len[DURATION_BUF], set[16] = "-", rep[64];
 	if (g->exercise)
 		snprintf(set, sizeof set, "%d/%d", g->set_i, g->set_n);
-	printf("%4zu/%-4zu %-10s %-8s ", g->step + 1, p->routine->n_steps,
+	printf("%4zu/%-4zu %-10s %-8s ", (size_t)g->step + 1, p->routine->n_steps,
 	       duration_format(g->start_ms, start, sizeof start),
 	       plan_kind_name(g->kind));
 	print_col(show_what(g), w->what, fl);

@@ -113,7 +113,7 @@ static void engine_fill_runs(struct engine *e)
 			e->run_of[i] = r;
 	}
 	e->step_count = p->routine ? p->routine->n_steps
-		      : p->n ? p->seg[p->n - 1].step + 1 : 0;
+		      : p->n ? (size_t)p->seg[p->n - 1].step + 1 : 0;
 	e->suffix[p->n] = 0;
 	for (size_t i = p->n; i-- > 0;)
 		e->suffix[i] = e->suffix[i + 1] + engine_seg_len(e, i);

@@ -175,7 +175,7 @@ static void plain_step_line(struct plain *pl, size_t i)
 	else
 		snprintf(what, sizeof what, ",");
 	bool press = g->self_paced && pl->keys;
-	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s%s%s%s", g->step + 1,
+	plain_line(pl, "Step %zu/%zu: %s%s%s %s%s%s%s%s", (size_t)g->step + 1,
 		   pl->p->routine->n_steps, g->exercise->name, where, what,
 		   duration_format_left(plain_block_ms(pl->p, i), t, sizeof t),
 		   press ? "; press " : "", press ? keys_name(&keys_player, KEYS_ACT_REP) : "",
@@ -209,7 +209,7 @@ static void plain_transition(struct plain *pl, size_t i)
 	else if (g->exercise)
 		plain_line(pl, "Rest, %s: next %s%s", t, g->exercise->name, where);
 	else
-		plain_line(pl, "Step %zu/%zu: Rest, %s", g->step + 1,
+		plain_line(pl, "Step %zu/%zu: Rest, %s", (size_t)g->step + 1,
 			   pl->p->routine->n_steps, t);
 }
 
@@ -620,7 +620,8 @@ static void plain_play(struct plain *pl)
 	if (pl->start_ms > 0 && pl->start_ms < pl->p->total_ms)
 		plain_line(pl, "Starting at %s, step %zu/%zu.",
 			   duration_format_s(pl->start_ms / 1000, t, sizeof t),
-			   pl->p->seg[plan_seg_at(pl->p, pl->start_ms)].step + 1, steps);
+			   (size_t)pl->p->seg[plan_seg_at(pl->p, pl->start_ms)].step + 1,
+			   steps);
 	session_clock_init(&pl->clk, pl->o->speed);
 	int64_t wall = clock_wall_s();
 	pl->e = engine_start_at(pl->p, session_clock_now(&pl->clk), pl->start_ms);

@@ -57,6 +57,9 @@ struct builder {
 _Static_assert(ROUTINE_MAX_REPS <= SHRT_MAX && ROUTINE_MAX_SETS <= SHRT_MAX &&
 	       ROUTINE_MAX_SIDES <= SHRT_MAX && ROUTINE_MAX_PHASES <= SHRT_MAX,
 	       "a segment's counts are shorts");
+_Static_assert(ROUTINE_MAX_PLAN_MS <= INT32_MAX && ROUTINE_MAX_STEPS <= UINT16_MAX,
+	       "a segment's times are int32_t, its step a uint16_t");
+_Static_assert(sizeof(struct segment) <= 56, "struct segment grew");
 
 static struct segment *emit(struct builder *b, enum segment_kind kind,
 			    int64_t len, size_t step, const struct step *s)
@@ -64,9 +67,9 @@ static struct segment *emit(struct builder *b, enum segment_kind kind,
 	struct segment *g = &b->p->seg[b->p->n++];
 	memset(g, 0, sizeof *g);
 	g->kind = kind;
-	g->start_ms = b->t;
-	g->len_ms = len;
-	g->step = step;
+	g->start_ms = (int32_t)b->t;   /* plan_build: within ROUTINE_MAX_PLAN_MS */
+	g->len_ms = (int32_t)len;
+	g->step = (uint16_t)step;      /* < n_steps <= ROUTINE_MAX_STEPS */
 	g->exercise = s->exercise;
 	g->side_n = 1;
 	g->set_i = g->set_n = 1;

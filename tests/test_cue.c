@@ -69,9 +69,10 @@ static struct segment *tb_push(struct tb *b, enum segment_kind kind, int64_t len
 		assert_non_null(b->p.seg);
 	}
 	struct segment *s = &b->p.seg[b->p.n++];
-	*s = (struct segment){ .kind = kind, .start_ms = b->p.total_ms, .len_ms = len,
-			       .step = b->step, .exercise = ex, .side_i = 1,
-			       .side_n = 1, .set_i = 1, .set_n = 1 };
+	*s = (struct segment){ .kind = kind, .start_ms = (int32_t)b->p.total_ms,
+			       .len_ms = (int32_t)len, .step = (uint16_t)b->step,
+			       .exercise = ex, .side_i = 1, .side_n = 1, .set_i = 1,
+			       .set_n = 1 };
 	b->p.total_ms += len;
 	return s;
 }

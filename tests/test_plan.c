@@ -211,6 +211,11 @@ static void test_limits(void **state)
 	struct plan p;
 	assert_int_equal(plan_build(&r, &p), PLAN_OK);
 	assert_int_equal(p.total_ms, ROUTINE_MAX_PLAN_MS);
+	/* a segment's int32_t times hold the whole of the longest plan */
+	const struct segment *last = &p.seg[p.n - 1];
+	assert_int_equal((int64_t)last->start_ms + last->len_ms, ROUTINE_MAX_PLAN_MS);
+	assert_int_equal(last->len_ms, 3600000 - 4 * 5000);
+	assert_int_equal(last->step, 3);
 	plan_free(&p);
 	s[3].hold_ms += 1;
 	assert_int_equal(plan_build(&r, &p), PLAN_TOO_LONG);
@@ -218,6 +223,23 @@ static void test_limits(void **state)
 	assert_int_equal(p.total_ms, ROUTINE_MAX_PLAN_MS + 1);
 	r.n_steps = 0;
 	assert_int_equal(plan_build(&r, &p), PLAN_EMPTY);
+}
+
+/* The most steps a routine has: a segment's uint16_t step holds them. */
+static void test_most_steps(void **state)
+{
+	(void)state;
+	static struct step s[ROUTINE_MAX_STEPS];
+	for (size_t i = 0; i < ROUTINE_MAX_STEPS; i++)
+		s[i] = (struct step){ .kind = STEP_REST, .rest_ms = 1000, .sets = 1 };
+	struct routine r = routine_of(s, ROUTINE_MAX_STEPS);
+	struct plan p;
+	assert_int_equal(plan_build(&r, &p), PLAN_OK);
+	assert_int_equal(p.n, ROUTINE_MAX_STEPS);
+	assert_int_equal(p.seg[p.n - 1].step, ROUTINE_MAX_STEPS - 1);
+	assert_int_equal(p.seg[p.n - 1].start_ms, (ROUTINE_MAX_STEPS - 1) * 1000);
+	assert_int_equal(plan_step_start(&p, p.n - 1), p.n - 1);
+	plan_free(&p);
 }
 
 /* 500 reps x 16 phases x 4 sides x 20 sets would be 640,000 segments:
@@ -364,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_zero_transitions_are_left_out),
 		cmocka_unit_test(test_self_paced_uses_tempo),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_most_steps),
 		cmocka_unit_test(test_huge_plan_refused_cheaply),
 		cmocka_unit_test(test_plan_check_duration),
 		cmocka_unit_test(test_step_bounds),
