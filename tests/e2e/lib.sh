@@ -30,8 +30,9 @@ fi
 printf 'set -g status off\nset -g remain-on-exit on\nset -gq remain-on-exit-format ""\n' \
 	>"$E2E_TMP/tmux.conf"
 
+# (descriptor 7, the test's end of $E2E_FIFO, is not handed on)
 e2e_tmux() {
-	TERM=xterm-256color tmux -f "$E2E_TMP/tmux.conf" -S "$E2E_SOCK" "$@" </dev/null
+	TERM=xterm-256color tmux -f "$E2E_TMP/tmux.conf" -S "$E2E_SOCK" "$@" </dev/null 7>&-
 }
 
 # The tmux server and everything under it: its descendants, and whatever
@@ -120,9 +121,10 @@ fail() {
 }
 
 # The environment the program runs in: private state and config, a known
-# terminal and locale, nothing inherited that changes the program.
+# terminal and locale, nothing inherited that changes the program (nor
+# descriptor 7).
 e2e_env() {
-	printf 'env -u STRETCHTUI_PATH -u NO_COLOR -u LINES -u COLUMNS TERM=xterm-256color '
+	printf '7>&- env -u STRETCHTUI_PATH -u NO_COLOR -u LINES -u COLUMNS TERM=xterm-256color '
 	printf '%s LC_ALL=%s XDG_STATE_HOME=%s/state XDG_CONFIG_HOME=%s/config ' "${E2E_ENV:-}" \
 		"$E2E_LOCALE" "$E2E_TMP" "$E2E_TMP"
 }
@@ -142,6 +144,7 @@ e2e_start() {
 	e2e_tmux new-session -d -s e2e -x "$cols" -y "$rows" "sh $E2E_TMP/run.sh" ||
 		fail "tmux would not start"
 	e2e_pipe
+	return 0
 }
 
 # e2e_shell COLS ROWS [sh]: an interactive shell in the pane (bash when
@@ -157,6 +160,7 @@ e2e_shell() {
 	e2e_tmux new-session -d -s e2e -x "$1" -y "$2" "$(e2e_env) PS1='$ ' $sh_cmd" ||
 		fail "tmux would not start"
 	e2e_pipe
+	return 0
 }
 
 e2e_screen() {
@@ -171,15 +175,20 @@ e2e_keys() {
 # which the test holds open on descriptor 7, and so does a byte from each
 # helper that ends a wait of its own (the wrapper once the status is
 # written, the fake speech command once it has logged): a wait looks again
-# when something may have changed, or 0.5 s after it last looked, instead
-# of forking a look twenty times a second.
+# when something may have changed, or at the latest 0.5 s after it last
+# looked, instead of forking a look twenty times a second.
 E2E_FIFO=$E2E_TMP/e2e.fifo
 mkfifo "$E2E_FIFO" && exec 7<>"$E2E_FIFO" || { rm -rf "$E2E_TMP"; exit 1; }
 
-# e2e_pipe: the pane's output into $E2E_FIFO (again, after a test's own
-# pipe-pane has replaced it); nothing when its program has already ended.
+# e2e_pipe [FILE]: the pane's output into $E2E_FIFO, and appended to FILE
+# as well when one is named (the pipe it replaces is closed); nothing when
+# the pane's program has already ended.
 e2e_pipe() {
-	e2e_tmux pipe-pane -t "$E2E_PANE" "exec cat >'$E2E_FIFO'" 2>/dev/null
+	if [ -n "${1:-}" ]; then
+		e2e_tmux pipe-pane -t "$E2E_PANE" "exec tee -a '$1' >'$E2E_FIFO'" 2>/dev/null
+	else
+		e2e_tmux pipe-pane -t "$E2E_PANE" "exec cat >'$E2E_FIFO'" 2>/dev/null
+	fi
 }
 
 # e2e_poke_fn: the shell function e2e_poke, for scripts the test writes:
@@ -208,7 +217,8 @@ END
 }
 eval "$(e2e_now_fn)"
 
-# e2e_until SECONDS COMMAND...: until COMMAND succeeds; 1 after SECONDS.
+# e2e_until SECONDS COMMAND...: until COMMAND succeeds; 1 after SECONDS
+# (whole seconds).
 e2e_until() {
 	e2e_now
 	end=$((now + $1 * 100))
@@ -221,7 +231,8 @@ e2e_until() {
 	return 0
 }
 
-# e2e_shows TEXT: the screen shows TEXT (a fixed string).
+# e2e_shows TEXT: the screen shows TEXT (a fixed string); the screen it
+# looked at is $e2e_seen.
 e2e_shows() {
 	e2e_seen=$(e2e_screen)
 	case $e2e_seen in *"$1"*) return 0 ;; esac
@@ -232,7 +243,8 @@ e2e_lacks() {
 	! e2e_shows "$1"
 }
 
-# e2e_wait TEXT [SECONDS]: until the screen shows TEXT.
+# e2e_wait TEXT [SECONDS]: until the screen shows TEXT; $e2e_seen is
+# that screen (one that is up only briefly: look at it, not again).
 e2e_wait() {
 	e2e_until "${2:-5}" e2e_shows "$1" || fail "timed out waiting for '$1'"
 }

@@ -31,14 +31,16 @@ speech_fake() {
 	chmod +x "$SAY"
 }
 
-# speech_said TEXT: TEXT has been said (a whole line).
+# speech_said TEXT [N]: TEXT has been said (a whole line), N times (1).
 speech_said() {
-	[ -f "$SAID" ] && cut -d' ' -f2- "$SAID" | grep -qxF -- "$1"
+	[ -f "$SAID" ] &&
+		[ "$(cut -d' ' -f2- "$SAID" | grep -cxF -- "$1")" -ge "${2:-1}" ]
 }
 
-# speech_wait TEXT [SECONDS]: until TEXT has been said.
+# speech_wait TEXT [SECONDS [N]]: until TEXT has been said (N times).
 speech_wait() {
-	e2e_until "${2:-10}" speech_said "$1" || fail "timed out waiting for '$1' to be said"
+	e2e_until "${2:-10}" speech_said "$1" "${3:-1}" ||
+		fail "timed out waiting for '$1' to be said"
 }
 
 # speech_time TEXT: when TEXT was last said (ns).

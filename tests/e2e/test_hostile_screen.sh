@@ -21,7 +21,7 @@ steps:
     reps: 1
 EOF
 e2e_shell 100 30
-e2e_tmux pipe-pane -t "$E2E_PANE" -o "cat >>'$E2E_TMP/raw'"
+e2e_pipe "$E2E_TMP/raw"
 e2e_keys -l "\"$STRETCHTUI_BIN\" --routines '$R' --no-safety --quiet; echo status=\$?"
 e2e_keys Enter
 e2e_wait "TAGS"
@@ -44,7 +44,8 @@ e2e_wait "stopped at"                # back in the menu, with the summary
 e2e_screen | grep -qF 'Evil\nFORGED \u202erow: stopped at' || fail "the summary, escaped"
 e2e_keys q
 e2e_wait "status=0"
-e2e_tmux pipe-pane -t "$E2E_PANE"
+e2e_pipe
+[ -s "$E2E_TMP/raw" ] || fail "no bytes captured"
 title=$(e2e_tmux display-message -p -t "$E2E_PANE" '#{pane_title}')
 [ "$title" = PWNED ] && fail "the file set the terminal title"
 why=$(od -An -v -tu1 "$E2E_TMP/raw" | awk -v esc=1 -f "$E2E_DIR/bytes.awk") ||

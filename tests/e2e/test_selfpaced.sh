@@ -1,6 +1,7 @@
 #!/bin/sh
 # A self-paced step waits for Enter after each rep; the session clock
 # keeps running while it waits.
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 e2e_start 80 24 play selfpaced --routines "$E2E_DATA" --no-safety
 e2e_wait "Rep 1 of 3"

@@ -10,12 +10,12 @@
 routine="$E2E_DATA/sides/sides.yaml"
 e2e_start 80 24 play "$routine" --no-safety --speed 3
 e2e_wait "LEFT side"
-s=$(e2e_screen)
+s=$e2e_seen
 echo "$s" | grep -q "Turn the chest, hips still" || fail "no summary"
 left=$(echo "$s" | grep -n -F "[o]--<") || fail "no figure on the left side"
 echo "$s" | grep -q -F ">--[o]" && fail "flipped on the first side"
 e2e_wait "SWITCH SIDES"
-s=$(e2e_screen)
+s=$e2e_seen
 right=$(echo "$s" | grep -n -F ">--[o]") || fail "the switch does not show the flipped figure"
 echo "$s" | grep -q -F "[o]--<" && fail "the switch shows the first side's figure"
 # Same row, same box: the flipped row starts where the other did.
@@ -23,10 +23,11 @@ col() { echo "$1" | sed 's/^[0-9]*://' | awk -v t="$2" '{ print index($0, t) }';
 [ "${left%%:*}" = "${right%%:*}" ] || fail "the figure moved from row ${left%%:*} to ${right%%:*}"
 [ "$(col "$left" "[o]--<")" = "$(col "$right" ">--[o]")" ] ||
 	fail "the figure moved across: $left / $right"
+e2e_wait_gone "SWITCH SIDES"          # the switch says "Up next: RIGHT side"
 e2e_wait "RIGHT side"
-e2e_screen | grep -q -F ">--[o]" || fail "the second side is not flipped"
-e2e_wait "CHANGE DIRECTION"
-s=$(e2e_screen)
+echo "$e2e_seen" | grep -q -F ">--[o]" || fail "the second side is not flipped"
+e2e_wait "CHANGE DIRECTION" 10
+s=$e2e_seen
 echo "$s" | grep -q "BACKWARD" || fail "the change does not say which way"
 echo "$s" | grep -q "SWITCH" && fail "a change of direction says SWITCH"
 e2e_keys q

@@ -1,7 +1,7 @@
 #!/bin/sh
 # --speak in plain mode at --speed 4: every kind of cue said, in order,
-# each within 75 ms of its plan time over 4 (300 ms of session time),
-# counted from the first one, "Get ready".
+# each within 75 ms of its plan time over 4 (300 ms of session time;
+# speech_schedule).
 # e2e: 8 s
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"

@@ -1,7 +1,7 @@
 #!/bin/sh
-# --speak in the full-screen player at --speed 8: a 60 s hold says its
-# half-way, and its 3-2-1, at their plan times divided by 8 (within 75 ms,
-# 600 ms of session time).
+# --speak in the full-screen player at --speed 8: a 60 s hold (the second
+# step) says its half-way, and its 3-2-1, at their plan times divided by
+# 8 (within 75 ms, 600 ms of session time).
 # e2e: 9 s
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
@@ -9,13 +9,15 @@ speech_fake
 e2e_start 80 24 play halfway --routines "$SPEECH_DATA" --no-safety --speed 8 \
 	--speech-command "$SAY"
 e2e_wait "Session complete" 15
+speech_wait "Done. Well done."     # the screen can come before the log
 speech_schedule 8 >"$E2E_TMP/want" <<'END'
-0 Get ready: Foam roll, 60 seconds
-32000 Halfway
-59000 3
-60000 2
-61000 1
-62000 Done. Well done.
+0 Get ready: Neck tilt, 2 seconds
+4000 Get ready: Foam roll, 60 seconds
+36000 Halfway
+63000 3
+64000 2
+65000 1
+66000 Done. Well done.
 END
 speech_check "$E2E_TMP/want" 75
 e2e_keys q

@@ -27,12 +27,13 @@ speech_wait "Rest, 10 seconds. Next: Shoulder shrug" 10
 nap 1000
 k4=$(now_ns); e2e_keys n             # skip the rest step
 speech_wait "Get ready: Shoulder shrug, 10 seconds"
-nap 600
-k5=$(now_ns); e2e_keys b             # back, soon after the start: the one before
-speech_wait "Get ready: Neck tilt, 12 seconds"
-nap 600
+nap 300
+k5=$(now_ns); e2e_keys b             # back, within 3 s of the start: the one before
+speech_wait "Get ready: Neck tilt, 12 seconds" 10 2
+nap 300
 k6=$(now_ns); e2e_keys n             # skip: over the rest step again
 e2e_wait "Session complete" 10
+speech_wait "Done. Well done."     # the screen can come before the log
 p=$((k2 - k1 + $(at 3000)))          # the pause and its lead-in
 cat >"$E2E_TMP/want" <<END
 $t0 Get ready: Neck tilt, 12 seconds
