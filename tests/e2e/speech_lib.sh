@@ -31,6 +31,25 @@ speech_fake() {
 	chmod +x "$SAY"
 }
 
+# speech_plain ROUTINE SPEED: plays ROUTINE (of $SPEECH_DATA) in plain mode
+# at SPEED with $SAY, without a terminal; its output in $E2E_TMP/out.
+speech_plain() {
+	eval "$(e2e_env)" '"$STRETCHTUI_BIN"' play '"$1"' --routines '"$SPEECH_DATA"' --no-safety \
+		--speed '"$2"' --speech-command '"$SAY"' </dev/null >"$E2E_TMP/out" 2>"$E2E_TMP/err" ||
+		fail "status $?"
+	[ -s "$E2E_TMP/err" ] && fail "stderr: $(cat "$E2E_TMP/err")"
+	return 0
+}
+
+# speech_screen ROUTINE SPEED SECONDS: plays ROUTINE in the full-screen
+# player at SPEED with $SAY, until its end is on the screen and said.
+speech_screen() {
+	e2e_start 80 24 play "$1" --routines "$SPEECH_DATA" --no-safety --speed "$2" \
+		--speech-command "$SAY"
+	e2e_wait "Session complete" "$3"
+	speech_wait "Done. Well done."     # the screen can come before the log
+}
+
 # speech_said TEXT [N]: TEXT has been said (a whole line), N times (1).
 speech_said() {
 	[ -f "$SAID" ] &&

@@ -6,10 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake
-e2e_start 80 24 play halfway --routines "$SPEECH_DATA" --no-safety --speed 8 \
-	--speech-command "$SAY"
-e2e_wait "Session complete" 15
-speech_wait "Done. Well done."     # the screen can come before the log
+speech_screen halfway 8 15
 speech_schedule 8 >"$E2E_TMP/want" <<'END'
 0 Get ready: Neck tilt, 2 seconds
 4000 Get ready: Foam roll, 60 seconds

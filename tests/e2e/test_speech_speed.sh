@@ -5,10 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake
-e2e_start 80 24 play speech --routines "$SPEECH_DATA" --no-safety --speed 6 \
-	--speech-command "$SAY"
-e2e_wait "Session complete" 10
-speech_wait "Done. Well done."     # the screen can come before the log
+speech_screen speech 6 10
 speech_schedule 6 >"$E2E_TMP/want" <<'END'
 0 Get ready: Open book, left side, 1 rep
 2000 Open
