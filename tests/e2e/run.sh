@@ -75,10 +75,15 @@ mkfifo "$out/slots" || exit 1
 exec 3<>"$out/slots"
 i=0
 while [ "$i" -lt "$jobs" ]; do echo >&3; i=$((i + 1)); done
+# The first $jobs start 50 ms apart, so that their start-up (a tmux server
+# each) is not one burst that delays the timed ones' first steps.
+i=0
 while read -r t <&4; do
 	read -r _ <&3
 	name=${t##*/}
 	{ run_one "$t" "${name%.sh}"; echo >&3; } &
+	i=$((i + 1))
+	[ "$i" -ge "$jobs" ] || sleep 0.05
 done 4<"$out/order"
 wait
 exec 3>&-

@@ -22,7 +22,7 @@ speech_fake() {
 	{
 		echo '#!/bin/sh'
 		speech_clock_fn
-		printf 'printf "%%s %%s\\n" "$(now_ns)" "$*" >>"%s"\n' "$SAID"
+		printf 'e2e_now; printf "%%s0000000 %%s\\n" "$now" "$*" >>"%s"\n' "$SAID"
 		printf 'echo "$$ $PPID" >>"%s/say.pids"\n' "$E2E_TMP"
 		e2e_poke_fn
 		printf '\ne2e_poke\n'
