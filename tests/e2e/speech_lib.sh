@@ -6,13 +6,11 @@ SPEECH_DATA=$(cd "$E2E_DIR/../data/speech" && pwd) || exit 1
 SAID="$E2E_TMP/said"
 SAY="$E2E_TMP/say"
 
-# speech_clock_fn: the shell function now_ns, the time in ns (in 10 ms
-# steps, e2e_now's clock), for the test and for the fake.
-speech_clock_fn() {
-	e2e_now_fn
-	echo 'now_ns() { e2e_now; echo "${now}0000000"; }'
+# now_ns: the time in ns, on the fake's clock (e2e_now: 10 ms steps).
+now_ns() {
+	e2e_now
+	echo "${now}0000000"
 }
-eval "$(speech_clock_fn)"
 
 # speech_fake [SHELL-LINE]: $SAY logs its text (the last argument) with the
 # time to $SAID, and its pid and its parent's to $E2E_TMP/say.pids, wakes
@@ -21,7 +19,7 @@ eval "$(speech_clock_fn)"
 speech_fake() {
 	{
 		echo '#!/bin/sh'
-		speech_clock_fn
+		e2e_now_fn
 		printf 'e2e_now; printf "%%s0000000 %%s\\n" "$now" "$*" >>"%s"\n' "$SAID"
 		printf 'echo "$$ $PPID" >>"%s/say.pids"\n' "$E2E_TMP"
 		e2e_poke_fn
