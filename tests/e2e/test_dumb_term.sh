@@ -14,16 +14,14 @@ e2e-nocup|e2e: clears the screen but has no cursor addressing,
 EOT
 tic -o "$E2E_TMP/terminfo" "$E2E_TMP/nocup.src" || fail "tic failed"
 
+shows_either() {
+	e2e_screen | grep -q -e "Step 1/2: Neck tilt, 01:00" -e " elapsed  [0-9:]* left"
+}
 plain_on() {
 	E2E_ENV=$1
 	rm -f "$E2E_TMP/status"
 	e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --speed 10
-	n=100
-	until e2e_screen | grep -q -e "Step 1/2: Neck tilt, 01:00" -e " elapsed  [0-9:]* left"; do
-		[ $n -gt 0 ] || fail "$1: neither plain lines nor the full screen"
-		sleep 0.05
-		n=$((n - 1))
-	done
+	e2e_until 5 shows_either || fail "$1: neither plain lines nor the full screen"
 	e2e_screen | grep -q " elapsed  [0-9:]* left" && fail "$1: the full screen, not plain mode"
 	e2e_keys n
 	e2e_wait "Step 2/2: Shoulder shrug, 00:30"

@@ -8,13 +8,12 @@ e2e_wait "Countdown test"
 first=$(selected)
 [ -n "$first" ] || fail "no selected routine"
 e2e_keys Down
-n=40
-while [ "$(selected)" = "$first" ] && [ $n -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+moved_from() { [ "$(selected)" != "$1" ]; }
+e2e_until 2 moved_from "$first"
 [ "$(selected)" != "$first" ] || fail "the first Down did not move the selection from $first"
 second=$(selected)
 e2e_keys Up
-n=40
-while [ "$(selected)" = "$second" ] && [ $n -gt 0 ]; do sleep 0.05; n=$((n - 1)); done
+e2e_until 2 moved_from "$second"
 [ "$(selected)" = "$first" ] || fail "Up did not come back to $first"
 e2e_keys q
 [ "$(e2e_status)" = 0 ] || fail "status $(cat "$E2E_TMP/status")"

@@ -12,11 +12,8 @@ done >"$E2E_TMP/r/safety.txt"
 e2e_start 80 24 play countdown --routines "$E2E_TMP/r"
 e2e_wait "Notice line 01"
 e2e_keys Down
-n=40
-while e2e_screen | grep -qF "Notice line 01" && [ ! -s "$E2E_TMP/status" ] && [ $n -gt 0 ]; do
-	sleep 0.05
-	n=$((n - 1))
-done
+scrolled_or_ended() { e2e_lacks "Notice line 01" || e2e_ended; }
+e2e_until 2 scrolled_or_ended
 [ -s "$E2E_TMP/status" ] && fail "the first Down ended the program (status $(cat "$E2E_TMP/status"))"
 e2e_screen | grep -qF "Notice line 01" && fail "the first Down did not scroll the notice"
 e2e_wait "Notice line 21"

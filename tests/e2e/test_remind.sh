@@ -35,8 +35,7 @@ e2e_wait "Time for a break" 5
 e2e_wait "Unanswered, it counts as missed in 5 min"
 [ "$(title)" = "Time for a break: Quick test" ] || fail "title: $(title)"
 [ "$(status --format '%n')" = now ] || fail "status at the prompt: $(status --format '%n')"
-n=0
-until [ -s "$E2E_TMP/notify.log" ] || [ $n -gt 40 ]; do sleep 0.05; n=$((n + 1)); done
+e2e_until 3 test -s "$E2E_TMP/notify.log"
 [ "$(cat "$E2E_TMP/notify.log")" = "Time for a break|Quick test (00:17)|" ] ||
 	fail "notification: $(cat "$E2E_TMP/notify.log")"
 

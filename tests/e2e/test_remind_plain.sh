@@ -14,12 +14,8 @@ e2e_keys Enter
 e2e_wait "Quick test: finished, 00:17 of 00:17; 2 of 2 exercises done, 0 skipped." 10
 [ "$(e2e_screen | grep -c 'Time for a break')" = 1 ] || fail "a second prompt too soon"
 e2e_wait_gone "no such text" 1
-n=0
-while [ "$(e2e_screen | grep -c 'Time for a break')" != 2 ]; do
-	[ $n -gt 100 ] && fail "no second prompt"
-	sleep 0.05
-	n=$((n + 1))
-done
+two_prompts() { [ "$(e2e_screen | grep -c 'Time for a break')" = 2 ]; }
+e2e_until 6 two_prompts || fail "no second prompt"
 e2e_keys x
 e2e_wait "Skipped: the next break is at "
 e2e_keys q
@@ -34,8 +30,7 @@ printf 'exec %s"%s" remind --plain --every 1s --routine quick --routines "%s" --
 sh "$E2E_TMP/bg.sh" </dev/null >"$E2E_TMP/out" 2>"$E2E_TMP/err" &
 pid=$!
 trap 'kill -TERM "$pid" 2>/dev/null; e2e_cleanup' EXIT
-n=0
-until [ -s "$E2E_TMP/said" ] || [ $n -gt 100 ]; do sleep 0.05; n=$((n + 1)); done
+e2e_until 6 test -s "$E2E_TMP/said"
 kill -TERM "$pid"
 wait "$pid"
 rc=$?

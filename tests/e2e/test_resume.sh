@@ -38,8 +38,7 @@ e2e_stop
 (eval "exec $(e2e_env)" '"$STRETCHTUI_BIN"' play countdown --routines '"$E2E_DATA"' --no-safety \
 	--plain --from 2 --speed 10 </dev/null >"$E2E_TMP/out" 2>&1) &
 pid=$!
-n=0
-until grep -q "Step 2/2: Shoulder shrug" "$E2E_TMP/out" || [ $n -ge 100 ]; do sleep 0.05; n=$((n + 1)); done
+e2e_until 6 grep -q "Step 2/2: Shoulder shrug" "$E2E_TMP/out"
 sleep 0.5
 kill -TERM $pid
 wait $pid

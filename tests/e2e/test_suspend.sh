@@ -2,7 +2,7 @@
 # Ctrl-Z suspends cleanly; fg brings the session back, paused.
 # e2e: 2 s
 . "$(dirname "$0")/lib.sh"
-command -v bash >/dev/null || { echo "skip: no bash for job control"; exit 0; }
+command -v bash >/dev/null || { echo "skipped: bash is missing (the test needs its job control)"; exit 0; }
 e2e_shell 80 24
 e2e_wait '$'
 e2e_keys -l "'$STRETCHTUI_BIN' play countdown --routines '$E2E_DATA' --no-safety; echo status=\$?"
