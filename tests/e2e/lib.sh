@@ -45,8 +45,7 @@ e2e_procs() {
 		return 0
 	srv=${panes%% *}
 	panes=$(printf '%s\n' "$panes" | while read -r _ p; do printf '%s ' "$p"; done)
-	{ ps -A -o pid= -o ppid= -o sid= 2>/dev/null || ps -A -o pid= -o ppid= -o pgid=; } |
-		awk -v srv="$srv" -v panes="$panes" '
+	e2e_ps | awk -v srv="$srv" -v panes="$panes" '
 		{ pid[NR] = $1; parent[$1] = $2; sid[$1] = $3 }
 		END {
 			n = split(panes, p, " ")
@@ -60,6 +59,19 @@ e2e_procs() {
 				}
 			}
 		}'
+}
+
+# e2e_ps: "PID PPID SID" of every process, read from /proc where there is
+# one (ps takes 20 ms; one cat of the stat files, 3); a name in a stat
+# line may hold spaces and parentheses, so its fields are counted from
+# the last ") ".
+e2e_ps() {
+	if [ -r /proc/self/stat ]; then
+		cat /proc/[0-9]*/stat 2>/dev/null |
+			awk '{ pid = $1; sub(/.*\) /, ""); print pid, $2, $4 }'
+	else
+		ps -A -o pid= -o ppid= -o sid= 2>/dev/null || ps -A -o pid= -o ppid= -o pgid=
+	fi
 }
 
 # e2e_alive PID...: the ones still running (a zombie has ended). The
@@ -141,9 +153,8 @@ e2e_start() {
 	printf 'e2e_poke\n' >>"$E2E_TMP/run.sh"
 	# the wrapper outlives the signals the program gets (Ctrl-C goes to both)
 	printf 'trap true INT TERM HUP QUIT\n%s\n%s' "$(e2e_poke_fn)" "$(cat "$E2E_TMP/run.sh")" >"$E2E_TMP/run.sh"
-	e2e_tmux new-session -d -s e2e -x "$cols" -y "$rows" "sh $E2E_TMP/run.sh" ||
-		fail "tmux would not start"
-	e2e_pipe
+	e2e_tmux new-session -d -s e2e -x "$cols" -y "$rows" "sh $E2E_TMP/run.sh" \; \
+		pipe-pane -t "$E2E_PANE" "$(e2e_pipe_cmd)" || fail "tmux would not start"
 	return 0
 }
 
@@ -157,9 +168,8 @@ e2e_shell() {
 	else
 		sh_cmd="sh -i"
 	fi
-	e2e_tmux new-session -d -s e2e -x "$1" -y "$2" "$(e2e_env) PS1='$ ' $sh_cmd" ||
-		fail "tmux would not start"
-	e2e_pipe
+	e2e_tmux new-session -d -s e2e -x "$1" -y "$2" "$(e2e_env) PS1='$ ' $sh_cmd" \; \
+		pipe-pane -t "$E2E_PANE" "$(e2e_pipe_cmd)" || fail "tmux would not start"
 	return 0
 }
 
@@ -182,13 +192,18 @@ mkfifo "$E2E_FIFO" && exec 7<>"$E2E_FIFO" || { rm -rf "$E2E_TMP"; exit 1; }
 
 # e2e_pipe [FILE]: the pane's output into $E2E_FIFO, and appended to FILE
 # as well when one is named (the pipe it replaces is closed); nothing when
-# the pane's program has already ended.
-e2e_pipe() {
+# the pane's program has already ended. (e2e_start and e2e_shell open the
+# first pipe in the same tmux command as the pane.)
+e2e_pipe_cmd() {
 	if [ -n "${1:-}" ]; then
-		e2e_tmux pipe-pane -t "$E2E_PANE" "exec tee -a '$1' >'$E2E_FIFO'" 2>/dev/null
+		printf "exec tee -a '%s' >'%s'" "$1" "$E2E_FIFO"
 	else
-		e2e_tmux pipe-pane -t "$E2E_PANE" "exec cat >'$E2E_FIFO'" 2>/dev/null
+		printf "exec cat >'%s'" "$E2E_FIFO"
 	fi
+}
+
+e2e_pipe() {
+	e2e_tmux pipe-pane -t "$E2E_PANE" "$(e2e_pipe_cmd "${1:-}")" 2>/dev/null
 }
 
 # e2e_poke_fn: the shell function e2e_poke, for scripts the test writes:

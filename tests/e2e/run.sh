@@ -112,8 +112,7 @@ done <"$out/list"
 # without /proc, whose command line names the tests' temporary directory.
 leftover_procs() {
 	if [ -r /proc/self/environ ]; then
-		for e in /proc/[0-9]*/environ; do
-			grep -qsaF "STRETCHTUI_E2E_RUN=$out" "$e" || continue
+		grep -lsaF "STRETCHTUI_E2E_RUN=$out" /proc/[0-9]*/environ | while read -r e; do
 			p=${e#/proc/}
 			ps -o pid= -o args= -p "${p%/environ}" 2>/dev/null
 		done

@@ -4,11 +4,11 @@
 # keys typed during the session are not an answer. Without a terminal on
 # stdin it does not ask and saves no feel; a signal at the question saves
 # the session as completed with no feel and ends with 128+signal.
-# e2e: 6 s
+# e2e: 4 s
 . "$(dirname "$0")/lib.sh"
 e2e_shell 100 30
 e2e_wait '$'
-play="'$STRETCHTUI_BIN' play --plain --routines '$E2E_DATA' --no-safety --speed 10 quick"
+play="'$STRETCHTUI_BIN' play --plain --routines '$E2E_DATA' --no-safety --speed 15 quick"
 e2e_keys -l "$play; echo one=\$?"
 e2e_keys Enter
 e2e_wait "Step 1/3"

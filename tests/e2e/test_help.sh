@@ -1,9 +1,9 @@
 #!/bin/sh
 # ? shows every key and the safety notes and pauses the session; Esc
-# closes it and the clock goes on after the 3-2-1 (at --speed 2).
-# e2e: 5 s
+# closes it and the clock goes on after the 3-2-1 (at --speed 4).
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
-e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --speed 2
+e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --speed 4
 e2e_wait " WORK "
 e2e_keys '?'
 e2e_wait "Help"
@@ -14,7 +14,7 @@ for k in "space" "skip to the next exercise" "back to the start" "add 10 seconds
 	echo "$s" | grep -qF -- "$k" || fail "help lacks '$k'"
 done
 e1=$(e2e_elapsed)
-sleep 1.2
+sleep 0.6
 [ "$(e2e_elapsed)" = "$e1" ] || fail "the clock ran while help was open"
 e2e_keys Escape
 e2e_wait_gone "Ctrl-Z"

@@ -4,12 +4,12 @@
 # and played through but ended by SIGTERM at the check-in (completed, no
 # feel); `history` then finds all four with the right outcome and feel,
 # as text, TSV (13 columns) and JSON.
-# e2e: 6 s
+# e2e: 3 s
 . "$(dirname "$0")/lib.sh"
 e2e_shell 80 24
 e2e_wait '$'
 play="'$STRETCHTUI_BIN' play --routines '$E2E_DATA' --no-safety"
-e2e_keys -l "$play --speed 10 quick; echo one=\$?"
+e2e_keys -l "$play --speed 20 quick; echo one=\$?"
 e2e_keys Enter
 e2e_wait "Session complete" 10
 e2e_wait "How does your back feel?"
@@ -31,7 +31,7 @@ e2e_keys Enter
 e2e_wait " WORK "
 kill -TERM "$(cat "$E2E_TMP/pid")"
 e2e_wait "three=143"
-e2e_keys -l "clear; sh -c 'echo \$\$ >$E2E_TMP/pid; exec \"\$0\" \"\$@\"' $play --speed 10 quick; echo four=\$?"
+e2e_keys -l "clear; sh -c 'echo \$\$ >$E2E_TMP/pid; exec \"\$0\" \"\$@\"' $play --speed 20 quick; echo four=\$?"
 e2e_keys Enter
 e2e_wait "How does your back feel?" 10
 kill -TERM "$(cat "$E2E_TMP/pid")"

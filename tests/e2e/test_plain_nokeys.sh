@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 run() {
 	eval "$(e2e_env)" timeout 20 '"$STRETCHTUI_BIN"' play selfpaced --routines \
-		'"$E2E_DATA"' --speed 20 "$@" </dev/null >"$E2E_TMP/out" 2>"$E2E_TMP/err"
+		'"$E2E_DATA"' --speed 50 "$@" </dev/null >"$E2E_TMP/out" 2>"$E2E_TMP/err"
 }
 run --no-safety
 rc=$?

@@ -1,8 +1,7 @@
 #!/bin/sh
 # q asks first: n goes on, y ends with a summary of the partial session.
-# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
-e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
+e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --speed 2
 e2e_wait " WORK "
 e2e_keys q
 e2e_wait "Quit this session?"

@@ -1,11 +1,11 @@
 #!/bin/sh
-# remind at a 2 s interval: the waiting screen counts down; at the break
+# remind at a 1 s interval: the waiting screen counts down; at the break
 # the prompt, the terminal's title and a (fake) notification with the
 # title and body as two arguments; Enter plays the routine at --speed and
 # the waiting screen comes back; z snoozes, x skips the next; q quits.
 # Every answer is a prompt record; status reads the running reminder's
 # state, and once it has quit shows no break to come.
-# e2e: 8 s
+# e2e: 4 s
 . "$(dirname "$0")/lib.sh"
 printf '#!/bin/sh\nfor a in "$@"; do printf "%%s|" "$a"; done >>"%s/notify.log"\necho >>"%s/notify.log"\n' \
 	"$E2E_TMP" "$E2E_TMP" >"$E2E_TMP/notify"
@@ -20,8 +20,8 @@ title() { e2e_tmux display-message -p -t "$E2E_PANE" '#{pane_title}'; }
 # the settings say no notification; --notify-command on the line wins
 mkdir -p "$E2E_TMP/config/stretchtui"
 printf 'remind:\n  notify: false\n' >"$E2E_TMP/config/stretchtui/config.yaml"
-e2e_start 80 24 remind --every 2s --snooze 10m --routine quick --routines "$E2E_DATA" \
-	--no-safety --speed 5 --notify-command "$E2E_TMP/notify"
+e2e_start 80 24 remind --every 1s --snooze 10m --routine quick --routines "$E2E_DATA" \
+	--no-safety --speed 10 --notify-command "$E2E_TMP/notify"
 e2e_wait "Next break at"
 e2e_wait "Today: 0 taken, 0 skipped, 0 snoozed"
 e2e_wait "Enter start now"

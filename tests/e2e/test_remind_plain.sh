@@ -3,11 +3,11 @@
 # plays the routine with the plain player, x skips, q quits); without
 # one the prompts are told, the speech says the break's routine and
 # length, and a prompt still open when a signal ends it counts as missed.
-# e2e: 9 s
+# e2e: 5 s
 . "$(dirname "$0")/lib.sh"
-e2e_start 200 30 remind --plain --every 2s --routine quick --routines "$E2E_DATA" \
-	--no-safety --speed 5 --no-notify
-e2e_wait "Break reminders: Quick test (00:17), every 2 s. Next break at "
+e2e_start 200 30 remind --plain --every 1s --routine quick --routines "$E2E_DATA" \
+	--no-safety --speed 10 --no-notify
+e2e_wait "Break reminders: Quick test (00:17), every 1 s. Next break at "
 e2e_wait "Keys: Enter start now, z snooze, x skip next, q quit."
 e2e_wait "Time for a break: Quick test (00:17). Keys: Enter start, z snooze, x skip, q quit." 5
 e2e_keys Enter

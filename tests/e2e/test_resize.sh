@@ -1,9 +1,8 @@
 #!/bin/sh
 # Resizing mid-session re-lays the screen at once and the session keeps
 # running; below 40x12 it asks for a larger terminal.
-# e2e: 4 s
 . "$(dirname "$0")/lib.sh"
-e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
+e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --speed 4
 e2e_wait " WORK "
 e2e_tmux resize-window -t e2e -x 40 -y 12
 e2e_wait "1/2"

@@ -1,9 +1,9 @@
 #!/bin/sh
 # A resize while the quit question or the help is open re-lays the screen
 # and keeps it open: the next key answers the question / scrolls the help.
-# e2e: 3 s
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
-e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
+e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --speed 2
 e2e_wait " WORK "
 e2e_keys '?'
 e2e_wait "Ctrl-Z"

@@ -3,12 +3,12 @@
 # mode, is continued by play --resume at the place it stopped: the plan
 # time of the mark, in the segment show lists there. A completed session
 # clears the mark; one older than an hour, or a changed file, is refused.
-# e2e: 6 s
+# e2e: 4 s
 . "$(dirname "$0")/lib.sh"
 run() { eval "$(e2e_env)" '"$STRETCHTUI_BIN"' '"$@"' </dev/null; }
 mark=$E2E_TMP/state/stretchtui/resume
 run show countdown --routines "$E2E_DATA" >"$E2E_TMP/show" || fail "show"
-e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety
+e2e_start 80 24 play countdown --routines "$E2E_DATA" --no-safety --speed 4
 e2e_wait " WORK "
 sleep 1
 e2e_keys q
@@ -22,7 +22,7 @@ secs=$((at / 1000))
 [ "$secs" -ge 2 ] && [ "$secs" -lt 62 ] || fail "stopped at $secs s: not in the first hold"
 e2e_stop
 rm -f "$E2E_TMP/status"
-e2e_start 80 24 play --resume --no-safety
+e2e_start 80 24 play --resume --no-safety --speed 4
 e2e_wait "Neck tilt"
 got=$(e2e_elapsed)
 [ "$got" = "$secs" ] || fail "resumed at $got s, stopped at $secs s"

@@ -1,11 +1,10 @@
 #!/bin/sh
 # SIGTERM mid-session: exit status 143 and a usable shell behind it
 # (normal screen, cursor visible, terminal modes back).
-# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 e2e_shell 80 24
 e2e_wait '$'
-e2e_keys -l "sh -c 'echo \$\$ >$E2E_TMP/pid; exec \"\$0\" \"\$@\"' '$STRETCHTUI_BIN' play countdown --routines '$E2E_DATA' --no-safety; echo status=\$?"
+e2e_keys -l "sh -c 'echo \$\$ >$E2E_TMP/pid; exec \"\$0\" \"\$@\"' '$STRETCHTUI_BIN' play countdown --routines '$E2E_DATA' --no-safety --speed 4; echo status=\$?"
 e2e_keys Enter
 e2e_wait " WORK "
 [ "$(e2e_tmux display -p -t "$E2E_PANE" '#{alternate_on} #{cursor_flag}')" = "1 0" ] ||

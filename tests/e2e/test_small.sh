@@ -1,9 +1,8 @@
 #!/bin/sh
 # At 40x12 the menu and the player still fit: compact header, small
 # digits, key hints.
-# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
-e2e_start 40 12 --routines "$E2E_DATA" --no-safety
+e2e_start 40 12 --routines "$E2E_DATA" --no-safety --speed 4
 e2e_wait "NAME"
 e2e_keys /
 e2e_keys -l "countdown"

@@ -3,7 +3,7 @@
 # left a second later, and the program that goes on (the finish screen,
 # the menu) has no child, not even a zombie. Speech and hooks here never
 # end by themselves (they sleep); the summary counts the dropped hooks.
-# e2e: 8 s
+# e2e: 5 s
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake "exec sleep 30"
@@ -28,8 +28,8 @@ rm -f "$SAID" "$E2E_TMP/say.pids" "$E2E_TMP/hook.pids"
 
 # q, y from a session started in the menu: back in the menu
 eval "$(e2e_env)" '"$STRETCHTUI_BIN"' play countdown --routines '"$E2E_DATA"' --no-safety \
-	--speed 50 </dev/null >/dev/null 2>&1 || fail "plain play: status $?"
-e2e_start 80 24 --routines "$E2E_DATA" --no-safety --speech-command "$SAY" \
+	--speed 100 </dev/null >/dev/null 2>&1 || fail "plain play: status $?"
+e2e_start 80 24 --routines "$E2E_DATA" --no-safety --speed 4 --speech-command "$SAY" \
 	--on-event "$E2E_TMP/hook"
 e2e_wait "> Countdown test"
 e2e_keys Enter

@@ -1,12 +1,12 @@
 #!/bin/sh
 # Speech follows the session through pause (and its 3-2-1 lead-in),
-# extend, skip and back, in the full-screen player at --speed 6: each cue
-# within 100 ms (600 ms of session time) of when the plan, shifted by what
+# extend, skip and back, in the full-screen player at --speed 8: each cue
+# within 75 ms (600 ms of session time) of when the plan, shifted by what
 # the keys did, says.
 # e2e: 8 s
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
-speed=6
+speed=8
 # at MS: MS of session time, as real ns at $speed.
 at() { echo $(($1 * 1000000 / speed)); }
 # nap MS: sleeps for MS of session time.
@@ -49,6 +49,6 @@ $((k6 + $(at 10000))) 2
 $((k6 + $(at 11000))) 1
 $((k6 + $(at 12000))) Done. Well done.
 END
-speech_check "$E2E_TMP/want" 100
+speech_check "$E2E_TMP/want" 75
 e2e_keys q
 [ "$(e2e_status)" = 0 ] || fail "status $(cat "$E2E_TMP/status")"

@@ -1,11 +1,10 @@
 #!/bin/sh
 # Ctrl-Z suspends cleanly; fg brings the session back, paused.
-# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 command -v bash >/dev/null || { echo "skipped: bash is missing (the test needs its job control)"; exit 0; }
 e2e_shell 80 24
 e2e_wait '$'
-e2e_keys -l "'$STRETCHTUI_BIN' play countdown --routines '$E2E_DATA' --no-safety; echo status=\$?"
+e2e_keys -l "'$STRETCHTUI_BIN' play countdown --routines '$E2E_DATA' --no-safety --speed 4; echo status=\$?"
 e2e_keys Enter
 e2e_wait " WORK "
 e2e_keys C-z
