@@ -5,7 +5,7 @@
 # seconds are not kept, hence the wait. A run adds at most 32 entries;
 # list keeps its rows in one file, and sees an edit just the same; the
 # files kept for the directories, a file added or removed.
-# e2e: 4 s
+# e2e: 3 s
 . "$(dirname "$0")/lib.sh"
 run() { eval "$(e2e_env)" '"$STRETCHTUI_BIN"' '"$@"' </dev/null; }
 dir=$E2E_TMP/config/stretchtui/routines

@@ -1,7 +1,7 @@
 #!/bin/sh
 # --on-event in plain mode: one run per moment, in order, each with its
 # STRETCHTUI_* variables; the session's output is what it is without it.
-# e2e: 4 s
+# e2e: 3 s
 . "$(dirname "$0")/lib.sh"
 printf '#!/bin/sh\nprintf "%%s|%%s|%%s|%%s|%%s|%%s|%%s|%%s|%%s\\n" "$STRETCHTUI_EVENT" "$STRETCHTUI_ROUTINE" "$STRETCHTUI_EXERCISE" "$STRETCHTUI_SIDE" "$STRETCHTUI_SET" "$STRETCHTUI_REP" "$STRETCHTUI_KIND" "$STRETCHTUI_REMAINING_S" "$STRETCHTUI_ELAPSED_S" >>"%s/events"\n' \
 	"$E2E_TMP" >"$E2E_TMP/hook"

@@ -2,7 +2,7 @@
 # --plain with no keyboard (stdin /dev/null): a self-paced rep is counted
 # when its tempo runs out, so the session finishes on its own; the safety
 # notice, which nobody could confirm, is not marked as seen.
-# e2e: 5 s
+# e2e: 2 s
 . "$(dirname "$0")/lib.sh"
 run() {
 	eval "$(e2e_env)" timeout 20 '"$STRETCHTUI_BIN"' play selfpaced --routines \

@@ -5,7 +5,7 @@
 # DIRECTION", never "SWITCH SIDES", and --plain says "Change direction".
 # At --speed 4 the 24 s routine takes 6 s, and no screen it looks at is
 # up for less than 0.75 s (the 3 s switch).
-# e2e: 7 s
+# e2e: 5 s
 . "$(dirname "$0")/lib.sh"
 routine="$E2E_DATA/sides/sides.yaml"
 e2e_start 80 24 play "$routine" --no-safety --speed 4

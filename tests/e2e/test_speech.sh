@@ -2,7 +2,7 @@
 # --speak in plain mode at --speed 5: every kind of cue said, in order,
 # each within 60 ms of its plan time over 5 (300 ms of session time;
 # speech_schedule).
-# e2e: 8 s
+# e2e: 6 s
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake

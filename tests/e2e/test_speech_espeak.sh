@@ -2,7 +2,7 @@
 # The real espeak-ng, through --speech-command: each utterance of a
 # session written to a WAV file of its own (espeak-ng -w), each one a
 # non-empty RIFF/WAVE file. Skipped (and said so) without espeak-ng.
-# e2e: 5 s
+# e2e: 4 s
 . "$(dirname "$0")/lib.sh"
 if ! command -v espeak-ng >/dev/null 2>&1; then
 	echo "skipped: espeak-ng is not installed (scripts/install-deps.sh installs it)"

@@ -3,7 +3,7 @@
 # extend, skip and back, in the full-screen player at --speed 8: each cue
 # within 75 ms (600 ms of session time) of when the plan, shifted by what
 # the keys did, says.
-# e2e: 8 s
+# e2e: 6 s
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speed=8
