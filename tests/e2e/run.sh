@@ -59,19 +59,25 @@ fi
 # The order they start in: the longest first, by the line "# e2e: N s"
 # in a test that takes about N seconds (one without it is short), so
 # that no long one starts last and keeps the run going alone; the report
-# stays in the list's order.
+# stays in the list's order. A test with the line "# e2e: timed" checks
+# when things happen to the tens of milliseconds: it runs at the normal
+# priority, and the others under nice, so that their load delays it less.
 while read -r t; do
 	n=$(sed -n 's/^# e2e: \([0-9][0-9]*\) s$/\1/p' "$t")
-	echo "${n:-0} $t"
+	grep -qx '# e2e: timed' "$t" && prio=timed || prio=nice
+	echo "${n:-0} $prio $t"
 done <"$out/list" | sort -s -k1,1nr | cut -d' ' -f2- >"$out/order"
+nice=
+nice -n 0 true 2>/dev/null && nice="nice -n 10"
 
-# run_one PATH NAME: the test, bounded by 60 s; "STATUS SECONDS" into
+# run_one PATH NAME PRIO: the test, bounded by 60 s; "STATUS SECONDS" into
 # $out/NAME.rc once it has ended.
 run_one() {
 	now_s
 	start=$now
+	[ "$3" = timed ] && n= || n=$nice
 	STRETCHTUI_E2E_RUN=$out TMPDIR=$out/tmp TMUX_TMPDIR=$out/tmux \
-		timeout 60 sh "$1" >"$out/$2.log" 2>&1 3>&- 4>&-
+		$n timeout 60 sh "$1" >"$out/$2.log" 2>&1 3>&- 4>&-
 	rc=$?
 	now_s
 	echo "$rc $((now - start))" >"$out/$2.rc"
@@ -87,10 +93,10 @@ while [ "$i" -lt "$jobs" ]; do echo >&3; i=$((i + 1)); done
 # The first $jobs start 50 ms apart, so that their start-up (a tmux server
 # each) is not one burst that delays the timed ones' first steps.
 i=0
-while read -r t <&4; do
+while read -r prio t <&4; do
 	read -r _ <&3
 	name=${t##*/}
-	{ run_one "$t" "${name%.sh}"; echo >&3; } &
+	{ run_one "$t" "${name%.sh}" "$prio"; echo >&3; } &
 	i=$((i + 1))
 	[ "$i" -ge "$jobs" ] || sleep 0.05
 done 4<"$out/order"

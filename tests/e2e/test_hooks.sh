@@ -1,7 +1,9 @@
 #!/bin/sh
 # --on-event in plain mode: one run per moment, in order, each with its
 # STRETCHTUI_* variables; the session's output is what it is without it.
+# (Timed: the last hook has CUE_END_HOOK_MS, 150 ms, to run after the end.)
 # e2e: 3 s
+# e2e: timed
 . "$(dirname "$0")/lib.sh"
 printf '#!/bin/sh\nprintf "%%s|%%s|%%s|%%s|%%s|%%s|%%s|%%s|%%s\\n" "$STRETCHTUI_EVENT" "$STRETCHTUI_ROUTINE" "$STRETCHTUI_EXERCISE" "$STRETCHTUI_SIDE" "$STRETCHTUI_SET" "$STRETCHTUI_REP" "$STRETCHTUI_KIND" "$STRETCHTUI_REMAINING_S" "$STRETCHTUI_ELAPSED_S" >>"%s/events"\n' \
 	"$E2E_TMP" >"$E2E_TMP/hook"

@@ -3,6 +3,7 @@
 # each within 60 ms of its plan time over 5 (300 ms of session time;
 # speech_schedule).
 # e2e: 6 s
+# e2e: timed
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake

@@ -3,6 +3,7 @@
 # step) says its half-way, and its 3-2-1, at their plan times divided by
 # 10 (within 60 ms, 600 ms of session time).
 # e2e: 7 s
+# e2e: timed
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake

@@ -3,6 +3,7 @@
 # monotonic clock unscaled): a few cues, each within 300 ms of its plan
 # time (speech_schedule).
 # e2e: 7 s
+# e2e: timed
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake

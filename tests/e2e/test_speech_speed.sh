@@ -2,6 +2,7 @@
 # --speak in the full-screen player at --speed 6: the cues of
 # test_speech.sh at their plan times divided by 6 (within 100 ms).
 # e2e: 5 s
+# e2e: timed
 . "$(dirname "$0")/lib.sh"
 . "$E2E_DIR/speech_lib.sh"
 speech_fake
