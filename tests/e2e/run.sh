@@ -4,9 +4,9 @@
 # test has its own tmux server): a test starts as soon as any test ends,
 # so no slot waits for the slowest of a batch. The tests mostly wait on
 # the program's clock, not the CPU (a wait wakes when the pane writes,
-# lib.sh), so the default is eight slots per core (cores from getconf, at
-# least 2): on 2 cores the tests use about 70 % of the CPU, which leaves
-# the timed ones their margin. Prints one line per test and
+# lib.sh), so the default is twelve slots per core (cores from getconf,
+# at least 2); the timed tests keep their margin because the others run
+# under nice (below). Prints one line per test and
 #   e2e: N passed, M failed[, K skipped] in S s
 # (a test that passes after printing a line "skipped: WHY" is skipped).
 # Exit status 1 when any test failed (or tmux is missing), or when the
@@ -22,7 +22,7 @@ dir=$(cd "$(dirname "$0")" && pwd)
 cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 case $cores in ''|*[!0-9]*) cores=2 ;; esac
 [ "$cores" -ge 2 ] || cores=2
-jobs=${E2E_JOBS:-$((cores * 8))}
+jobs=${E2E_JOBS:-$((cores * 12))}
 case $jobs in ''|*[!0-9]*|0) echo "e2e: E2E_JOBS must be a positive number" >&2; exit 2 ;; esac
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "e2e: tmux is missing" >&2
