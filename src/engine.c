@@ -32,10 +32,18 @@
  * rep started take that place. */
 #include "engine.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum { ENGINE_RUN_DONE = 1, ENGINE_RUN_SKIPPED = 2 };
+
+/* Events an update hands over before the array grows: a few per segment
+ * it crosses (start, switch, exercise done, ticks). */
+#define ENGINE_EVENTS_FIRST 16
+
+_Static_assert(ROUTINE_MAX_STEPS <= UINT16_MAX && ROUTINE_MAX_PLAN_MS <= INT32_MAX,
+	       "engine: run_of and suffix are too narrow for the routine's limits");
 
 /* One routine step: its contiguous segments. */
 struct engine_run {
@@ -48,8 +56,10 @@ struct engine {
 	const struct plan *plan;
 	struct engine_run *runs;
 	size_t n_runs;
-	size_t *run_of;             /* run of each segment */
-	int64_t *suffix;            /* planned ms from segment i on; n + 1 */
+	uint16_t *run_of;           /* run of each segment (a run is a step:
+	                             * at most ROUTINE_MAX_STEPS) */
+	int32_t *suffix;            /* planned ms from segment i on; n + 1
+	                             * (a plan is within ROUTINE_MAX_PLAN_MS) */
 	size_t step_count;
 
 	int64_t start_ms, now_ms;   /* wall: start, latest now seen */
@@ -110,19 +120,30 @@ static void engine_fill_runs(struct engine *e)
 		/* A rest step's segment has no exercise. */
 		e->runs[r] = (struct engine_run){ i, end, p->seg[i].exercise != NULL, 0 };
 		for (; i < end; i++)
-			e->run_of[i] = r;
+			e->run_of[i] = (uint16_t)r;
 	}
 	e->step_count = p->routine ? p->routine->n_steps
 		      : p->n ? (size_t)p->seg[p->n - 1].step + 1 : 0;
 	e->suffix[p->n] = 0;
 	for (size_t i = p->n; i-- > 0;)
-		e->suffix[i] = e->suffix[i + 1] + engine_seg_len(e, i);
+		e->suffix[i] = (int32_t)(e->suffix[i + 1] + engine_seg_len(e, i));
+}
+
+/* Whether the indices' narrow types hold p: its runs and its total. */
+static bool engine_fits(const struct plan *p, size_t n_runs)
+{
+	int64_t total = 0;
+	for (size_t i = 0; i < p->n; i++)
+		total += p->seg[i].len_ms > 0 ? p->seg[i].len_ms : 0;
+	return n_runs <= UINT16_MAX && total <= INT32_MAX;
 }
 
 static int engine_index(struct engine *e)
 {
 	size_t n = e->plan->n;
 	e->n_runs = engine_count_runs(e->plan);
+	if (!engine_fits(e->plan, e->n_runs))
+		return -1;
 	e->runs = calloc(e->n_runs + 1, sizeof *e->runs);
 	e->run_of = calloc(n + 1, sizeof *e->run_of);
 	e->suffix = calloc(n + 1, sizeof *e->suffix);
@@ -224,7 +245,7 @@ static int64_t engine_plan_pos(const struct engine *e, struct engine_pos p,
 
 static bool engine_grow(struct engine *e)
 {
-	size_t cap = e->ev_cap ? e->ev_cap * 2 : 64;
+	size_t cap = e->ev_cap ? e->ev_cap * 2 : ENGINE_EVENTS_FIRST;
 	struct engine_event *v = realloc(e->ev, cap * sizeof *v);
 	if (!v)
 		return false;
