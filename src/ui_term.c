@@ -50,7 +50,9 @@ struct ui_term {
 	attr_t attr[VIEW_N_STYLES];
 	short pair[VIEW_N_STYLES];
 	struct view *v;       /* the one screen model, rebuilt per change */
-	uint64_t row_hash[UI_TERM_MAX_ROWS];   /* of the rows painted last */
+	uint64_t *row_hash;   /* 2 * hash_rows: of the rows painted last,
+	                       * then of the frame being painted (sized to
+	                       * the screen, not to UI_TERM_MAX_ROWS) */
 	int hash_rows;
 	bool rows_valid;      /* false: paint every row next time */
 	int fatal;            /* the signal that ends the program, or 0 */
@@ -231,6 +233,7 @@ void ui_term_close(struct ui_term *t)
 		sig_restore(t->sig_fd);
 	if (t->own_in && t->in)
 		fclose(t->in);
+	free(t->row_hash);
 	free(t->v);
 	free(t);
 }
@@ -427,15 +430,35 @@ static void ui_hash_rows(const struct view *v, uint64_t *h, int rows)
 	}
 }
 
+/* Room for the hashes of rows rows (when they cannot be had, every row
+ * is painted). A change of size invalidates those of the last frame. */
+static uint64_t *ui_hash_room(struct ui_term *t, int rows)
+{
+	if (rows != t->hash_rows) {
+		free(t->row_hash);
+		t->row_hash = malloc(2 * (size_t)rows * sizeof *t->row_hash);
+		t->hash_rows = t->row_hash ? rows : 0;
+		t->rows_valid = false;
+	}
+	return t->row_hash;
+}
+
 /* Which rows to paint: those that changed since the last frame. */
 static bool ui_dirty_rows(struct ui_term *t, bool *dirty, int rows)
 {
-	uint64_t h[UI_TERM_MAX_ROWS];
+	if (rows <= 0)
+		return false;
+	uint64_t *last = ui_hash_room(t, rows);
+	if (!last) {
+		memset(dirty, true, (size_t)rows * sizeof *dirty);
+		return true;
+	}
+	uint64_t *h = last + rows;
 	ui_hash_rows(t->v, h, rows);
 	bool any = false;
 	for (int r = 0; r < rows; r++) {
-		dirty[r] = !t->rows_valid || h[r] != t->row_hash[r];
-		t->row_hash[r] = h[r];
+		dirty[r] = !t->rows_valid || h[r] != last[r];
+		last[r] = h[r];
 		any |= dirty[r];
 	}
 	t->rows_valid = true;
@@ -487,9 +510,6 @@ static void ui_paint(struct ui_term *t)
 	const struct view *v = t->v;
 	bool dirty[UI_TERM_MAX_ROWS];
 	int rows = v->rows < UI_TERM_MAX_ROWS ? v->rows : UI_TERM_MAX_ROWS;
-	if (rows != t->hash_rows)
-		t->rows_valid = false;
-	t->hash_rows = rows;
 	bool any = ui_dirty_rows(t, dirty, rows);
 	for (int r = 0; r < rows; r++) {
 		if (dirty[r]) {
