@@ -5,13 +5,15 @@
  * hands keys over as the codes below.
  *
  * Adding a screen's keys: add its actions to enum keys_action (when it
- * needs new ones), write its rows and its table in keys.c, declare the
- * table here and list it in keys_tables (the unit test then checks it). */
+ * needs new ones), write its rows and its table in keys.c (a screen a
+ * play shows) or keys_other.c (keys_priv.h says how), declare the table
+ * here and list it in keys_tables (the unit test then checks it). */
 #ifndef STRETCHTUI_KEYS_H
 #define STRETCHTUI_KEYS_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A key as a front end hands it over: a character (a Unicode code point;
  * controls as themselves: Esc is 27, Ctrl-L is 12), or one of these for
@@ -77,33 +79,37 @@ enum keys_action {
 };
 
 #define KEYS_MAX_CODES 4
-#define KEYS_MAX_NAMES 2
 
-/* One row: the keys that do an action on a screen and how they are told. */
+/* One row: the keys that do an action on a screen and how they are told.
+ * It holds no pointer, so that the tables are constants the dynamic
+ * loader does not relocate: its words are read with keys_word. */
 struct keys_row {
-	enum keys_action action;
-	int code[KEYS_MAX_CODES];    /* 0 ends the list; none: described only
-	                              * (Ctrl-Z, which comes as a signal; the
-	                              * TYPE row: any character nothing takes) */
-	const char *name[KEYS_MAX_NAMES];  /* the keys as the help writes them,
-	                              * in ASCII ("n", "Right"); keys_names
-	                              * joins them, with arrows in UTF-8 */
-	const char *hint, *hint_ascii;     /* the key in a footer ("n/→", "n");
-	                              * NULL: not in the footer; ascii NULL:
-	                              * the same as hint */
-	const char *label, *label_on;      /* the footer's word ("pause"), and
-	                              * the word when what it toggles is on
-	                              * ("resume"; NULL: label) */
-	int keep;                    /* in a footer short of room, higher
-	                              * stays longer */
-	const char *help;            /* what it does, for the help and --help */
+	int32_t code[KEYS_MAX_CODES];  /* 0 ends the list; none: described only
+	                                * (Ctrl-Z, which comes as a signal; the
+	                                * TYPE row: any character nothing takes) */
+	uint16_t words;                /* private: where its words are */
+	uint8_t action;                /* enum keys_action */
+	uint8_t keep;                  /* in a footer short of room, higher
+	                                * stays longer */
+	uint8_t set, table;            /* private: its file, its table */
+};
+
+/* A row's words (keys_word). */
+enum keys_word {
+	KEYS_NAME,        /* the keys as the help writes them, in ASCII ("n",   */
+	KEYS_NAME2,       /* "Right"); keys_names joins them, arrows in UTF-8   */
+	KEYS_HINT,        /* the key in a footer ("n/→"); none: not in the footer */
+	KEYS_HINT_ASCII,  /* the same in ASCII ("n"); none: the same as HINT    */
+	KEYS_LABEL,       /* the footer's word ("pause")                        */
+	KEYS_LABEL_ON,    /* the word when what it toggles is on ("resume");
+	                   * none: LABEL */
+	KEYS_HELP,        /* what it does, for the help and --help              */
 };
 
 struct keys_table {
-	const char *screen;          /* its name, for tests and diagnostics */
-	const char *prompt;          /* the question it asks, or NULL */
-	const struct keys_row *row;
-	size_t n;
+	char screen[8];              /* its name, for tests and diagnostics */
+	char prompt[28];             /* the question it asks, or "" */
+	uint8_t set, id;             /* private: its rows' file, its number */
 };
 
 extern const struct keys_table keys_player, keys_quit, keys_help,
@@ -113,6 +119,11 @@ extern const struct keys_table keys_player, keys_quit, keys_help,
 extern const struct keys_table *const keys_tables[];
 extern const size_t keys_n_tables;
 
+/* t's rows in order: the one after r (r NULL: the first); NULL after
+ * the last. */
+const struct keys_row *keys_next(const struct keys_table *t, const struct keys_row *r);
+/* Word w of r, or NULL when it has none. */
+const char *keys_word(const struct keys_row *r, enum keys_word w);
 /* What code does on t's screen: its row's action; a character that no
  * row takes is KEYS_ACT_TYPE when t has a TYPE row; else KEYS_ACT_NONE. */
 enum keys_action keys_action(const struct keys_table *t, int code);

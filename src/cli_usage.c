@@ -83,10 +83,9 @@ static void usage_keys(const char *title, const struct keys_table *t)
 	char names[64];
 	if (title)
 		printf("\n%s\n", title);
-	for (size_t i = 0; i < t->n; i++) {
-		const struct keys_row *r = &t->row[i];
-		printf("  %-18s%s\n", keys_names(r, ", ", false, names, sizeof names), r->help);
-	}
+	for (const struct keys_row *r = keys_next(t, NULL); r; r = keys_next(t, r))
+		printf("  %-18s%s\n", keys_names(r, ", ", false, names, sizeof names),
+		       keys_word(r, KEYS_HELP));
 }
 
 /* The help, longer than a block: a write that fails on the way leaves

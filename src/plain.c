@@ -352,13 +352,13 @@ static void plain_help(struct plain *pl)
 {
 	char line[1024], names[64];
 	size_t used = (size_t)snprintf(line, sizeof line, "Keys:");
-	for (size_t i = 0; i < keys_player.n && used < sizeof line; i++) {
-		const struct keys_row *r = &keys_player.row[i];
+	for (const struct keys_row *r = keys_next(&keys_player, NULL); r && used < sizeof line;
+	     r = keys_next(&keys_player, r)) {
 		if (!plain_has(r->action))
 			continue;
 		int n = snprintf(line + used, sizeof line - used, "%s %s %s",
 				 used > 5 ? ";" : "", keys_names(r, " or ", false, names,
-								 sizeof names), r->help);
+								 sizeof names), keys_word(r, KEYS_HELP));
 		used += n > 0 ? (size_t)n : 0;
 	}
 	plain_line(pl, "%s.", line);
@@ -568,12 +568,12 @@ static enum history_feel plain_checkin(struct plain *pl)
 {
 	char line[256];
 	size_t used = (size_t)snprintf(line, sizeof line, "%s", keys_checkin.prompt);
-	for (size_t i = 0; i < keys_checkin.n && used < sizeof line; i++) {
-		const struct keys_row *r = &keys_checkin.row[i];
+	for (const struct keys_row *r = keys_next(&keys_checkin, NULL); r && used < sizeof line;
+	     r = keys_next(&keys_checkin, r)) {
 		if (session_feel(r->action) != HISTORY_FEEL_NONE) {
 			int n = snprintf(line + used, sizeof line - used, "%s %s %s",
 					 used > strlen(keys_checkin.prompt) ? "," : "",
-					 r->hint, r->label);
+					 keys_word(r, KEYS_HINT), keys_word(r, KEYS_LABEL));
 			used += n > 0 ? (size_t)n : 0;
 		}
 	}

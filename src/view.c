@@ -354,19 +354,19 @@ void view_enlarge(struct view *v)
 
 static bool view_hint_shown(const struct keys_row *r, const struct view_hints *h)
 {
-	return r->hint && r->action != h->hide && r->keep >= h->level;
+	return keys_word(r, KEYS_HINT) && r->action != h->hide && r->keep >= h->level;
 }
 
 static const char *view_hint_label(const struct keys_row *r, const struct view_hints *h)
 {
-	return r->action == h->on && r->label_on ? r->label_on : r->label;
+	const char *on = r->action == h->on ? keys_word(r, KEYS_LABEL_ON) : NULL;
+	return on ? on : keys_word(r, KEYS_LABEL);
 }
 
 int view_hints_width(const struct view *v, const struct view_hints *h)
 {
 	int w = 0;
-	for (size_t i = 0; i < h->keys->n; i++) {
-		const struct keys_row *r = &h->keys->row[i];
+	for (const struct keys_row *r = keys_next(h->keys, NULL); r; r = keys_next(h->keys, r)) {
 		if (!view_hint_shown(r, h))
 			continue;
 		w += (w ? h->gap : 0) + view_cells(v, keys_hint(r, v->utf8)) + 1 +
@@ -378,8 +378,7 @@ int view_hints_width(const struct view *v, const struct view_hints *h)
 int view_hints(struct view *v, int row, int col, const struct view_hints *h)
 {
 	int start = col;
-	for (size_t i = 0; i < h->keys->n; i++) {
-		const struct keys_row *r = &h->keys->row[i];
+	for (const struct keys_row *r = keys_next(h->keys, NULL); r; r = keys_next(h->keys, r)) {
 		if (!view_hint_shown(r, h))
 			continue;
 		if (col > start)
@@ -425,8 +424,8 @@ static void view_area_text(struct view *v, struct view_area *a,
 /* The player's keys: names in a column, then what they do, wrapped. */
 static void view_area_keys(struct view *v, struct view_area *a)
 {
-	for (size_t i = 0; i < keys_player.n; i++) {
-		const struct keys_row *k = &keys_player.row[i];
+	for (const struct keys_row *k = keys_next(&keys_player, NULL); k;
+	     k = keys_next(&keys_player, k)) {
 		struct view_wrap w;
 		const char *s;
 		char names[64];
@@ -435,7 +434,7 @@ static void view_area_keys(struct view *v, struct view_area *a)
 		if (a->draw && r >= 0 && r < a->height)
 			view_put(v, a->top + r, a->left + 1, 9, VIEW_KEY,
 				 keys_names(k, "  ", v->utf8, names, sizeof names));
-		view_wrap_init(&w, k->help, a->width - 11, v->flags);
+		view_wrap_init(&w, keys_word(k, KEYS_HELP), a->width - 11, v->flags);
 		while (view_wrap_next(&w, &indent, &s, &len))
 			view_area_line(v, a, 11 + indent, VIEW_NORMAL, s, len);
 	}
@@ -662,12 +661,13 @@ static void view_checkin_items(const struct view *v, struct view_checkin *c)
 	c->sep = v->utf8 ? " \xc2\xb7 " : ", ";
 	c->sep_w = view_cells(v, c->sep);
 	c->all = 0;
-	for (size_t i = 0; i < keys_checkin.n && c->n < VIEW_CHECKIN_MAX; i++) {
-		const struct keys_row *r = &keys_checkin.row[i];
-		if (!r->hint)
+	for (const struct keys_row *r = keys_next(&keys_checkin, NULL);
+	     r && c->n < VIEW_CHECKIN_MAX; r = keys_next(&keys_checkin, r)) {
+		if (!keys_word(r, KEYS_HINT))
 			continue;
 		c->r[c->n] = r;
-		c->w[c->n] = view_cells(v, keys_hint(r, v->utf8)) + 1 + view_cells(v, r->label);
+		c->w[c->n] = view_cells(v, keys_hint(r, v->utf8)) + 1 +
+			     view_cells(v, keys_word(r, KEYS_LABEL));
 		c->all += c->w[c->n] + (c->n ? c->sep_w : 0);
 		c->n++;
 	}
@@ -713,7 +713,8 @@ static void view_checkin_answers(struct view *v, const struct view_checkin *c, i
 		if (k > from)
 			col += view_put(v, row, col, v->cols - 1 - col, VIEW_DIM, c->sep);
 		col += view_put(v, row, col, v->cols - 1 - col, VIEW_KEY, keys_hint(r, v->utf8));
-		col += view_putf(v, row, col, v->cols - 1 - col, VIEW_NORMAL, " %s", r->label);
+		col += view_putf(v, row, col, v->cols - 1 - col, VIEW_NORMAL, " %s",
+				 keys_word(r, KEYS_LABEL));
 	}
 }
 

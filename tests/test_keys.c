@@ -17,14 +17,14 @@ static void test_rows_described(void **state)
 	assert_true(keys_n_tables >= 8);
 	for (size_t t = 0; t < keys_n_tables; t++) {
 		const struct keys_table *k = keys_tables[t];
-		assert_non_null(k->screen);
-		assert_true(k->n > 0);
-		for (size_t i = 0; i < k->n; i++) {
-			const struct keys_row *r = &k->row[i];
-			if (!r->help || !*r->help || !r->name[0])
+		assert_true(k->screen[0] != '\0');
+		assert_non_null(keys_next(k, NULL));
+		size_t i = 0;
+		for (const struct keys_row *r = keys_next(k, NULL); r; r = keys_next(k, r), i++) {
+			if (!keys_word(r, KEYS_HELP) || !keys_word(r, KEYS_NAME))
 				fail_msg("%s: row %zu has no help line or no name", k->screen, i);
 			assert_true(r->action > KEYS_ACT_NONE && r->action < KEYS_N_ACTIONS);
-			assert_true(!r->hint || (r->label && *r->label));
+			assert_true(!keys_word(r, KEYS_HINT) || keys_word(r, KEYS_LABEL));
 			assert_ptr_equal(keys_row(k, r->action), r);
 		}
 	}
@@ -36,13 +36,13 @@ static void test_no_key_twice(void **state)
 	(void)state;
 	for (size_t t = 0; t < keys_n_tables; t++) {
 		const struct keys_table *k = keys_tables[t];
-		for (size_t i = 0; i < k->n; i++) {
-			for (size_t a = 0; a < KEYS_MAX_CODES && k->row[i].code[a]; a++) {
-				int code = k->row[i].code[a];
-				if (keys_action(k, code) != k->row[i].action)
+		for (const struct keys_row *r = keys_next(k, NULL); r; r = keys_next(k, r)) {
+			for (size_t a = 0; a < KEYS_MAX_CODES && r->code[a]; a++) {
+				int code = r->code[a];
+				if (keys_action(k, code) != r->action)
 					fail_msg("%s: key %d is bound twice", k->screen, code);
 				for (size_t b = a + 1; b < KEYS_MAX_CODES; b++)
-					assert_int_not_equal(k->row[i].code[b], code);
+					assert_int_not_equal(r->code[b], code);
 			}
 		}
 	}
@@ -135,6 +135,32 @@ static void test_texts(void **state)
 			    "space pause, n skip, b back, +/- 10s, Enter rep, ? help, q quit");
 }
 
+/* A row's seven words, none where it has none; rows hold no pointer
+ * and stay small. */
+static void test_words(void **state)
+{
+	(void)state;
+	const struct keys_row *r = keys_row(&keys_player, KEYS_ACT_PAUSE);
+	assert_string_equal(keys_word(r, KEYS_NAME), "space");
+	assert_null(keys_word(r, KEYS_NAME2));
+	assert_string_equal(keys_word(r, KEYS_HINT), "space");
+	assert_null(keys_word(r, KEYS_HINT_ASCII));
+	assert_string_equal(keys_word(r, KEYS_LABEL), "pause");
+	assert_string_equal(keys_word(r, KEYS_LABEL_ON), "resume");
+	assert_string_equal(keys_word(r, KEYS_HELP),
+			    "pause / resume (3-2-1 before the clock runs)");
+	r = keys_row(&keys_menu, KEYS_ACT_RESUME);   /* the other file's */
+	assert_string_equal(keys_word(r, KEYS_NAME), "r");
+	assert_null(keys_word(r, KEYS_LABEL));
+	assert_string_equal(keys_word(r, KEYS_HELP), "go on with the session stopped last "
+			    "(within the hour), where it stopped");
+	assert_int_equal(sizeof(struct keys_row), 24);
+	size_t n = 0;
+	for (r = keys_next(&keys_player, NULL); r; r = keys_next(&keys_player, r))
+		n++;
+	assert_int_equal(n, 10);
+}
+
 /* The check-in on the finish screen: 1 2 3 answer; every other key is
  * not its own (it skips the question) and is then the finish screen's. */
 static void test_checkin_keys(void **state)
@@ -180,7 +206,7 @@ static void test_remind_keys(void **state)
 		assert_int_equal(keys_action(t[i], 'n'), KEYS_ACT_NONE);
 	}
 	assert_string_equal(keys_prompt.prompt, "Time for a break");
-	assert_null(keys_remind.prompt);
+	assert_string_equal(keys_remind.prompt, "");
 	assert_string_equal(keys_hint_text(&keys_remind, false, " ", ", ", false, buf,
 					   sizeof buf),
 			    "Enter start now, z snooze, x skip next, q quit");
@@ -195,6 +221,7 @@ int main(void)
 		cmocka_unit_test(test_answers_and_overlays),
 		cmocka_unit_test(test_typing),
 		cmocka_unit_test(test_texts),
+		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_checkin_keys),
 		cmocka_unit_test(test_remind_keys),
 	};
