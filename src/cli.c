@@ -575,10 +575,12 @@ static int play(const struct cli_options *o, struct catalog *c,
 	return rc;
 }
 
+/* Names in place, not pointers: a constant the dynamic loader does not
+ * relocate. */
 struct command {
-	const char *name;
+	char name[8];
 	int min_args, max_args;
-	const char *operand;
+	char operand[12];
 };
 
 static const struct command commands[] = {

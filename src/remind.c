@@ -79,9 +79,11 @@ int remind_parse_hours(const char *s, int *from, int *to)
 	return 0;
 }
 
-static const char *const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-static const char *const day_full[] = { "monday", "tuesday", "wednesday", "thursday",
-					"friday", "saturday", "sunday" };
+/* Words in place, not pointers to them: constants the dynamic loader
+ * does not relocate (here and below). */
+static const char day_names[][4] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+static const char day_full[][10] = { "monday", "tuesday", "wednesday", "thursday",
+				     "friday", "saturday", "sunday" };
 
 /* The day (0 Monday) named by n bytes at s (any case), or -1. */
 static int day_of(const char *s, size_t n)
@@ -101,7 +103,7 @@ static int day_of(const char *s, size_t n)
 /* One item of a days list: a day, a range (wrapping: fri-mon), or a word. */
 static int days_item(const char *s, size_t n, unsigned *mask)
 {
-	static const struct { const char *word; unsigned mask; } words[] = {
+	static const struct { char word[9]; unsigned mask; } words[] = {
 		{ "weekdays", 0x1f }, { "weekend", 0x60 }, { "all", 0x7f }, { "daily", 0x7f },
 	};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
@@ -192,8 +194,8 @@ static int remind_value(const char *name, const char *v, struct remind_options *
 
 int remind_option(int argc, char **argv, int *i, struct remind_options *o)
 {
-	static const char *const names[] = { "--every", "--snooze", "--routine", "--hours",
-					     "--days", "--notify-command" };   /* REMIND_OPT_* */
+	static const char names[][17] = { "--every", "--snooze", "--routine", "--hours",
+					  "--days", "--notify-command" };   /* REMIND_OPT_* */
 	const char *arg = argv[*i];
 	if (strcmp(arg, "--no-notify") == 0) {
 		o->notify = false;
@@ -277,7 +279,7 @@ char *remind_days_text(unsigned mask, char *buf, size_t size)
 /* A number in words up to twenty, else in digits. */
 static const char *remind_number(long n, char *buf, size_t size)
 {
-	static const char *const words[] = {
+	static const char words[][10] = {
 		"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
 		"seventeen", "eighteen", "nineteen", "twenty",

@@ -387,10 +387,12 @@ static enum ybuild_step ybuild_event(struct ybuild *b, const yaml_event_t *e)
 
 /* ---- syntax errors ------------------------------------------------------- */
 
+/* Texts in place, not pointers: a constant the dynamic loader does not
+ * relocate (and a play, which does not parse, never maps). */
 struct ydoc_hint {
-	const char *problem;      /* libyaml's problem text */
-	const char *context;      /* and context, or NULL for any */
-	const char *message;      /* ours */
+	char problem[56];         /* libyaml's problem text */
+	char context[32];         /* and context, or "" for any */
+	char message[64];         /* ours */
 	bool at_context;          /* point at the context mark (e.g. the quote) */
 	bool opened_at;           /* add "(opened at line N)" */
 };
@@ -400,29 +402,29 @@ static const struct ydoc_hint ydoc_hints[] = {
 	  "unterminated quoted string", true, false },
 	{ "found unexpected document indicator", "while scanning a quoted scalar",
 	  "unterminated quoted string", true, false },
-	{ "found unknown escape character", NULL,
+	{ "found unknown escape character", "",
 	  "unknown escape sequence in a double-quoted string", false, false },
-	{ "did not find expected hexdecimal number", NULL,
+	{ "did not find expected hexdecimal number", "",
 	  "bad \\x, \\u or \\U escape in a double-quoted string", false, false },
-	{ "could not find expected ':'", NULL, "missing ':' after a key", true,
+	{ "could not find expected ':'", "", "missing ':' after a key", true,
 	  false },
-	{ "mapping values are not allowed in this context", NULL,
+	{ "mapping values are not allowed in this context", "",
 	  "unexpected ':'; put a value that contains ': ' in quotes", false,
 	  false },
-	{ "found character that cannot start any token", NULL,
+	{ "found character that cannot start any token", "",
 	  "this character cannot start a value; put the value in quotes",
 	  false, false },
-	{ "block sequence entries are not allowed in this context", NULL,
+	{ "block sequence entries are not allowed in this context", "",
 	  "unexpected '-' list item; check the indentation", false, false },
-	{ "did not find expected key", NULL,
+	{ "did not find expected key", "",
 	  "expected a 'key: value' line; check the indentation", false, false },
-	{ "did not find expected '-' indicator", NULL,
+	{ "did not find expected '-' indicator", "",
 	  "expected a '- ' list item; check the indentation", false, false },
-	{ "did not find expected node content", NULL, "expected a value", false,
+	{ "did not find expected node content", "", "expected a value", false,
 	  false },
-	{ "did not find expected ',' or ']'", NULL, "expected ',' or ']'", false,
+	{ "did not find expected ',' or ']'", "", "expected ',' or ']'", false,
 	  true },
-	{ "did not find expected ',' or '}'", NULL, "expected ',' or '}'", false,
+	{ "did not find expected ',' or '}'", "", "expected ',' or '}'", false,
 	  true },
 };
 
@@ -513,7 +515,7 @@ static void ydoc_syntax_error(struct ybuild *b, const yaml_parser_t *p)
 	for (size_t i = 0; i < sizeof ydoc_hints / sizeof ydoc_hints[0]; i++) {
 		const struct ydoc_hint *h = &ydoc_hints[i];
 		if (strcmp(h->problem, problem) ||
-		    (h->context && strcmp(h->context, context)))
+		    (h->context[0] && strcmp(h->context, context)))
 			continue;
 		if (h->opened_at && p->context)
 			ybuild_error(b, m, "%s (opened at line %d)", h->message,
