@@ -104,6 +104,8 @@ struct rread {
 	size_t n, at;
 	bool bad;
 	struct arena *a;
+	char *own;     /* the file's bytes when they are not in a but their
+	                * own (rcache_end frees them): strings are copied */
 };
 
 static void get(struct rread *r, void *v, size_t n)
@@ -147,8 +149,8 @@ static int64_t get_ms(struct rread *r, int64_t max)
 }
 
 /* A string with no NUL in it and one after it, where it lies in the
- * file's bytes (which the arena owns); or NULL. */
-static const char *get_str(struct rread *r)
+ * file's bytes; or NULL. */
+static const char *get_str_here(struct rread *r)
 {
 	uint32_t n = get_u32(r);
 	if (r->bad || n == RCACHE_NULL)
@@ -161,6 +163,18 @@ static const char *get_str(struct rread *r)
 	const char *s = r->p + r->at;
 	r->at += (size_t)n + 1;
 	return s;
+}
+
+/* The same, where the arena owns it: in the file's bytes, or a copy
+ * when they are their own. */
+static const char *get_str(struct rread *r)
+{
+	const char *s = get_str_here(r);
+	if (!s || !r->own)
+		return s;
+	const char *copy = arena_strdup(r->a, s);
+	r->bad |= !copy;
+	return copy;
 }
 
 /* A count of at most max items of at least `least` bytes each. */
@@ -245,7 +259,7 @@ static bool get_sources(struct rread *r, const char *path,
 	for (size_t i = first; i <= n_libs && !r->bad; i++) {
 		const char *want = i ? libs[i - 1] : path;
 		int64_t saved[RCACHE_ID_FIELDS], now[RCACHE_ID_FIELDS];
-		bool same = same_str(get_str(r), want);
+		bool same = same_str(get_str_here(r), want);
 		get(r, saved, sizeof saved);
 		if (!same || !rcache_identity(want, now) ||
 		    memcmp(saved, now, sizeof now) != 0)
@@ -474,37 +488,49 @@ static bool get_program(struct rread *r)
 	return same;
 }
 
-/* The whole of a small regular file, in arena a; NULL when it cannot be. */
+/* The whole of a small regular file, in arena a (NULL: malloc'd, the
+ * caller's to free); NULL when it cannot be. */
 static char *rcache_read(const char *file, size_t *len, struct arena *a)
 {
 	int fd = paths_open_regular(file);
 	struct stat st;
 	char *buf = NULL;
-	if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0 &&
-	    st.st_size <= RCACHE_MAX_FILE && (buf = arena_alloc(a, (size_t)st.st_size)) &&
-	    read(fd, buf, (size_t)st.st_size) == (ssize_t)st.st_size)
+	bool ok = fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0 &&
+		  st.st_size <= RCACHE_MAX_FILE &&
+		  (buf = a ? arena_alloc(a, (size_t)st.st_size) : malloc((size_t)st.st_size)) &&
+		  read(fd, buf, (size_t)st.st_size) == (ssize_t)st.st_size;
+	if (ok)
 		*len = (size_t)st.st_size;
-	else
-		buf = NULL;
+	else if (!a)
+		free(buf);
 	if (fd >= 0)
 		close(fd);
-	return buf;
+	return ok ? buf : NULL;
 }
 
 /* rd at what follows the file's header (magic, checksum, program), its
- * bytes in arena a; false when the file is not one of ours, whole and
- * current. */
+ * bytes in arena a, or (own) their own, to be freed by rcache_end once
+ * read (what is kept is copied into a); false when the file is not one
+ * of ours, whole and current. */
 static bool rcache_begin(const char *file, const char *magic, struct rread *rd,
-			 struct arena *a)
+			 struct arena *a, bool own)
 {
 	size_t len = 0;
-	const char *buf = file ? rcache_read(file, &len, a) : NULL;
-	*rd = (struct rread){ .p = buf, .n = len, .at = RCACHE_MAGIC_LEN + 8, .a = a };
+	char *buf = file ? rcache_read(file, &len, own ? NULL : a) : NULL;
+	*rd = (struct rread){ .p = buf, .n = len, .at = RCACHE_MAGIC_LEN + 8, .a = a,
+			      .own = own ? buf : NULL };
 	uint64_t sum = 0;
 	if (!buf || len < rd->at || memcmp(buf, magic, RCACHE_MAGIC_LEN) != 0)
 		return false;
 	memcpy(&sum, buf + RCACHE_MAGIC_LEN, sizeof sum);
 	return sum == rcache_fnv(buf + rd->at, len - rd->at) && get_program(rd);
+}
+
+static void rcache_end(struct rread *rd)
+{
+	free(rd->own);
+	rd->own = NULL;
+	rd->p = NULL;
 }
 
 int rcache_load(const char *dir, const char *path, const char *const *libs,
@@ -513,7 +539,10 @@ int rcache_load(const char *dir, const char *path, const char *const *libs,
 	routine_init(r);
 	char *file = rcache_file(dir, path, strlen(path), ".rc");
 	struct rread rd;
-	bool ok = rcache_begin(file, RCACHE_MAGIC, &rd, &r->arena) &&
+	/* The file's bytes are their own: the routine keeps its strings
+	 * (copied), not the lengths, numbers and sources around them, and
+	 * the bytes freed before the screen is set up are reused there. */
+	bool ok = rcache_begin(file, RCACHE_MAGIC, &rd, &r->arena, true) &&
 		  get_sources(&rd, path, libs, n_libs);
 	free(file);
 	if (ok) {
@@ -521,6 +550,7 @@ int rcache_load(const char *dir, const char *path, const char *const *libs,
 		r->path = arena_strdup(&r->arena, path);
 		ok = !rd.bad && rd.at == rd.n && r->path;
 	}
+	rcache_end(&rd);
 	if (ok)
 		return 0;
 	routine_free(r);
@@ -627,7 +657,7 @@ int rcache_rows_load(const char *dir, const char *const *libs, size_t n_libs,
 	memset(rows, 0, sizeof *rows);
 	char *file = rcache_catalog_file(dir, libs, n_libs, ".rows");
 	struct rread rd;
-	bool ok = rcache_begin(file, RCACHE_ROWS_MAGIC, &rd, &rows->arena) &&
+	bool ok = rcache_begin(file, RCACHE_ROWS_MAGIC, &rd, &rows->arena, false) &&
 		  get_sources(&rd, NULL, libs, n_libs);
 	free(file);
 	size_t n = ok ? get_count(&rd, RCACHE_ROWS_MAX, 4 * 4 + 8 * 8) : 0;
@@ -708,7 +738,7 @@ long rcache_files_load(const char *dir, const char *const *dirs, size_t n_dirs,
 {
 	char *file = rcache_catalog_file(dir, dirs, n_dirs, ".files");
 	struct rread rd;
-	bool ok = rcache_begin(file, RCACHE_FILES_MAGIC, &rd, a) &&
+	bool ok = rcache_begin(file, RCACHE_FILES_MAGIC, &rd, a, false) &&
 		  get_sources(&rd, NULL, dirs, n_dirs);
 	free(file);
 	size_t n = ok ? get_count(&rd, RCACHE_ROWS_MAX, 2 * 4) : 0;
