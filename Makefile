@@ -123,6 +123,7 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/buildinfo.h $(BUILD)/hot.rename
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 	$(if $(LTO),,$(HOT_RENAME))
+	$(if $(LTO),,$(COLD_TEXT))
 	$(if $(LTO)$(filter-out $(COLD_DATA),$*),,$(COLD_RENAME))
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
@@ -131,17 +132,25 @@ $(BUILD)/libcore.a: $(CORE_OBJ)
 # The functions a play runs (src/hot.txt) are linked first, together:
 # each function has its own section (-ffunction-sections), and theirs are
 # renamed .text.hot.NAME after compiling, which the linker places at the
-# start of .text, after main and before the C start-up code; and the text
-# starts on a 64 KiB boundary. The kernel maps a program's pages 64 KiB
-# at a time around each one touched, so a play maps one such window of
-# code (the list's 52 KiB with the PLT and the start-up code), not most
-# of the text. Only memory depends on the list: `make bench` shows what
-# is resident; tests/bench/hot.sh writes it again.
+# start of .text, after main and before the C start-up code; the rest are
+# renamed .text.cold.NAME, which src/cold.ld puts in an executable
+# segment of its own (COLD_LD). The kernel maps a program's pages 64 KiB
+# at a time around each one touched, but not past the end of a mapping,
+# so a play maps the hot segment (the list's 52 KiB with the PLT and the
+# start-up code: 14 pages), not a 64 KiB window nor most of the text.
+# Only memory depends on the list: `make bench` shows what is resident;
+# tests/bench/hot.sh writes it again.
 # (LTO objects hold no sections to rename: an -flto build keeps the
 # compiler's order.) A failed rename deletes the object.
 OBJCOPY ?= objcopy
 LTO = $(findstring -flto,$(ALL_CFLAGS))
 HOT_RENAME = @$(OBJCOPY) @$(BUILD)/hot.rename $@ || { rm -f $@; exit 1; }
+# Every other function's section (not main's .text.startup, nor what the
+# compiler itself marks unlikely or exit-only) becomes .text.cold.NAME.
+COLD_TEXT = @set -- $$($(READELF) -SW $@ | \
+	sed -n -e '/] \.text\.\(hot\|startup\|unlikely\|exit\)\./d' \
+	       -e 's/.*] \.text\.\([^ ]*\) .*/--rename-section .text.\1=.text.cold.\1/p'); \
+	[ $$\# -eq 0 ] || $(OBJCOPY) "$$@" $@ || { rm -f $@; exit 1; }
 $(BUILD)/hot.rename: src/hot.txt
 	@mkdir -p $(@D)
 	@sed -n 's/^\([A-Za-z_][A-Za-z0-9_.]*\)$$/--rename-section .text.\1=.text.hot.\1/p' $< > $@
@@ -165,8 +174,14 @@ LAYOUT = -Wl,-z,max-page-size=0x10000
 RELR := $(shell mkdir -p $(BUILD) && printf 'int main(void) { return 0; }\n' | \
 	  $(CC) -x c -Wl,-z,pack-relative-relocs -o $(BUILD)/relr-probe - 2>/dev/null && \
 	  $(BUILD)/relr-probe && echo -Wl,-z,pack-relative-relocs; rm -f $(BUILD)/relr-probe)
-$(BIN): $(BUILD)/obj/main.o $(LIB_OBJ)
-	$(CC) $(LDFLAGS) $(RELR) $(LAYOUT) -o $@ $^ $(PKG_LIBS)
+# The cold code's segment (src/cold.ld), where the linker takes an INSERT
+# into its own script (GNU ld, lld); without it the cold code stays in
+# .text, after the hot (one 64 KiB window more).
+COLD_LD := $(if $(LTO),,$(shell mkdir -p $(BUILD) && printf 'int main(void) { return 0; }\n' | \
+	   $(CC) -x c -Wl,-T,src/cold.ld -o $(BUILD)/cold-probe - 2>/dev/null && \
+	   $(BUILD)/cold-probe && echo -Wl,-T,src/cold.ld; rm -f $(BUILD)/cold-probe))
+$(BIN): $(BUILD)/obj/main.o $(LIB_OBJ) src/cold.ld
+	$(CC) $(LDFLAGS) $(RELR) $(LAYOUT) $(COLD_LD) -o $@ $(filter %.o,$^) $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(BUILD)/libcore.a $(BUILD)/buildinfo.h
 	@mkdir -p $(@D)

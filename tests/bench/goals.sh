@@ -223,11 +223,14 @@ W_RUN=$(wakes "$t1" "$t2") W_PAUSE=$(wakes "$t3" "$t4")
 
 # ---- the table ----------------------------------------------------------------------
 ok() { awk "BEGIN { exit !($1) }" && echo ok || echo MISSED; }
-# the size of the program's code: its executable segment, in KiB
+# the size of the program's code: its executable segments (the hot and
+# the cold, src/cold.ld), in KiB
 text_kib() {
-	local sz
-	sz=$(readelf -lW "$BIN" 2>/dev/null | awk '$1 == "LOAD" && / R E / { print $5; exit }')
-	echo $(( ${sz:-0} / 1024 ))
+	local sz n=0
+	for sz in $(readelf -lW "$BIN" 2>/dev/null | awk '$1 == "LOAD" && / R E / { print $5 }'); do
+		n=$(( n + sz ))
+	done
+	echo $(( n / 1024 ))
 }
 # "K of N": the names of src/hot.txt (linked first, see the Makefile)
 # that the program no longer has
