@@ -43,9 +43,13 @@ enum keys_set {
 	{ { KEYS_UNWRAP c }, offsetof(KEYS_WORDS_TYPE, t##_##a), KEYS_ACT_##a, k, \
 	  KEYS_SET, KEYS_TABLE_##t },
 
-/* A table: its screen's name, its question ("" when it asks none). */
-#define KEYS_TABLE_DEF(name, prompt) \
-	const struct keys_table keys_##name = { #name, prompt, KEYS_SET, KEYS_TABLE_##name }
+/* A table: its screen's name, its question ("" when it asks none); a
+ * name or a question too long for struct keys_table does not compile. */
+#define KEYS_TABLE_DEF(name, question) \
+	_Static_assert(sizeof #name <= sizeof keys_##name.screen && \
+		       sizeof question <= sizeof keys_##name.prompt, \
+		       "keys: the name or the prompt of table " #name " is too long"); \
+	const struct keys_table keys_##name = { #name, question, KEYS_SET, KEYS_TABLE_##name }
 
 /* keys_other.c's rows (*n of them) and texts, for keys.c. */
 const struct keys_row *keys_other_rows(size_t *n);
