@@ -94,15 +94,16 @@ struct keys_row {
 	uint8_t set, table;            /* private: its file, its table */
 };
 
-/* A row's words (keys_word). */
+/* A row's words (keys_word), in the order they are kept: a footer's
+ * first, as a frame reads them. */
 enum keys_word {
-	KEYS_NAME,        /* the keys as the help writes them, in ASCII ("n",   */
-	KEYS_NAME2,       /* "Right"); keys_names joins them, arrows in UTF-8   */
 	KEYS_HINT,        /* the key in a footer ("n/→"); none: not in the footer */
 	KEYS_HINT_ASCII,  /* the same in ASCII ("n"); none: the same as HINT    */
 	KEYS_LABEL,       /* the footer's word ("pause")                        */
 	KEYS_LABEL_ON,    /* the word when what it toggles is on ("resume");
 	                   * none: LABEL */
+	KEYS_NAME,        /* the keys as the help writes them, in ASCII ("n",   */
+	KEYS_NAME2,       /* "Right"); keys_names joins them, arrows in UTF-8   */
 	KEYS_HELP,        /* what it does, for the help and --help              */
 };
 

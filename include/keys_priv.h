@@ -8,7 +8,7 @@
  *       LABEL_ON, KEEP, HELP)
  *
  * ("" for a word the row has none of; the words are those of enum
- * keys_word, in its order). From that one list the file makes its row
+ * keys_word). From that one list the file makes its row
  * array (KEYS_ROW) and its texts: a struct (KEYS_WORDS_TYPE) with one
  * member per row (KEYS_WORDS_MEMBER), the row's words one after the
  * other with a NUL after each, so that a row names its words by their
@@ -31,8 +31,10 @@ enum keys_set {
 };
 
 #define KEYS_UNWRAP(...) __VA_ARGS__
+/* The words in enum keys_word's order: the footer's first (a frame
+ * reads them), the help last. */
 #define KEYS_WORDS(n, n2, h, ha, l, lo, help) \
-	n "\0" n2 "\0" h "\0" ha "\0" l "\0" lo "\0" help
+	h "\0" ha "\0" l "\0" lo "\0" n "\0" n2 "\0" help
 
 #define KEYS_WORDS_MEMBER(t, a, c, n, n2, h, ha, l, lo, k, help) \
 	char t##_##a[sizeof KEYS_WORDS(n, n2, h, ha, l, lo, help)];

@@ -149,8 +149,8 @@ static int64_t get_ms(struct rread *r, int64_t max)
 }
 
 /* A string with no NUL in it and one after it, where it lies in the
- * file's bytes; or NULL. */
-static const char *get_str_here(struct rread *r)
+ * file's bytes (*len its length); or NULL. */
+static const char *get_str_here(struct rread *r, uint32_t *len)
 {
 	uint32_t n = get_u32(r);
 	if (r->bad || n == RCACHE_NULL)
@@ -162,6 +162,7 @@ static const char *get_str_here(struct rread *r)
 	}
 	const char *s = r->p + r->at;
 	r->at += (size_t)n + 1;
+	*len = n;
 	return s;
 }
 
@@ -169,10 +170,11 @@ static const char *get_str_here(struct rread *r)
  * when they are their own. */
 static const char *get_str(struct rread *r)
 {
-	const char *s = get_str_here(r);
+	uint32_t n;
+	const char *s = get_str_here(r, &n);
 	if (!s || !r->own)
 		return s;
-	const char *copy = arena_strdup(r->a, s);
+	const char *copy = arena_strndup(r->a, s, n);
 	r->bad |= !copy;
 	return copy;
 }
@@ -259,7 +261,8 @@ static bool get_sources(struct rread *r, const char *path,
 	for (size_t i = first; i <= n_libs && !r->bad; i++) {
 		const char *want = i ? libs[i - 1] : path;
 		int64_t saved[RCACHE_ID_FIELDS], now[RCACHE_ID_FIELDS];
-		bool same = same_str(get_str_here(r), want);
+		uint32_t n;
+		bool same = same_str(get_str_here(r, &n), want);
 		get(r, saved, sizeof saved);
 		if (!same || !rcache_identity(want, now) ||
 		    memcmp(saved, now, sizeof now) != 0)
