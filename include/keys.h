@@ -5,9 +5,10 @@
  * hands keys over as the codes below.
  *
  * Adding a screen's keys: add its actions to enum keys_action (when it
- * needs new ones), write its rows and its table in keys.c (a screen a
- * play shows) or keys_other.c (keys_priv.h says how), declare the table
- * here and list it in keys_tables (the unit test then checks it). */
+ * needs new ones), write its rows and its table in keys.c (the player,
+ * what opens over it, the notice) or keys_other.c (keys_priv.h says
+ * how), declare the table here and list it in keys_tables (the unit test
+ * then checks it). */
 #ifndef STRETCHTUI_KEYS_H
 #define STRETCHTUI_KEYS_H
 

@@ -4,11 +4,11 @@
  * the screens; the screens call ui_term and nothing of the flow. No
  * curses here: that is ui_term.c's alone.
  *
- * A new screen: its key table in keys.c (keys.h), a pure view_* builder
- * for what it shows (its footer from the table: view_hints), and a
- * ui_NAME.c with a struct ui_screen whose act turns the table's actions
- * into what the screen does; declared here, run from the flow (ui.c) or
- * from the act of the screen it opens over. */
+ * A new screen: its key table in keys.c or keys_other.c (keys.h), a
+ * pure view_* builder for what it shows (its footer from the table:
+ * view_hints), and a ui_NAME.c with a struct ui_screen whose act turns
+ * the table's actions into what the screen does; declared here, run from
+ * the flow (ui.c) or from the act of the screen it opens over. */
 #ifndef STRETCHTUI_UI_PRIV_H
 #define STRETCHTUI_UI_PRIV_H
 
