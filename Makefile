@@ -84,9 +84,9 @@ LIB_SRC  = $(filter-out src/main.c,$(SRC))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 # The front ends (curses and the command line); the rest is the core, which
 # the unit tests and the fuzz harnesses link without ncursesw.
-FRONT_SRC = $(wildcard src/ui*.c src/plain*.c) src/cli.c src/cli_usage.c
+FRONT_SRC = $(wildcard src/ui*.c src/plain*.c) src/cli.c src/cli_list.c src/cli_usage.c
 CORE_OBJ  = $(filter-out $(FRONT_SRC:src/%.c=$(BUILD)/obj/%.o),$(LIB_OBJ))
-UI_SRC   = $(wildcard src/ui*.c src/view*.c src/plain*.c src/session.c src/keys.c src/keys_other.c src/bigdigits.c src/cli.c)
+UI_SRC   = $(wildcard src/ui*.c src/view*.c src/plain*.c src/session.c src/keys.c src/keys_other.c src/bigdigits.c src/cli.c src/cli_list.c)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 # Fuzz harnesses: tests/fuzz/fuzz_NAME.c, with fuzz_NAME.options.
 FUZZ_HARNESSES = loader library engine
