@@ -22,7 +22,7 @@
 #              runs before; and full-screen once more with the cache
 #              emptied first (parsed).
 # 3. catalog   10, 100, 1000, 10000 generated files (gen.sh) in
-#              STRETCHTUI_PATH, left 2.5 s to age (newer files are not
+#              STRETCHTUI_PATH, left 3 s to age (newer files are not
 #              kept) and listed once (parsed, its time shown too; that
 #              keeps list's rows, and at most 32 routines): then
 #              `list`, `show ONE` and the menu's first frame, in
@@ -193,7 +193,7 @@ for n in $FILES; do
 	sh "$HERE/gen.sh" "$SPATH" "$n" || die "gen.sh failed"
 	k=$(( n / 2 )); [ $((k % 2)) = 1 ] || k=$((k + 1))
 	one=$(printf 'gen-%05d' "$k")   # odd: one that uses the library
-	sleep 2.5                       # files as new as that are not kept
+	sleep 3                         # files as new as that are not kept (RCACHE_RACY_S: in whole seconds, 2 s is up to 3)
 	env STRETCHTUI_PATH="$SPATH" XDG_CONFIG_HOME="$TMP/config" XDG_STATE_HOME="$TMP/state" \
 		"$TMP/runner" "$TMP/t.cold" "$BIN" list >/dev/null 2>&1   # parses, keeps
 	read -r c_ms _ < "$TMP/t.cold"
