@@ -129,20 +129,21 @@ static void engine_fill_runs(struct engine *e)
 		e->suffix[i] = (int32_t)(e->suffix[i + 1] + engine_seg_len(e, i));
 }
 
-/* Whether the indices' narrow types hold p: its runs and its total. */
-static bool engine_fits(const struct plan *p, size_t n_runs)
+/* Whether the indices' narrow types hold e's plan: its runs and its
+ * total (what engine_fill_runs sums into suffix). */
+static bool engine_fits(const struct engine *e)
 {
 	int64_t total = 0;
-	for (size_t i = 0; i < p->n; i++)
-		total += p->seg[i].len_ms > 0 ? p->seg[i].len_ms : 0;
-	return n_runs <= UINT16_MAX && total <= INT32_MAX;
+	for (size_t i = 0; i < e->plan->n; i++)
+		total += engine_seg_len(e, i);
+	return e->n_runs <= UINT16_MAX && total <= INT32_MAX;
 }
 
 static int engine_index(struct engine *e)
 {
 	size_t n = e->plan->n;
 	e->n_runs = engine_count_runs(e->plan);
-	if (!engine_fits(e->plan, e->n_runs))
+	if (!engine_fits(e))
 		return -1;
 	e->runs = calloc(e->n_runs + 1, sizeof *e->runs);
 	e->run_of = calloc(n + 1, sizeof *e->run_of);
