@@ -19,6 +19,7 @@
 #define STRETCHTUI_KEYS_PRIV_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "keys.h"
 
@@ -29,6 +30,13 @@ enum keys_set {
 	KEYS_SET_OTHER,   /* keys_other.c: the menu, the finish screen,
 			   * the reminders */
 };
+
+/* What the rows of both files write: the arrows in UTF-8, Enter's codes. */
+#define KEYS_ARROW_R "\xe2\x86\x92"
+#define KEYS_ARROW_L "\xe2\x86\x90"
+#define KEYS_ARROW_U "\xe2\x86\x91"
+#define KEYS_ARROW_D "\xe2\x86\x93"
+#define KEYS_ENTERS '\r', '\n', KEYS_ENTER
 
 #define KEYS_UNWRAP(...) __VA_ARGS__
 /* The words in enum keys_word's order: the footer's first (a frame
@@ -44,6 +52,14 @@ enum keys_set {
 #define KEYS_ROW(t, a, c, n, n2, h, ha, l, lo, k, help) \
 	{ { KEYS_UNWRAP c }, offsetof(KEYS_WORDS_TYPE, t##_##a), KEYS_ACT_##a, k, \
 	  KEYS_SET, KEYS_TABLE_##t },
+
+/* The file's rows (a static array called rows) and texts (a static
+ * KEYS_WORDS_TYPE called words), from its list of ROW lines. */
+#define KEYS_FILE_DEF(LIST, words, rows) \
+	static const KEYS_WORDS_TYPE { LIST(KEYS_WORDS_MEMBER) } words = \
+		{ LIST(KEYS_WORDS_INIT) }; \
+	static const struct keys_row rows[] = { LIST(KEYS_ROW) }; \
+	_Static_assert(sizeof words <= UINT16_MAX, "keys: a row's words are too far")
 
 /* A table: its screen's name, its question ("" when it asks none); a
  * name or a question too long for struct keys_table does not compile. */

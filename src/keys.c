@@ -8,27 +8,21 @@
 
 #include "keys_priv.h"
 
-#define ARROW_R "\xe2\x86\x92"
-#define ARROW_L "\xe2\x86\x90"
-#define ARROW_U "\xe2\x86\x91"
-#define ARROW_D "\xe2\x86\x93"
-#define ENTERS '\r', '\n', KEYS_ENTER
-
 enum { KEYS_TABLE_player, KEYS_TABLE_quit, KEYS_TABLE_help, KEYS_TABLE_notice };
 
 #define KEYS_PLAY_ROWS(ROW) \
 	/* ---- the player, and what opens over it ---- */ \
 	ROW(player, PAUSE, (' '), "space", "", "space", "", "pause", "resume", 9, \
 	    "pause / resume (3-2-1 before the clock runs)") \
-	ROW(player, SKIP, ('n', KEYS_RIGHT), "n", "Right", "n/" ARROW_R, "n", "skip", "", 6, \
+	ROW(player, SKIP, ('n', KEYS_RIGHT), "n", "Right", "n/" KEYS_ARROW_R, "n", "skip", "", 6, \
 	    "skip to the next exercise") \
-	ROW(player, BACK, ('b', KEYS_LEFT), "b", "Left", "b/" ARROW_L, "b", "back", "", 4, \
+	ROW(player, BACK, ('b', KEYS_LEFT), "b", "Left", "b/" KEYS_ARROW_L, "b", "back", "", 4, \
 	    "back to the start of this exercise") \
 	ROW(player, EXTEND, ('+', '='), "+", "", "+/-", "", "10s", "", 5, \
 	    "add 10 seconds to this part (up to 5 minutes)") \
 	ROW(player, UNEXTEND, ('-'), "-", "", "", "", "", "", 0, \
 	    "take back 10 seconds that + added") \
-	ROW(player, REP, (ENTERS), "Enter", "", "Enter", "", "rep", "", 8, \
+	ROW(player, REP, (KEYS_ENTERS), "Enter", "", "Enter", "", "rep", "", 8, \
 	    "count a rep (self-paced exercises)") \
 	ROW(player, HELP, ('?'), "?", "", "?", "", "help", "", 7, \
 	    "this help; the session waits (Esc or ? closes)") \
@@ -71,7 +65,7 @@ enum { KEYS_TABLE_player, KEYS_TABLE_quit, KEYS_TABLE_help, KEYS_TABLE_notice };
 	    "scroll up a page") \
 	ROW(notice, PAGE_DOWN, (KEYS_NPAGE, ' '), "PgDn", "space", "", "", "", "", 0, \
 	    "scroll down a page") \
-	ROW(notice, OK, (ENTERS), "Enter", "", "Enter", "", "I have read this", "", 0, \
+	ROW(notice, OK, (KEYS_ENTERS), "Enter", "", "Enter", "", "I have read this", "", 0, \
 	    "the notice has been read: the session starts") \
 	ROW(notice, QUIT, ('q'), "q", "", "q", "", "quit", "", 0, \
 	    "quit without starting") \
@@ -79,13 +73,7 @@ enum { KEYS_TABLE_player, KEYS_TABLE_quit, KEYS_TABLE_help, KEYS_TABLE_notice };
 #define KEYS_SET KEYS_SET_PLAY
 #define KEYS_WORDS_TYPE struct keys_play_words
 
-static const struct keys_play_words {
-	KEYS_PLAY_ROWS(KEYS_WORDS_MEMBER)
-} keys_play_words = { KEYS_PLAY_ROWS(KEYS_WORDS_INIT) };
-
-static const struct keys_row keys_play_rows[] = { KEYS_PLAY_ROWS(KEYS_ROW) };
-
-_Static_assert(sizeof keys_play_words <= UINT16_MAX, "keys: a row's words are too far");
+KEYS_FILE_DEF(KEYS_PLAY_ROWS, keys_play_words, keys_play_rows);
 _Static_assert(sizeof(struct keys_row) <= 24, "struct keys_row grew");
 
 KEYS_TABLE_DEF(player, "");
@@ -168,7 +156,7 @@ const char *keys_name(const struct keys_table *t, enum keys_action a)
 static const char *keys_glyph(const char *name, bool utf8)
 {
 	static const char *const arrows[][2] = {
-		{ "Right", ARROW_R }, { "Left", ARROW_L }, { "Up", ARROW_U }, { "Down", ARROW_D },
+		{ "Right", KEYS_ARROW_R }, { "Left", KEYS_ARROW_L }, { "Up", KEYS_ARROW_U }, { "Down", KEYS_ARROW_D },
 	};
 	for (size_t i = 0; utf8 && i < sizeof arrows / sizeof *arrows; i++)
 		if (strcmp(name, arrows[i][0]) == 0)

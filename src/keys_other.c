@@ -7,16 +7,12 @@
 
 #include "keys_priv.h"
 
-#define ARROW_U "\xe2\x86\x91"
-#define ARROW_D "\xe2\x86\x93"
-#define ENTERS '\r', '\n', KEYS_ENTER
-
 enum { KEYS_TABLE_menu, KEYS_TABLE_filter, KEYS_TABLE_finish, KEYS_TABLE_checkin,
        KEYS_TABLE_remind, KEYS_TABLE_prompt };
 
 #define KEYS_OTHER_ROWS(ROW) \
 	/* ---- the menu ---- */ \
-	ROW(menu, UP, (KEYS_UP, 'k'), "Up", "k", ARROW_U ARROW_D, "j/k", "move", "", 0, \
+	ROW(menu, UP, (KEYS_UP, 'k'), "Up", "k", KEYS_ARROW_U KEYS_ARROW_D, "j/k", "move", "", 0, \
 	    "the routine above") \
 	ROW(menu, DOWN, (KEYS_DOWN, 'j'), "Down", "j", "", "", "", "", 0, \
 	    "the routine below") \
@@ -28,7 +24,7 @@ enum { KEYS_TABLE_menu, KEYS_TABLE_filter, KEYS_TABLE_finish, KEYS_TABLE_checkin
 	    "scroll the details up") \
 	ROW(menu, PAGE_DOWN, (KEYS_NPAGE), "PgDn", "", "", "", "", "", 0, \
 	    "scroll the details down") \
-	ROW(menu, START, (ENTERS), "Enter", "", "Enter", "", "start", "", 0, \
+	ROW(menu, START, (KEYS_ENTERS), "Enter", "", "Enter", "", "start", "", 0, \
 	    "play the selected routine (from its marked step)") \
 	ROW(menu, STEP_NEXT, (']'), "]", "", "[ ]", "", "step", "", 0, \
 	    "mark the next step of the selected routine: Enter starts there") \
@@ -45,7 +41,7 @@ enum { KEYS_TABLE_menu, KEYS_TABLE_filter, KEYS_TABLE_finish, KEYS_TABLE_checkin
 	ROW(menu, REDRAW, (KEYS_CTRL('l')), "Ctrl-L", "", "", "", "", "", 0, \
 	    "redraw the screen") \
 	/* The menu's filter line being edited: characters are typed. */ \
-	ROW(filter, DONE, (ENTERS), "Enter", "", "Enter", "", "done", "", 0, \
+	ROW(filter, DONE, (KEYS_ENTERS), "Enter", "", "Enter", "", "done", "", 0, \
 	    "keep the filter and go back to the list") \
 	ROW(filter, CLEAR, (KEYS_ESC), "Esc", "", "Esc", "", "clear", "", 0, \
 	    "clear the filter and go back to the list") \
@@ -68,7 +64,7 @@ enum { KEYS_TABLE_menu, KEYS_TABLE_filter, KEYS_TABLE_finish, KEYS_TABLE_checkin
 	ROW(filter, TYPE, (0), "a character", "", "", "", "", "", 0, \
 	    "added to the filter (name, tag or area)") \
 	/* ---- after a session ---- */ \
-	ROW(finish, MENU, (ENTERS, 'm'), "Enter", "m", "Enter", "", "menu", "", 0, \
+	ROW(finish, MENU, (KEYS_ENTERS, 'm'), "Enter", "m", "Enter", "", "menu", "", 0, \
 	    "back to the menu") \
 	ROW(finish, QUIT, ('q', KEYS_ESC), "q", "Esc", "q", "", "quit", "", 0, \
 	    "quit stretchtui") \
@@ -89,7 +85,7 @@ enum { KEYS_TABLE_menu, KEYS_TABLE_filter, KEYS_TABLE_finish, KEYS_TABLE_checkin
 	/* ---- reminders ---- */ \
 	/* Waiting for the next break (SKIP: the next break is passed \
 	 * over). */ \
-	ROW(remind, START, (ENTERS), "Enter", "", "Enter", "", "start now", "", 8, \
+	ROW(remind, START, (KEYS_ENTERS), "Enter", "", "Enter", "", "start now", "", 8, \
 	    "take a break now (at a break: play its routine)") \
 	ROW(remind, SNOOZE, ('z'), "z", "", "z", "", "snooze", "", 7, \
 	    "put the next break off by the snooze time") \
@@ -100,7 +96,7 @@ enum { KEYS_TABLE_menu, KEYS_TABLE_filter, KEYS_TABLE_finish, KEYS_TABLE_checkin
 	ROW(remind, REDRAW, (KEYS_CTRL('l')), "Ctrl-L", "", "", "", "", "", 0, \
 	    "redraw the screen") \
 	/* A break is due. */ \
-	ROW(prompt, START, (ENTERS), "Enter", "", "Enter", "", "start", "", 8, \
+	ROW(prompt, START, (KEYS_ENTERS), "Enter", "", "Enter", "", "start", "", 8, \
 	    "play the routine now") \
 	ROW(prompt, SNOOZE, ('z'), "z", "", "z", "", "snooze", "", 7, \
 	    "ask again after the snooze time") \
@@ -114,13 +110,7 @@ enum { KEYS_TABLE_menu, KEYS_TABLE_filter, KEYS_TABLE_finish, KEYS_TABLE_checkin
 #define KEYS_SET KEYS_SET_OTHER
 #define KEYS_WORDS_TYPE struct keys_other_words
 
-static const struct keys_other_words {
-	KEYS_OTHER_ROWS(KEYS_WORDS_MEMBER)
-} words = { KEYS_OTHER_ROWS(KEYS_WORDS_INIT) };
-
-static const struct keys_row rows[] = { KEYS_OTHER_ROWS(KEYS_ROW) };
-
-_Static_assert(sizeof words <= UINT16_MAX, "keys: a row's words are too far");
+KEYS_FILE_DEF(KEYS_OTHER_ROWS, words, rows);
 
 KEYS_TABLE_DEF(menu, "");
 KEYS_TABLE_DEF(filter, "");
