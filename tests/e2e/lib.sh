@@ -12,6 +12,7 @@ export LC_ALL
 unset TMUX TMUX_PANE
 case $0 in */*) E2E_DIR=${0%/*} ;; *) E2E_DIR=. ;; esac
 E2E_DIR=$(cd "$E2E_DIR" && pwd)
+. "$E2E_DIR/common.sh"
 E2E_DATA=$(cd "$E2E_DIR/../data/e2e" && pwd) || exit 1
 E2E_NAME=${0##*/}
 E2E_NAME=${E2E_NAME%.sh}
@@ -19,12 +20,9 @@ E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/stretchtui-e2e.XXXXXX") || exit 1
 E2E_SOCK="$E2E_TMP/tmux.sock"
 [ ${#E2E_SOCK} -lt 100 ] || { echo "e2e: TMPDIR is too long for a socket path" >&2; rm -rf "$E2E_TMP"; exit 1; }
 E2E_PANE="e2e:0.0"
-# The program's locale: C.UTF-8 where there is one (run.sh finds out once
-# for all the tests and passes E2E_LOCALE down).
-if [ -z "${E2E_LOCALE:-}" ]; then
-	E2E_LOCALE=C.UTF-8
-	locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || E2E_LOCALE=C
-fi
+# The program's locale (run.sh finds it out once for all the tests and
+# passes E2E_LOCALE down).
+[ -n "${E2E_LOCALE:-}" ] || E2E_LOCALE=$(e2e_locale)
 # The pane stays open, as it was, after its program ends: no "Pane is
 # dead" line (tmux 3.3's remain-on-exit-format; -q where it is unknown).
 printf 'set -g status off\nset -g remain-on-exit on\nset -gq remain-on-exit-format ""\n' \
@@ -212,25 +210,6 @@ e2e_poke_fn() {
 	printf 'e2e_poke() { [ -p "%s" ] && printf . 1<>"%s"; }' "$E2E_FIFO" "$E2E_FIFO"
 }
 eval "$(e2e_poke_fn)"
-
-# e2e_now_fn: the shell function e2e_now, also for scripts the test
-# writes: $now, in hundredths of a second since some fixed point, read
-# from /proc/uptime where there is one (no command to start: under load,
-# starting date took longer than a hundredth).
-e2e_now_fn() {
-	cat <<'END'
-e2e_now() {
-	if read -r now _ 2>/dev/null </proc/uptime; then
-		now=${now%.*}${now#*.}
-		now=${now#"${now%%[1-9]*}"}
-		now=${now:-0}
-	else
-		now=$(($(date +%s%N) / 10000000))
-	fi
-}
-END
-}
-eval "$(e2e_now_fn)"
 
 # e2e_until SECONDS COMMAND...: until COMMAND succeeds; 1 after SECONDS
 # (whole seconds).

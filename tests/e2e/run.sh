@@ -14,11 +14,11 @@
 : "${STRETCHTUI_BIN:?set STRETCHTUI_BIN to the stretchtui binary}"
 LC_ALL=C
 export LC_ALL
-# the program's locale in the tests (lib.sh): C.UTF-8 where there is one
-E2E_LOCALE=C.UTF-8
-locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$' || E2E_LOCALE=C
-export E2E_LOCALE
 dir=$(cd "$(dirname "$0")" && pwd)
+. "$dir/common.sh"
+# the program's locale in the tests (lib.sh)
+E2E_LOCALE=$(e2e_locale)
+export E2E_LOCALE
 cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 case $cores in ''|*[!0-9]*) cores=2 ;; esac
 [ "$cores" -ge 2 ] || cores=2
@@ -38,12 +38,7 @@ trap 'exit 143' TERM
 # (and any `tmux -L` socket under $out/tmux); every process a test starts
 # inherits STRETCHTUI_E2E_RUN. Both are checked once the tests are done.
 mkdir "$out/tmp" "$out/tmux"
-# now_s: $now, whole seconds since some fixed point (/proc/uptime where
-# there is one: no command to start for each test)
-now_s() {
-	if read -r now _ 2>/dev/null </proc/uptime; then now=${now%.*}; else now=$(date +%s); fi
-}
-now_s
+e2e_now
 began=$now
 
 # The tests to run, one path a line.
@@ -73,14 +68,14 @@ nice -n 0 true 2>/dev/null && nice="nice -n 10"
 # run_one PATH NAME PRIO: the test, bounded by 60 s; "STATUS SECONDS" into
 # $out/NAME.rc once it has ended.
 run_one() {
-	now_s
+	e2e_now
 	start=$now
 	[ "$3" = timed ] && n= || n=$nice
 	STRETCHTUI_E2E_RUN=$out TMPDIR=$out/tmp TMUX_TMPDIR=$out/tmux \
 		$n timeout 60 sh "$1" >"$out/$2.log" 2>&1 3>&- 4>&-
 	rc=$?
-	now_s
-	echo "$rc $((now - start))" >"$out/$2.rc"
+	e2e_now
+	echo "$rc $(((now - start) / 100))" >"$out/$2.rc"
 }
 
 # The pool: a FIFO holding one line per free slot. A test takes a line
@@ -147,8 +142,8 @@ if [ -n "$files" ]; then
 	echo "FAIL leftovers: files or sockets left by the tests"
 	echo "$files" | sed "s|^$out/|    |"
 fi
-now_s
-took="in $((now - began)) s"
+e2e_now
+took="in $(((now - began) / 100)) s"
 if [ "$skipped" -gt 0 ]; then
 	echo "e2e: $pass passed, $failed failed, $skipped skipped $took"
 else
